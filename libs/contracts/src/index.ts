@@ -1,0 +1,3 @@
+export * from './topics';
+export * from './headers';
+export * from './error-codes';

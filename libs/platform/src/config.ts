@@ -11,8 +11,20 @@ export interface WiredeskConfig {
   topics: TopicNames;
   /** partitions used when a service creates its topics at start */
   topicPartitions: number;
+  /** replication factor of the topics a service creates (1 on a single local broker, 3 in production) */
+  topicReplicationFactor: number;
+  /** consumer groups are `<prefix>-normalizer`, `<prefix>-enricher`, `<prefix>-archive` */
+  consumerGroupPrefix: string;
+  /** messages a consumer hands to its handler at once; offsets are committed after every chunk */
+  consumerChunkSize: number;
+  /** how long a producer send may take before an HTTP caller gets 503 (the message may still be delivered) */
+  kafkaSendTimeoutMs: number;
   ports: { ingest: number; archive: number; normalizer: number; enricher: number };
   wireDropDir?: string;
+  /** how often the drop folder is scanned (fs.watch events also trigger a scan) */
+  wireDropPollMs: number;
+  /** a dropped file is taken once its size and mtime have not changed for this long */
+  wireDropStableMs: number;
   maxBodyBytes: number;
   logLevel: string;
 }
@@ -32,6 +44,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
     mongoUrl: env.MONGO_URL || 'mongodb://127.0.0.1:27017/wiredesk',
     topics: topicNames(env),
     topicPartitions: int(env.TOPIC_PARTITIONS, 6),
+    topicReplicationFactor: int(env.TOPIC_REPLICATION_FACTOR, 1),
+    consumerGroupPrefix: env.KAFKA_GROUP_PREFIX || 'wiredesk',
+    consumerChunkSize: int(env.CONSUMER_CHUNK_SIZE, 200),
+    kafkaSendTimeoutMs: int(env.KAFKA_SEND_TIMEOUT_MS, 30000),
     ports: {
       ingest: int(env.INGEST_PORT, 8080),
       archive: int(env.ARCHIVE_PORT, 8081),
@@ -39,6 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
       enricher: int(env.ENRICHER_PORT, 8083),
     },
     wireDropDir: env.WIRE_DROP_DIR || undefined,
+    wireDropPollMs: int(env.WIRE_DROP_POLL_MS, 1000),
+    wireDropStableMs: int(env.WIRE_DROP_STABLE_MS, 1000),
     maxBodyBytes: int(env.MAX_BODY_BYTES, 50 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
   };
@@ -54,11 +72,17 @@ export const CONFIG_VARIABLES = [
   'TOPIC_ARTICLES',
   'TOPIC_DLQ',
   'TOPIC_PARTITIONS',
+  'TOPIC_REPLICATION_FACTOR',
+  'KAFKA_GROUP_PREFIX',
+  'CONSUMER_CHUNK_SIZE',
+  'KAFKA_SEND_TIMEOUT_MS',
   'INGEST_PORT',
   'ARCHIVE_PORT',
   'NORMALIZER_PORT',
   'ENRICHER_PORT',
   'WIRE_DROP_DIR',
+  'WIRE_DROP_POLL_MS',
+  'WIRE_DROP_STABLE_MS',
   'MAX_BODY_BYTES',
   'LOG_LEVEL',
 ] as const;

@@ -57,6 +57,8 @@ export interface WireSubject {
   /** full URI or qcode as the source gives it, e.g. "medtop:20000763", "subj:11000000", "http://cv.iptc.org/..." */
   code: string;
   name?: string;
+  /** the code as a full URI, when its scheme is known (medtop: → http://cv.iptc.org/newscodes/mediatopic/...) */
+  uri?: string;
 }
 
 export interface WireLink {

@@ -1,0 +1,34 @@
+import { Exit } from './io';
+
+export const USAGE = `usage: wiredesk <command> [options]
+
+commands:
+  normalize [--format F] [--no-enrich] [--with-source] <file…|->
+                          wire copy → ninjs 3.1 NDJSON on stdout, in-process (no Kafka, no MongoDB)
+  up [--ingest-samples]   the whole stack on this machine in one terminal; Ctrl-C stops it all
+  infra up|down|status    only the local Kafka and MongoDB-compatible store
+
+"wiredesk <command> --help" says more.`;
+
+// Loaded on demand: `normalize` should not pay for loading NestJS, the infra code or the HTTP client.
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  normalize: async (args) => (await import('./commands/normalize.command')).normalizeCommand(args),
+  up: async (args) => (await import('./commands/up.command')).upCommand(args),
+  infra: async (args) => (await import('./commands/infra.command')).infraCommand(args),
+};
+
+/** Runs one command line; resolves with the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === 'help' && args[0] && COMMANDS[args[0]]) return COMMANDS[args[0]](['--help']);
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command === undefined ? Exit.usage : Exit.ok;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`wiredesk: unknown command "${command}"\n${USAGE}\n`);
+    return Exit.usage;
+  }
+  return run(args);
+}

@@ -1,0 +1,239 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '@wiredesk/platform';
+import { isInfraError, startInfraAttached, type AttachedInfra } from '@wiredesk/infra';
+import { Exit, processStreams, writeLine, type CliStreams } from '../io';
+import { killService, prefixer, startService, stopService, type RunningService } from './service-runner';
+
+export const UP_USAGE = `usage: wiredesk up [--ingest-samples]
+
+Starts the whole stack on this machine in one terminal: the local Kafka and MongoDB-compatible store (unless
+KAFKA_BROKERS / MONGO_URL name existing ones), then ingest, normalizer, enricher and archive, with their logs
+prefixed. Ctrl-C stops everything (and the servers it started).
+
+  --ingest-samples  once ingest is ready, POST the sample copy (test/fixtures/seed, samples/) to it
+  -h, --help        this text`;
+
+/** The services, in start order (consumers before the producer that feeds them). */
+export const SERVICES = ['archive', 'enricher', 'normalizer', 'ingest'] as const;
+
+/** The repository (package) root, found from this file: dist/apps/cli/src/commands → root. */
+export const PACKAGE_ROOT = resolve(__dirname, '../../../../..');
+const DIST_ROOT = resolve(__dirname, '../../../..');
+
+/** Sample folders POSTed by --ingest-samples, relative to the package root. */
+export const SAMPLE_DIRS = ['test/fixtures/seed', 'samples'];
+
+const SERVICE_STOP_TIMEOUT_MS = 15_000;
+const READY_TIMEOUT_MS = 120_000;
+
+export function serviceEntry(name: string): string {
+  return join(DIST_ROOT, 'apps', name, 'src', 'main.js');
+}
+
+/** `wiredesk up`; resolves with the exit code once everything is stopped. */
+export async function upCommand(args: string[], io: CliStreams = processStreams()): Promise<number> {
+  let ingestSamples: boolean;
+  try {
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      options: { 'ingest-samples': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.help) {
+      await writeLine(io.stdout, UP_USAGE);
+      return Exit.ok;
+    }
+    ingestSamples = values['ingest-samples'];
+  } catch (e) {
+    await writeLine(io.stderr, `wiredesk up: ${(e as Error).message}`);
+    await writeLine(io.stderr, UP_USAGE);
+    return Exit.usage;
+  }
+
+  const say = (line: string) => io.stderr.write(`[up] ${line}\n`);
+  const missing = SERVICES.map(serviceEntry).filter((entry) => !existsSync(entry));
+  if (missing.length) {
+    say(`not built: ${missing.map((m) => relative(PACKAGE_ROOT, m)).join(', ')}. Run "npm run build" first.`);
+    return Exit.failed;
+  }
+
+  const shutdown = new ShutdownSignal();
+  let infra: AttachedInfra;
+  try {
+    infra = await startInfraAttached({ log: (m) => io.stderr.write(`[infra] ${m}\n`), signal: shutdown.abort.signal });
+  } catch (e) {
+    shutdown.dispose();
+    if (shutdown.requested) return Exit.ok;
+    say(`infrastructure did not come up: ${isInfraError(e) ? e.message : (e as Error).message}`);
+    if (isInfraError(e) && e.detail) io.stderr.write(e.detail.replace(/^/gm, '  | ') + '\n');
+    return Exit.failed;
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    MONGO_URL: infra.mongoUrl,
+  };
+  const config = loadConfig(env);
+  const colour = Boolean((io.stdout as NodeJS.WriteStream).isTTY) && !process.env.NO_COLOR;
+  const logFor = prefixer(io.stdout, colour);
+  const services: RunningService[] = [];
+  let exitCode: number = Exit.ok;
+
+  try {
+    if (!shutdown.requested) {
+      SERVICES.forEach((name, i) => {
+        const spec = { name, command: process.execPath, args: [serviceEntry(name)], env, cwd: PACKAGE_ROOT };
+        services.push(startService(spec, logFor(name, i)));
+      });
+      say(`started ${SERVICES.join(', ')}; Ctrl-C stops everything`);
+    }
+    // the first service to exit on its own ends the run: a stack with a hole in it is not "up"
+    const firstExit = Promise.race(services.map((s) => s.exited.then((how) => ({ name: s.name, how }))));
+    if (ingestSamples && !shutdown.requested) {
+      void postSamplesWhenReady(config.ports.ingest, config.ports.archive, say, shutdown.abort.signal);
+    }
+    const ended = await Promise.race([firstExit, shutdown.promise.then(() => undefined)]);
+    if (ended) {
+      say(`${ended.name} ${ended.how}; stopping the rest`);
+      exitCode = Exit.failed;
+    }
+  } finally {
+    shutdown.onSecondSignal(() => {
+      say('second interrupt: killing everything now');
+      services.forEach(killService);
+    });
+    // producers and consumers flush and leave their groups in order: reverse of start
+    for (const service of [...services].reverse()) {
+      const how = await stopService(service, SERVICE_STOP_TIMEOUT_MS);
+      if (how === 'killed') say(`${service.name} did not stop within ${SERVICE_STOP_TIMEOUT_MS / 1000} s: killed`);
+    }
+    try {
+      await infra.stop();
+    } catch (e) {
+      say(`stopping the infrastructure: ${(e as Error).message}`);
+      exitCode = Exit.failed;
+    }
+    shutdown.dispose();
+    say('stopped');
+  }
+  return exitCode;
+}
+
+/** SIGINT / SIGTERM / SIGHUP handling for the life of `wiredesk up`. */
+class ShutdownSignal {
+  readonly abort = new AbortController();
+  requested = false;
+  readonly promise: Promise<void>;
+  private second?: () => void;
+  private readonly handler = () => {
+    if (this.requested) {
+      this.second?.();
+      return;
+    }
+    this.requested = true;
+    this.abort.abort();
+    this.resolve();
+  };
+  private resolve!: () => void;
+
+  constructor() {
+    this.promise = new Promise((resolve) => (this.resolve = resolve));
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, this.handler);
+  }
+
+  onSecondSignal(fn: () => void): void {
+    this.second = fn;
+  }
+
+  dispose(): void {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.off(signal, this.handler);
+  }
+}
+
+/** Waits for ingest's /health/ready, then POSTs every sample file; says where to look. */
+export async function postSamplesWhenReady(
+  ingestPort: number,
+  archivePort: number,
+  say: (line: string) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const base = `http://127.0.0.1:${ingestPort}`;
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (!(await answersReady(`${base}/health/ready`, signal))) {
+    if (signal.aborted) return;
+    if (Date.now() > deadline) {
+      say(`ingest did not become ready within ${READY_TIMEOUT_MS / 1000} s; samples not sent`);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const files = await sampleFiles();
+  let sent = 0;
+  for (const file of files) {
+    if (signal.aborted) return;
+    try {
+      const body = await readFile(file);
+      const response = await fetch(`${base}/v1/wire`, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': contentTypeFor(file),
+          'x-wire-source': 'samples',
+          // the same sample posted on every start is one delivery, not a new one each time
+          'idempotency-key': createHash('sha256').update(body).digest('hex').slice(0, 32),
+        },
+        signal,
+      });
+      const answer = await response.text();
+      if (response.ok) sent++;
+      say(`POST ${relative(PACKAGE_ROOT, file)} → ${response.status} ${answer.trim().slice(0, 200)}`);
+    } catch (e) {
+      if (signal.aborted) return;
+      say(`POST ${relative(PACKAGE_ROOT, file)} failed: ${(e as Error).message}`);
+    }
+  }
+  say(`${sent} of ${files.length} sample files ingested. Look at http://127.0.0.1:${archivePort}/v1/articles`);
+}
+
+async function answersReady(url: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(2000)]) });
+    await response.arrayBuffer();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function sampleFiles(): Promise<string[]> {
+  const files: string[] = [];
+  for (const dir of SAMPLE_DIRS.map((d) => join(PACKAGE_ROOT, d))) {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isFile() && !entry.name.startsWith('.') && entry.name !== 'PROVENANCE.md') {
+        files.push(join(dir, entry.name));
+      }
+    }
+  }
+  return files;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.txt': 'text/plain',
+  '.xml': 'application/xml',
+  '.nitf': 'application/xml',
+  '.json': 'application/json',
+  '.html': 'text/html',
+  '.htm': 'text/html',
+  '.rss': 'application/rss+xml',
+  '.atom': 'application/atom+xml',
+};
+
+function contentTypeFor(file: string): string {
+  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}

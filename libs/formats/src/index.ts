@@ -1,0 +1,14 @@
+/** @wiredesk/formats: raw wire bytes in, one story model out, whatever the format or charset. */
+export { parseWire, cleanItem, cleanLine, DEFAULT_MAX_BYTES, type ParseHints, type ParseResult } from './parse';
+export * from './model/wire-item';
+export type { ParseInput, WireParser } from './parsers/parser';
+export { PARSERS, parserFor } from './parsers/registry';
+export { decodeBytes, canonicalCharset, repairMojibake, type DecodeHints, type DecodedText } from './decode';
+export {
+  detectFormat,
+  formatFromName,
+  sniffXmlRoot,
+  type DetectHints,
+  type Detection,
+  type XmlRoot,
+} from './detect';

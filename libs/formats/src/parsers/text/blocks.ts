@@ -1,0 +1,104 @@
+/**
+ * Plain text to blocks. Scraped copy keeps one visual block per line: paragraphs stand alone between blank lines,
+ * while menus, link lists and share buttons come as runs of short lines. Mail-style wire copy instead wraps each
+ * paragraph at a fixed width; such wrapped lines are joined back into one paragraph.
+ */
+
+export interface TextBlock {
+  /** position among the blocks */
+  index: number;
+  /** the line's text, trimmed, quote and list markers removed, spaces normalised */
+  text: string;
+  /** the line as it was (trimmed), for patterns that need the markers */
+  raw: string;
+  /** number of non-blank lines in the run this block sits in (1 = a paragraph on its own) */
+  runLength: number;
+  /** the line started with a list bullet or number */
+  listItem: boolean;
+  /** the line was a quoted (`> `) line */
+  quoted: boolean;
+}
+
+const BULLET = /^(?:[*•·▪◦‣○●■□➤►▶–-]|\d{1,2}[.)])\s+/;
+const QUOTE = /^(?:>\s?)+/;
+/** Spaces of every width become plain spaces; zero-width characters go. */
+const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+export function normaliseSpaces(text: string): string {
+  return text.replace(ZERO_WIDTH, '').replace(ODD_SPACE, ' ').replace(/[ \t]+/g, ' ').trim();
+}
+
+interface Line {
+  text: string;
+  blank: boolean;
+}
+
+function firstWordLength(line: string): number {
+  const m = /^\S+/.exec(line.trim());
+  return m ? m[0].length : 0;
+}
+
+/**
+ * A run of lines is one hard-wrapped paragraph when every line but the last is nearly as long as the longest, and the
+ * next line's first word would not have fitted on the line before: the signature of fixed-width wrapping.
+ */
+function isWrappedParagraph(run: string[]): boolean {
+  if (run.length < 2) return false;
+  const lengths = run.map((l) => l.length);
+  const width = Math.max(...lengths);
+  if (width < 40 || width > 100) return false;
+  for (let i = 0; i < run.length - 1; i++) {
+    if (BULLET.test(run[i + 1].trim())) return false;
+    if (lengths[i] < width - 20) return false;
+    if (lengths[i] + 1 + firstWordLength(run[i + 1]) <= width) return false;
+  }
+  return true;
+}
+
+/** Split into runs of consecutive non-blank lines. */
+function runsOf(lines: Line[]): string[][] {
+  const runs: string[][] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    if (line.blank) {
+      if (current.length) runs.push(current);
+      current = [];
+    } else {
+      current.push(line.text);
+    }
+  }
+  if (current.length) runs.push(current);
+  return runs;
+}
+
+export function toBlocks(text: string): TextBlock[] {
+  const lines: Line[] = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => {
+      const cleaned = l.replace(ZERO_WIDTH, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
+      return { text: cleaned.replace(/\s+$/, ''), blank: normaliseSpaces(cleaned) === '' };
+    });
+  const blocks: TextBlock[] = [];
+  for (const run of runsOf(lines)) {
+    const paragraphs = isWrappedParagraph(run) ? [run.map((l) => l.trim()).join(' ')] : run;
+    for (const line of paragraphs) {
+      const raw = normaliseSpaces(line);
+      const quoted = QUOTE.test(raw);
+      const unquoted = raw.replace(QUOTE, '');
+      const listItem = BULLET.test(unquoted) && !/^\d{1,2}[.)]\s+\d/.test(unquoted);
+      const textOnly = normaliseSpaces(listItem ? unquoted.replace(BULLET, '') : unquoted);
+      if (textOnly === '' && raw.replace(/[*•>\s-]/g, '') === '') continue;
+      blocks.push({
+        index: blocks.length,
+        text: textOnly,
+        raw,
+        runLength: paragraphs.length,
+        listItem,
+        quoted,
+      });
+    }
+  }
+  return blocks;
+}

@@ -1,0 +1,28 @@
+/** Copyright lines: "© 2018 AFP", "Copyright 2019 The Associated Press. All rights reserved.", "(c) Reuters 2019". */
+
+export interface Copyright {
+  /** the notice as printed, e.g. "© 2018 AFP" */
+  notice: string;
+  /** who holds it, e.g. "AFP" */
+  holder?: string;
+  year?: string;
+}
+
+const COPYRIGHT = /^(?:copyright\s*(?:©|\(c\)|ⓒ|Ⓒ)?|©|\(c\)|ⓒ|Ⓒ)\s*(.{0,120})$/iu;
+const RESERVED = /\s*[.,;]?\s*(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|reservados todos los derechos)\.?\s*$/iu;
+
+/** A block that is only a copyright line, or undefined. Long lines are prose that mentions copyright. */
+export function parseCopyright(block: string): Copyright | undefined {
+  const text = block.trim();
+  if (text.length > 140) return undefined;
+  const m = COPYRIGHT.exec(text);
+  if (!m) return undefined;
+  let rest = m[1].replace(RESERVED, '').trim();
+  const year = /\b(1[89]\d\d|2\d{3})(?:\s*[-–]\s*(?:1[89]\d\d|2\d{3}))?\b/.exec(rest);
+  rest = rest
+    .replace(/\b(?:1[89]\d\d|2\d{3})(?:\s*[-–]\s*(?:1[89]\d\d|2\d{3}))?\b/g, '')
+    .replace(/^[\s,.©-]+|[\s,.-]+$/g, '')
+    .trim();
+  if (rest.split(/\s+/).length > 8) return undefined;
+  return { notice: text, holder: rest || undefined, year: year?.[1] };
+}

@@ -1,0 +1,37 @@
+import { connect } from 'node:net';
+
+/** True if something accepts TCP connections on host:port. */
+export function portAnswers(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolveAnswer) => {
+    const socket = connect({ host, port });
+    const done = (answer: boolean) => {
+      socket.destroy();
+      resolveAnswer(answer);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Calls `probe` until it resolves true, `abort` resolves (a reason: the server died), or the time is up.
+ * Returns undefined when ready, else why not.
+ */
+export async function waitUntil(
+  probe: () => Promise<boolean>,
+  options: { timeoutMs: number; intervalMs?: number; abort?: Promise<string> },
+): Promise<string | undefined> {
+  let aborted: string | undefined;
+  void options.abort?.then((reason) => (aborted = reason));
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    if (aborted) return aborted;
+    if (await probe().catch(() => false)) return undefined;
+    if (aborted) return aborted;
+    if (Date.now() > deadline) return `did not answer within ${Math.round(options.timeoutMs / 1000)} s`;
+    await sleep(options.intervalMs ?? 500);
+  }
+}

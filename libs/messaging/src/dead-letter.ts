@@ -1,0 +1,34 @@
+import { DlqHeader, type ErrorStage } from '@wiredesk/contracts';
+import type { IHeaders } from 'kafkajs';
+import { headerSafe } from './headers';
+import type { ConsumedMessage, DeadLetterSpec, OutboundMessage } from './outcomes';
+
+/**
+ * The wire.dlq record for one failed input: the original raw bytes and headers, untouched, plus the error headers of
+ * DESIGN.md. Error headers from an earlier failure (a replayed dead letter) are replaced, not repeated.
+ */
+export function buildDeadLetter(
+  dlqTopic: string,
+  defaultStage: ErrorStage,
+  spec: DeadLetterSpec,
+  source?: ConsumedMessage,
+): OutboundMessage {
+  const origin = spec.origin ?? (source ? { topic: source.topic, partition: source.partition, offset: source.offset } : undefined);
+  const headers: IHeaders = { ...(spec.headers ?? source?.rawHeaders ?? {}) };
+  for (const name of Object.values(DlqHeader)) delete headers[name];
+  headers[DlqHeader.stage] = spec.stage ?? defaultStage;
+  headers[DlqHeader.code] = spec.code;
+  headers[DlqHeader.message] = headerSafe(spec.message);
+  if (origin) {
+    headers[DlqHeader.originalTopic] = origin.topic;
+    headers[DlqHeader.originalPartition] = String(origin.partition);
+    headers[DlqHeader.originalOffset] = String(origin.offset);
+  }
+  headers[DlqHeader.attempts] = String(spec.attempts ?? 1);
+  return {
+    topic: dlqTopic,
+    key: spec.key !== undefined ? spec.key : (source?.key ?? null),
+    value: spec.value !== undefined ? spec.value : (source?.value ?? null),
+    headers,
+  };
+}

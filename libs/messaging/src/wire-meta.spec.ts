@@ -1,0 +1,75 @@
+import { decodeHeaders, encodeHeaders, headerSafe } from './headers';
+import { isUuid, nameBasedUuid } from './ids';
+import { decodeParsedEnvelope, encodeParsedEnvelope } from './parsed-envelope';
+import { headersFromWireMeta, wireMetaFromHeaders } from './wire-meta';
+
+const position = { topic: 'wire.raw', partition: 1, offset: '10' };
+
+describe('wire meta', () => {
+  it('reads the DESIGN headers', () => {
+    const meta = wireMetaFromHeaders(
+      {
+        'wd-ingest-id': 'a6c1f0a2-1111-4222-8333-444455556666',
+        'wd-source': 'afp-en',
+        'wd-channel': 'http',
+        'content-type': 'text/plain; charset=utf-8',
+        'wd-filename': 'x.txt',
+        'wd-format': 'text',
+        'wd-received-at': '2024-01-02T03:04:05.000Z',
+      },
+      position,
+    );
+    expect(meta).toEqual({
+      ingestId: 'a6c1f0a2-1111-4222-8333-444455556666',
+      source: 'afp-en',
+      channel: 'http',
+      contentType: 'text/plain; charset=utf-8',
+      filename: 'x.txt',
+      format: 'text',
+      receivedAt: '2024-01-02T03:04:05.000Z',
+    });
+    expect(wireMetaFromHeaders(headersFromWireMeta(meta), position)).toEqual(meta);
+  });
+
+  it('gives a headerless message a stable id from its position, channel kafka and the broker time', () => {
+    const a = wireMetaFromHeaders({}, position, '1700000000000');
+    const b = wireMetaFromHeaders({}, position, '1700000000000');
+    expect(a.ingestId).toBe(b.ingestId);
+    expect(isUuid(a.ingestId)).toBe(true);
+    expect(a.channel).toBe('kafka');
+    expect(a.receivedAt).toBe(new Date(1700000000000).toISOString());
+    expect(wireMetaFromHeaders({}, { ...position, offset: '11' }).ingestId).not.toBe(a.ingestId);
+  });
+});
+
+describe('ids', () => {
+  it('derives version-5 style UUIDs deterministically', () => {
+    const id = nameBasedUuid('http:afp:key-1');
+    expect(id).toBe(nameBasedUuid('http:afp:key-1'));
+    expect(id).not.toBe(nameBasedUuid('http:afp:key-2'));
+    expect(id[14]).toBe('5');
+    expect(isUuid(id)).toBe(true);
+  });
+});
+
+describe('headers', () => {
+  it('decodes buffers and repeated headers, encodes without empties', () => {
+    expect(decodeHeaders({ a: Buffer.from('x'), b: [Buffer.from('1'), Buffer.from('2')], c: undefined })).toEqual({ a: 'x', b: '2' });
+    expect(encodeHeaders({ a: 'x', b: undefined, c: '', d: 3 })).toEqual({ a: 'x', d: '3' });
+  });
+
+  it('makes header values one line and bounded', () => {
+    expect(headerSafe('a\r\nb\tc')).toBe('a b c');
+    expect(headerSafe('x'.repeat(2000), 10)).toHaveLength(10);
+  });
+});
+
+describe('parsed envelope', () => {
+  it('round-trips and rejects what is not an envelope', () => {
+    const env = { meta: { ingestId: 'i', receivedAt: 't' }, origin: position, rawBase64: 'AA==', articles: [{ uri: 'u' }] };
+    expect(decodeParsedEnvelope(encodeParsedEnvelope(env))).toEqual(env);
+    expect(() => decodeParsedEnvelope(Buffer.from('{"meta":{}}'))).toThrow(expect.objectContaining({ code: 'INVALID_MESSAGE' }));
+    expect(() => decodeParsedEnvelope(Buffer.from('nope'))).toThrow(expect.objectContaining({ code: 'INVALID_MESSAGE' }));
+    expect(() => decodeParsedEnvelope(null)).toThrow(expect.objectContaining({ code: 'INVALID_MESSAGE' }));
+  });
+});

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_VARIABLES, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has working defaults with an empty environment', () => {
+    const c = loadConfig({});
+    expect(c.kafkaBrokers).toEqual(['127.0.0.1:9092']);
+    expect(c.topics).toEqual({
+      wireRaw: 'wire.raw',
+      wireParsed: 'wire.parsed',
+      articles: 'articles.normalized',
+      dlq: 'wire.dlq',
+    });
+    expect(c.topicReplicationFactor).toBe(1);
+    expect(c.consumerGroupPrefix).toBe('wiredesk');
+    expect(c.ports).toEqual({ ingest: 8080, archive: 8081, normalizer: 8082, enricher: 8083 });
+  });
+
+  it('reads every variable it documents', () => {
+    const c = loadConfig({
+      KAFKA_BROKERS: 'a:1, b:2',
+      TOPIC_REPLICATION_FACTOR: '3',
+      KAFKA_GROUP_PREFIX: 'test-x',
+      CONSUMER_CHUNK_SIZE: '50',
+      WIRE_DROP_DIR: '/drop',
+      WIRE_DROP_STABLE_MS: '10',
+      MAX_BODY_BYTES: '1000',
+    });
+    expect(c).toMatchObject({
+      kafkaBrokers: ['a:1', 'b:2'],
+      topicReplicationFactor: 3,
+      consumerGroupPrefix: 'test-x',
+      consumerChunkSize: 50,
+      wireDropDir: '/drop',
+      wireDropStableMs: 10,
+      maxBodyBytes: 1000,
+    });
+  });
+
+  it('lists in CONFIG_VARIABLES exactly the variables the code reads', () => {
+    const sources = [join(__dirname, 'config.ts'), join(__dirname, '../../contracts/src/topics.ts')].map((f) =>
+      readFileSync(f, 'utf8'),
+    );
+    const read = new Set(sources.flatMap((s) => [...s.matchAll(/env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1])));
+    expect([...read].sort()).toEqual([...CONFIG_VARIABLES].sort());
+  });
+});

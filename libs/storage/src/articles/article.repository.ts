@@ -1,0 +1,512 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Ninjs } from '@wiredesk/ninjs';
+import { BSON, type AnyBulkWriteOperation, type Document } from 'mongodb';
+import type { Model } from 'mongoose';
+import { bulkWriteIdempotent, type PermanentFailure } from '../bulk';
+import { ARTICLE_MODEL, type ArticleDocument } from '../schemas/article.schema';
+import { ARTICLE_VERSION_MODEL, type ArticleVersionDocument } from '../schemas/article-version.schema';
+import { relevance } from '../search/terms';
+import type { ArticleOutcome, IncomingArticle } from './article-input';
+import {
+  buildArticleFilter,
+  compareRanked,
+  NEWEST_FIRST,
+  ninjsProjection,
+  type ArticleFilter,
+  type NinjsField,
+  type PageKey,
+  type RankedPageKey,
+} from './article-query';
+import { isKill, toArticleRecord, type ArticleRecord, type TagKind } from './article-record';
+import { planStory, type StoredStory, type StoryPlan } from './version-plan';
+
+/** MongoDB refuses documents over 16 MiB; leave room for the fields the store adds. */
+const MAX_DOCUMENT_BYTES = 15.5 * 1024 * 1024;
+
+interface PreparedItem {
+  index: number;
+  record: ArticleRecord;
+}
+
+interface StoryWork {
+  uri: string;
+  items: PreparedItem[];
+  plan: StoryPlan;
+  storedCanceled: boolean;
+}
+
+/** One page of a list, newest first. */
+export interface ArticlePage {
+  items: Ninjs[];
+  /** key of the last item, when there is a next page */
+  next?: PageKey;
+}
+
+/** One page of a ranked search. */
+export interface RankedPage {
+  items: { article: Ninjs; score: number }[];
+  next?: RankedPageKey;
+  /** more matches exist than were ranked (only the newest `candidateLimit` are) */
+  truncated: boolean;
+}
+
+/** The current version of a story with what the archive knows about it. */
+export interface StoredArticle {
+  uri: string;
+  version: number;
+  contentHash: string;
+  pubStatus: string;
+  ninjs: Ninjs;
+  versionCreated: Date;
+  source?: string;
+  ingest?: { ingestId?: string; source?: string; channel?: string; receivedAt?: Date };
+  enrichment?: unknown;
+  canceledAt?: Date;
+  createdAt?: Date;
+  updatedAt?: Date;
+}
+
+export interface StoredVersion {
+  uri: string;
+  version: number;
+  versionLabel?: string;
+  contentHash: string;
+  pubStatus: string;
+  originalPubStatus: string;
+  versionCreated: Date;
+  ninjs: Ninjs;
+  ingest?: { ingestId?: string; source?: string; channel?: string; receivedAt?: Date };
+  canceledAt?: Date;
+  storedAt: Date;
+}
+
+export interface TagCount {
+  /** the name most articles use for it */
+  name?: string;
+  uri?: string;
+  count: number;
+}
+
+export interface TagWindow {
+  since: Date;
+  until: Date;
+  limit: number;
+  language?: string;
+  source?: string;
+}
+
+/** The fields of `articles` the write path reads back. */
+interface StoryState {
+  uri: string;
+  version: number;
+  contentHash: string;
+  pubStatus: string;
+  cancelEventPending?: boolean;
+}
+
+/**
+ * Writes article versions idempotently and reads them back. All data access to `articles` and `article_versions`
+ * lives here; the archive's use cases call these methods.
+ */
+@Injectable()
+export class ArticleRepository {
+  constructor(
+    @InjectModel(ARTICLE_MODEL) private readonly articles: Model<ArticleDocument>,
+    @InjectModel(ARTICLE_VERSION_MODEL) private readonly versions: Model<ArticleVersionDocument>,
+  ) {}
+
+  /**
+   * Stores a batch of article versions (in Kafka order) and says per item what happened. Safe to call again with the
+   * same items, in any order, any number of times: the stored result is the same and nothing is duplicated.
+   *
+   * Three unordered bulk writes: (1) every new version into article_versions ($setOnInsert upserts), (2) the new
+   * current document per story, guarded by `version < new`, so a lower or equal version can never overwrite a higher
+   * one even when two writers race, (3) kills: the story and every version canceled. Then the stories are read back,
+   * and an item whose guarded write lost to a newer version reports `stale`.
+   *
+   * Throws when the store is unavailable (the caller retries the batch: nothing is committed to Kafka before
+   * this returns). Documents the store refuses for good come back as `rejected`.
+   */
+  async applyBatch(items: readonly IncomingArticle[]): Promise<ArticleOutcome[]> {
+    const outcomes: ArticleOutcome[] = new Array(items.length);
+    const prepared: PreparedItem[] = [];
+    items.forEach((item, index) => {
+      const result = this.prepare(item);
+      if (typeof result === 'string') {
+        const uri = typeof item.ninjs?.uri === 'string' ? item.ninjs.uri : '';
+        outcomes[index] = { index, uri, version: 0, outcome: 'rejected', error: result };
+      } else {
+        prepared.push({ index, record: result });
+      }
+    });
+    if (prepared.length === 0) return outcomes;
+
+    const stories = await this.planStories(prepared);
+    const now = new Date();
+
+    const versionOps: { op: AnyBulkWriteOperation<Document>; index: number }[] = [];
+    const currentOps: { op: AnyBulkWriteOperation<Document>; index: number }[] = [];
+    const cancelOps: { op: AnyBulkWriteOperation<Document>; index: number; uri: string }[] = [];
+    for (const story of stories) {
+      for (const i of story.plan.insertVersions) {
+        const { record, index } = story.items[i];
+        versionOps.push({ op: versionInsertOp(record, story.storedCanceled, now), index });
+      }
+      if (story.plan.currentWrite !== undefined) {
+        const { record, index } = story.items[story.plan.currentWrite];
+        currentOps.push({ op: currentWriteOp(record, now), index });
+      }
+      if (story.plan.cancelBy !== undefined) {
+        const { record, index } = story.items[story.plan.cancelBy];
+        cancelOps.push({ op: cancelStoryOp(record, now), index, uri: story.uri });
+      }
+    }
+
+    const rejected = new Map<number, PermanentFailure>();
+    const collect = (failures: Map<number, PermanentFailure>, ops: { index: number }[]) =>
+      failures.forEach((failure, opIndex) => rejected.set(ops[opIndex].index, failure));
+
+    collect(await bulkWriteIdempotent(this.versions.collection, versionOps.map((o) => o.op)), versionOps);
+    collect(await bulkWriteIdempotent(this.articles.collection, currentOps.map((o) => o.op)), currentOps);
+    // versions are canceled after (1) so that versions stored by this very batch are canceled too
+    const versionCancelOps = cancelOps.map(({ uri, index }) => ({ op: cancelVersionsOp(uri, now), index }));
+    collect(await bulkWriteIdempotent(this.articles.collection, cancelOps.map((o) => o.op)), cancelOps);
+    collect(await bulkWriteIdempotent(this.versions.collection, versionCancelOps.map((o) => o.op)), versionCancelOps);
+
+    const finalStates = await this.readStates(stories.map((s) => s.uri));
+    const canceledUris = new Set<string>();
+    for (const story of stories) {
+      const state = finalStates.get(story.uri);
+      story.items.forEach(({ index, record }, i) => {
+        let outcome = story.plan.outcomes[i];
+        const failure = rejected.get(index);
+        if (failure) {
+          outcomes[index] = { index, uri: record.uri, version: record.version, outcome: 'rejected', error: failure.message };
+          return;
+        }
+        // a guarded write that lost to a concurrent newer version: the item did not become current
+        const becameCurrent = state?.version === record.version && state.contentHash === record.contentHash;
+        if ((outcome === 'created' || outcome === 'updated') && !becameCurrent) outcome = 'stale';
+        if (outcome === 'canceled') {
+          if (state?.pubStatus === 'canceled' && state.cancelEventPending) canceledUris.add(record.uri);
+          else outcome = 'unchanged';
+        }
+        outcomes[index] = { index, uri: record.uri, version: record.version, outcome };
+      });
+    }
+
+    if (canceledUris.size > 0) {
+      const canceled = await this.articles
+        .find({ uri: { $in: [...canceledUris] } }, { uri: 1, ninjs: 1, contentHash: 1, _id: 0 })
+        .lean<{ uri: string; ninjs: Ninjs; contentHash: string }[]>();
+      const byUri = new Map(canceled.map((doc) => [doc.uri, doc]));
+      for (const outcome of outcomes) {
+        if (outcome?.outcome !== 'canceled') continue;
+        const doc = byUri.get(outcome.uri);
+        if (doc) {
+          outcome.canceledArticle = doc.ninjs;
+          outcome.canceledContentHash = doc.contentHash;
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * The outbox of kills: after their `canceled` events are durably published, the consumer clears the flag, so a
+   * replayed kill no longer reports `canceled`. Until then, replays report it again (at least once, never lost).
+   */
+  async markCancelEventsPublished(uris: readonly string[]): Promise<void> {
+    if (uris.length === 0) return;
+    await this.articles.collection.updateMany(
+      { uri: { $in: [...uris] }, cancelEventPending: true },
+      { $set: { cancelEventPending: false, cancelEventPublishedAt: new Date() } },
+    );
+  }
+
+  /** Stories whose `canceled` event is still to be published (after a crash between the write and the event). */
+  async pendingCancelEvents(limit = 100): Promise<{ uri: string; ninjs: Ninjs; contentHash: string }[]> {
+    return this.articles
+      .find({ cancelEventPending: true }, { uri: 1, ninjs: 1, contentHash: 1, _id: 0 })
+      .limit(limit)
+      .lean<{ uri: string; ninjs: Ninjs; contentHash: string }[]>();
+  }
+
+  /** One page of stories, newest first (versionCreated, then uri), strictly after `after`. */
+  async list(filter: ArticleFilter, page: { after?: PageKey; limit: number; fields?: NinjsField[] }): Promise<ArticlePage> {
+    const docs = await this.articles
+      .find(buildArticleFilter(filter, page.after), ninjsProjection(page.fields))
+      .sort(NEWEST_FIRST)
+      .limit(page.limit + 1)
+      .lean<{ uri: string; versionCreated: Date; ninjs: Ninjs }[]>();
+    const items = docs.slice(0, page.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((doc) => doc.ninjs),
+      ...(docs.length > page.limit && last ? { next: { versionCreated: last.versionCreated, uri: last.uri } } : {}),
+    };
+  }
+
+  /**
+   * Word search, ranked (headline words weigh most, then the opening, then the rest; ties newest first). Candidates
+   * are the newest `candidateLimit` stories containing every word (`terms` index, `$all`), scored here: this works the
+   * same on MongoDB and on FerretDB, which has no `$text`.
+   */
+  async search(
+    filter: ArticleFilter & { terms: string[] },
+    page: { after?: RankedPageKey; limit: number; fields?: NinjsField[]; candidateLimit?: number },
+  ): Promise<RankedPage> {
+    const candidateLimit = page.candidateLimit ?? 1000;
+    const candidates = await this.articles
+      .find(buildArticleFilter(filter), { _id: 0, uri: 1, versionCreated: 1, terms: 1, headlineTerms: 1, leadTerms: 1 })
+      .sort(NEWEST_FIRST)
+      .limit(candidateLimit + 1)
+      .lean<{ uri: string; versionCreated: Date; terms: string[]; headlineTerms: string[]; leadTerms: string[] }[]>();
+    const truncated = candidates.length > candidateLimit;
+    const ranked = candidates
+      .slice(0, candidateLimit)
+      .map((c) => ({ uri: c.uri, versionCreated: c.versionCreated, score: relevance(c, filter.terms) }))
+      .sort(compareRanked)
+      .filter((key) => !page.after || compareRanked(key, page.after) > 0);
+    const pageKeys = ranked.slice(0, page.limit);
+    const docs = await this.articles
+      .find({ uri: { $in: pageKeys.map((k) => k.uri) } }, ninjsProjection(page.fields))
+      .lean<{ uri: string; ninjs: Ninjs }[]>();
+    const byUri = new Map(docs.map((d) => [d.uri, d.ninjs]));
+    const last = pageKeys[pageKeys.length - 1];
+    return {
+      items: pageKeys.filter((k) => byUri.has(k.uri)).map((k) => ({ article: byUri.get(k.uri)!, score: k.score })),
+      ...(ranked.length > page.limit && last ? { next: last } : {}),
+      truncated,
+    };
+  }
+
+  async findByUri(uri: string): Promise<StoredArticle | null> {
+    return this.articles
+      .findOne(
+        { uri },
+        {
+          _id: 0,
+          uri: 1,
+          version: 1,
+          contentHash: 1,
+          pubStatus: 1,
+          ninjs: 1,
+          versionCreated: 1,
+          source: 1,
+          ingest: 1,
+          enrichment: 1,
+          canceledAt: 1,
+          createdAt: 1,
+          updatedAt: 1,
+        },
+      )
+      .lean<StoredArticle>();
+  }
+
+  /** Every stored version of a story, oldest first; empty when the story is unknown. */
+  async listVersions(uri: string): Promise<StoredVersion[]> {
+    return this.versions
+      .find({ uri }, { _id: 0, enrichment: 0 })
+      .sort({ version: 1 })
+      .lean<StoredVersion[]>();
+  }
+
+  /**
+   * The most frequent people, organisations, places or subjects of the stories in a time window (versionCreated),
+   * killed stories left out. Grouped by the tag's key (its URI, else its lowercased name); a tag spelled two ways
+   * (Britain / United Kingdom, same URI) counts once, under the name most stories use.
+   */
+  async tagCounts(kind: TagKind, window: TagWindow): Promise<TagCount[]> {
+    const match: Document = {
+      versionCreated: { $gte: window.since, $lt: window.until },
+      pubStatus: { $ne: 'canceled' },
+    };
+    if (window.language) match.language = window.language.trim().toLowerCase();
+    if (window.source) match.source = window.source.trim().toLowerCase();
+    const field = `$tags.${kind}`;
+    // $first/$max/$addToSet are not available on FerretDB: group by (key, name, uri), merge names here
+    const groups = await this.articles.aggregate<{ _id: { key: string; name?: string; uri?: string }; count: number }>([
+      { $match: match },
+      { $project: { _id: 0, tag: field } },
+      { $unwind: '$tag' },
+      { $group: { _id: { key: '$tag.key', name: '$tag.name', uri: '$tag.uri' }, count: { $sum: 1 } } },
+    ]);
+    const byKey = new Map<string, { count: number; names: Map<string, number>; uri?: string }>();
+    for (const group of groups) {
+      const entry = byKey.get(group._id.key) ?? { count: 0, names: new Map<string, number>(), uri: group._id.uri };
+      entry.count += group.count;
+      if (group._id.name) entry.names.set(group._id.name, (entry.names.get(group._id.name) ?? 0) + group.count);
+      byKey.set(group._id.key, entry);
+    }
+    return [...byKey.values()]
+      .map((entry) => {
+        const name = [...entry.names.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+        return { ...(name ? { name } : {}), ...(entry.uri ? { uri: entry.uri } : {}), count: entry.count };
+      })
+      .sort((a, b) => b.count - a.count || (a.name ?? a.uri ?? '').localeCompare(b.name ?? b.uri ?? ''))
+      .slice(0, window.limit);
+  }
+
+  /** The store's explain output of a list query (tests check the indexes the main queries use). */
+  async explainList(filter: ArticleFilter, limit = 20): Promise<Document> {
+    return this.articles.collection
+      .find(buildArticleFilter(filter), { projection: { _id: 0, uri: 1 } })
+      .sort(NEWEST_FIRST)
+      .limit(limit)
+      .explain('queryPlanner');
+  }
+
+  /** The record to store, or why the store would refuse this item for good. */
+  private prepare(item: IncomingArticle): ArticleRecord | string {
+    const ninjs = item.ninjs as unknown;
+    if (!ninjs || typeof ninjs !== 'object' || Array.isArray(ninjs)) return 'The message is not a JSON object.';
+    const uri = (ninjs as { uri?: unknown }).uri;
+    if (typeof uri !== 'string' || uri.trim() === '') return 'The article has no uri.';
+    const version = (ninjs as { version?: unknown }).version;
+    if (version !== undefined && typeof version !== 'string') return 'The article version is not a string.';
+    const record = toArticleRecord(item);
+    const error = new this.articles({ ...record, createdAt: new Date(), updatedAt: new Date() }).validateSync();
+    if (error) return `The article does not fit the archive schema: ${error.message}`;
+    if (BSON.calculateObjectSize(record as unknown as Document) > MAX_DOCUMENT_BYTES) {
+      return 'The article is larger than the 16 MB a stored document may hold.';
+    }
+    return record;
+  }
+
+  private async planStories(prepared: PreparedItem[]): Promise<StoryWork[]> {
+    const byUri = new Map<string, PreparedItem[]>();
+    for (const item of prepared) {
+      const list = byUri.get(item.record.uri) ?? [];
+      list.push(item);
+      byUri.set(item.record.uri, list);
+    }
+    const uris = [...byUri.keys()];
+    const [states, storedVersions] = await Promise.all([this.readStates(uris), this.readVersionHashes(uris)]);
+    return uris.map((uri) => {
+      const items = byUri.get(uri)!;
+      const state = states.get(uri);
+      const stored: StoredStory | undefined = state && {
+        version: state.version,
+        contentHash: state.contentHash,
+        canceled: state.pubStatus === 'canceled',
+        cancelEventPending: state.cancelEventPending === true,
+      };
+      const plan = planStory(
+        stored,
+        storedVersions.get(uri) ?? new Map(),
+        items.map(({ record }) => ({
+          version: record.version,
+          contentHash: record.contentHash,
+          kill: isKill(record.ninjs),
+        })),
+      );
+      return { uri, items, plan, storedCanceled: stored?.canceled ?? false };
+    });
+  }
+
+  private async readStates(uris: string[]): Promise<Map<string, StoryState>> {
+    const docs = await this.articles
+      .find(
+        { uri: { $in: uris } },
+        { uri: 1, version: 1, contentHash: 1, pubStatus: 1, cancelEventPending: 1, _id: 0 },
+      )
+      .lean<StoryState[]>();
+    return new Map(docs.map((doc) => [doc.uri, doc]));
+  }
+
+  private async readVersionHashes(uris: string[]): Promise<Map<string, Map<number, string>>> {
+    const docs = await this.versions
+      .find({ uri: { $in: uris } }, { uri: 1, version: 1, contentHash: 1, _id: 0 })
+      .lean<{ uri: string; version: number; contentHash: string }[]>();
+    const byUri = new Map<string, Map<number, string>>();
+    for (const doc of docs) {
+      const versions = byUri.get(doc.uri) ?? new Map<number, string>();
+      versions.set(doc.version, doc.contentHash);
+      byUri.set(doc.uri, versions);
+    }
+    return byUri;
+  }
+}
+
+/** The query fields stored only in `articles` (article_versions keeps the document and its provenance). */
+function versionDocument(record: ArticleRecord, storyCanceled: boolean, now: Date): Document {
+  const canceled = storyCanceled || record.pubStatus === 'canceled';
+  return {
+    versionLabel: record.versionLabel,
+    contentHash: record.contentHash,
+    pubStatus: canceled ? 'canceled' : record.pubStatus,
+    originalPubStatus: record.pubStatus,
+    ninjs: canceled ? { ...record.ninjs, pubStatus: 'canceled' } : record.ninjs,
+    versionCreated: record.versionCreated,
+    ...(record.enrichment !== undefined ? { enrichment: record.enrichment } : {}),
+    ingest: record.ingest,
+    ...(canceled ? { canceledAt: now } : {}),
+    storedAt: now,
+  };
+}
+
+/** Insert-if-absent: a replayed version matches the stored one and changes nothing (no duplicate-key error). */
+function versionInsertOp(record: ArticleRecord, storyCanceled: boolean, now: Date): AnyBulkWriteOperation<Document> {
+  return {
+    updateOne: {
+      filter: { uri: record.uri, version: record.version },
+      update: { $setOnInsert: stripUndefined(versionDocument(record, storyCanceled, now)) },
+      upsert: true,
+    },
+  };
+}
+
+/**
+ * The new current version, only if the stored one is lower. When it is not (a newer one won a race) the filter
+ * matches nothing, the upsert collides with the unique uri and the duplicate-key error is ignored: nothing changes.
+ */
+function currentWriteOp(record: ArticleRecord, now: Date): AnyBulkWriteOperation<Document> {
+  const kill = record.pubStatus === 'canceled';
+  const filter: Document = { uri: record.uri, version: { $lt: record.version } };
+  // after a kill nothing but another kill may replace the current document
+  if (!kill) filter.pubStatus = { $ne: 'canceled' };
+  const set: Document = { ...record, updatedAt: now };
+  if (kill) Object.assign(set, { canceledAt: now, canceledByVersion: record.version, cancelEventPending: true });
+  return {
+    updateOne: {
+      filter,
+      update: { $set: stripUndefined(set), $setOnInsert: { createdAt: now } },
+      upsert: true,
+    },
+  };
+}
+
+/** A kill of a story whose current version is the same or higher: the story keeps its content, becomes canceled. */
+function cancelStoryOp(kill: ArticleRecord, now: Date): AnyBulkWriteOperation<Document> {
+  return {
+    updateOne: {
+      filter: { uri: kill.uri, pubStatus: { $ne: 'canceled' } },
+      update: {
+        $set: {
+          pubStatus: 'canceled',
+          'ninjs.pubStatus': 'canceled',
+          canceledAt: now,
+          canceledByVersion: kill.version,
+          cancelEventPending: true,
+          updatedAt: now,
+        },
+      },
+    },
+  };
+}
+
+function cancelVersionsOp(uri: string, now: Date): AnyBulkWriteOperation<Document> {
+  return {
+    updateMany: {
+      filter: { uri, pubStatus: { $ne: 'canceled' } },
+      update: { $set: { pubStatus: 'canceled', 'ninjs.pubStatus': 'canceled', canceledAt: now } },
+    },
+  };
+}
+
+/** MongoDB stores `undefined` as null; leave such fields out instead. */
+function stripUndefined(doc: Document): Document {
+  return Object.fromEntries(Object.entries(doc).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import { InjectConnection, InjectModel } from '@nestjs/mongoose';
+import { GridFSBucket, ObjectId, type AnyBulkWriteOperation, type Document } from 'mongodb';
+import type { Connection, Model } from 'mongoose';
+import { bulkWriteIdempotent } from '../bulk';
+import {
+  RAW_COPY_MODEL,
+  RAW_FILES_BUCKET,
+  RAW_INLINE_MAX_BYTES,
+  type RawCopyDocument,
+} from '../schemas/raw-copy.schema';
+
+/** One wire.raw message as the archive keeps it. */
+export interface IncomingRawCopy {
+  ingestId: string;
+  /** true when the message carried no wd-ingest-id and `ingestId` was derived from its Kafka position */
+  ingestIdDerived?: boolean;
+  bytes: Buffer;
+  headers: { name: string; value: string }[];
+  key?: string;
+  receivedAt: Date;
+  source?: string;
+  channel?: string;
+  contentType?: string;
+  filename?: string;
+  origin?: { topic: string; partition: number; offset: string };
+}
+
+export type RawOutcomeKind = 'stored' | 'rejected';
+
+export interface RawOutcome {
+  index: number;
+  ingestId: string;
+  outcome: RawOutcomeKind;
+  error?: string;
+}
+
+/** Stored metadata of a raw copy (without its bytes). */
+export interface RawCopyMeta {
+  ingestId: string;
+  size: number;
+  sha256: string;
+  headers: { name: string; value: string }[];
+  key?: string;
+  receivedAt: Date;
+  source?: string;
+  channel?: string;
+  contentType?: string;
+  filename?: string;
+  origin?: { topic: string; partition: number; offset: string };
+  ingestIdDerived?: boolean;
+  storedAt: Date;
+  /** where the bytes are: inline in the document, or a GridFS file */
+  storage: 'inline' | 'gridfs';
+}
+
+export interface RawCopyListing {
+  since?: Date;
+  until?: Date;
+  source?: string;
+  /** resume strictly after this (receivedAt, ingestId), oldest first */
+  after?: { receivedAt: Date; ingestId: string };
+  limit: number;
+}
+
+/**
+ * The raw copy by ingest id, for audit and replay. Idempotent: the first stored copy of an ingest id wins and replays
+ * change nothing. Copies over 8 MB go to the GridFS bucket `raw_files`, the document then points at the file.
+ */
+@Injectable()
+export class RawRepository {
+  private readonly bucket: GridFSBucket;
+
+  constructor(
+    @InjectModel(RAW_COPY_MODEL) private readonly raw: Model<RawCopyDocument>,
+    @InjectConnection() connection: Connection,
+  ) {
+    this.bucket = new GridFSBucket(connection.db as never, { bucketName: RAW_FILES_BUCKET });
+  }
+
+  async saveBatch(items: readonly IncomingRawCopy[]): Promise<RawOutcome[]> {
+    const outcomes: RawOutcome[] = [];
+    const small: { op: AnyBulkWriteOperation<Document>; index: number }[] = [];
+    const now = new Date();
+    for (const [index, item] of items.entries()) {
+      const doc = rawDocument(item, now);
+      const error = new this.raw({ ...doc, bytes: item.bytes }).validateSync();
+      if (error) {
+        outcomes[index] = { index, ingestId: item.ingestId, outcome: 'rejected', error: error.message };
+        continue;
+      }
+      if (item.bytes.length > RAW_INLINE_MAX_BYTES) {
+        await this.saveLarge(item, doc);
+        outcomes[index] = { index, ingestId: item.ingestId, outcome: 'stored' };
+        continue;
+      }
+      small.push({
+        op: {
+          updateOne: {
+            filter: { ingestId: item.ingestId },
+            update: { $setOnInsert: { ...doc, bytes: item.bytes } },
+            upsert: true,
+          },
+        },
+        index,
+      });
+    }
+    const failures = await bulkWriteIdempotent(this.raw.collection, small.map((s) => s.op));
+    for (const [opIndex, { index }] of small.entries()) {
+      const failure = failures.get(opIndex);
+      outcomes[index] = failure
+        ? { index, ingestId: items[index].ingestId, outcome: 'rejected', error: failure.message }
+        : { index, ingestId: items[index].ingestId, outcome: 'stored' };
+    }
+    return outcomes;
+  }
+
+  /** Upload first, then point at it; a copy already stored wins and the extra upload is removed. */
+  private async saveLarge(item: IncomingRawCopy, doc: Document): Promise<void> {
+    if (await this.raw.exists({ ingestId: item.ingestId })) return;
+    const fileId = new ObjectId();
+    await new Promise<void>((resolve, reject) => {
+      const upload = this.bucket.openUploadStreamWithId(fileId, item.ingestId, {
+        metadata: { ingestId: item.ingestId, sha256: doc.sha256 },
+      });
+      upload.once('finish', () => resolve());
+      upload.once('error', reject);
+      upload.end(item.bytes);
+    });
+    const result = await this.raw.collection.updateOne(
+      { ingestId: item.ingestId },
+      { $setOnInsert: { ...doc, gridFsId: fileId } },
+      { upsert: true },
+    );
+    if (result.upsertedCount === 0) await this.bucket.delete(fileId).catch(() => undefined);
+  }
+
+  async findMeta(ingestId: string): Promise<RawCopyMeta | null> {
+    const doc = await this.raw
+      .findOne({ ingestId }, { _id: 0, bytes: 0 })
+      .lean<Omit<RawCopyMeta, 'storage'> & { gridFsId?: ObjectId }>();
+    if (!doc) return null;
+    const { gridFsId, ...meta } = doc;
+    return { ...meta, storage: gridFsId ? 'gridfs' : 'inline' };
+  }
+
+  /** The bytes of a raw copy as a stream (inline or from GridFS), or null when unknown. */
+  async openBytes(ingestId: string): Promise<Readable | null> {
+    const doc = await this.raw
+      .findOne({ ingestId }, { _id: 0, bytes: 1, gridFsId: 1 })
+      .lean<{ bytes?: { buffer: Uint8Array } | Buffer; gridFsId?: ObjectId }>();
+    if (!doc) return null;
+    if (doc.gridFsId) return this.bucket.openDownloadStream(doc.gridFsId);
+    return Readable.from([toBuffer(doc.bytes)]);
+  }
+
+  async readBytes(ingestId: string): Promise<Buffer | null> {
+    const stream = await this.openBytes(ingestId);
+    if (!stream) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+    return Buffer.concat(chunks);
+  }
+
+  /** Raw copies in a time range (receivedAt), oldest first, for replay. */
+  async list(listing: RawCopyListing): Promise<RawCopyMeta[]> {
+    const clauses: Document[] = [];
+    const range: Document = {};
+    if (listing.since) range.$gte = listing.since;
+    if (listing.until) range.$lt = listing.until;
+    if (Object.keys(range).length > 0) clauses.push({ receivedAt: range });
+    if (listing.source) clauses.push({ source: listing.source });
+    if (listing.after) {
+      clauses.push({
+        $or: [
+          { receivedAt: { $gt: listing.after.receivedAt } },
+          { receivedAt: listing.after.receivedAt, ingestId: { $gt: listing.after.ingestId } },
+        ],
+      });
+    }
+    const docs = await this.raw
+      .find(clauses.length ? { $and: clauses } : {}, { _id: 0, bytes: 0 })
+      .sort({ receivedAt: 1, ingestId: 1 })
+      .limit(listing.limit)
+      .lean<(Omit<RawCopyMeta, 'storage'> & { gridFsId?: ObjectId })[]>();
+    return docs.map(({ gridFsId, ...meta }) => ({ ...meta, storage: gridFsId ? 'gridfs' : 'inline' }));
+  }
+}
+
+function rawDocument(item: IncomingRawCopy, now: Date): Document {
+  const doc: Document = {
+    ingestId: item.ingestId,
+    size: item.bytes.length,
+    sha256: createHash('sha256').update(item.bytes).digest('hex'),
+    headers: item.headers,
+    receivedAt: item.receivedAt,
+    storedAt: now,
+  };
+  for (const field of ['key', 'source', 'channel', 'contentType', 'filename', 'origin', 'ingestIdDerived'] as const) {
+    if (item[field] !== undefined) doc[field] = item[field];
+  }
+  return doc;
+}
+
+function toBuffer(bytes: { buffer: Uint8Array } | Buffer | undefined): Buffer {
+  if (!bytes) return Buffer.alloc(0);
+  if (Buffer.isBuffer(bytes)) return bytes;
+  return Buffer.from(bytes.buffer);
+}

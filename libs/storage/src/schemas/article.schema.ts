@@ -1,0 +1,104 @@
+import { Schema, type InferSchemaType } from 'mongoose';
+
+export const ARTICLE_MODEL = 'Article';
+export const ARTICLES_COLLECTION = 'articles';
+
+export const PUB_STATUSES = ['usable', 'withheld', 'canceled'] as const;
+
+/** A ninjs `uri` is any absolute URI; bounded so a hostile producer cannot make index keys huge. */
+export const MAX_URI_LENGTH = 1024;
+
+const TagRefSchema = new Schema(
+  {
+    key: { type: String, required: true, maxlength: 2048 },
+    name: { type: String, maxlength: 1024 },
+    uri: { type: String, maxlength: 2048 },
+  },
+  { _id: false },
+);
+
+const KafkaOriginSchema = new Schema(
+  { topic: { type: String, required: true }, partition: { type: Number, required: true }, offset: String },
+  { _id: false },
+);
+
+export const IngestInfoSchema = new Schema(
+  {
+    ingestId: { type: String, maxlength: 256 },
+    source: { type: String, maxlength: 256 },
+    channel: { type: String, maxlength: 64 },
+    receivedAt: Date,
+    origin: KafkaOriginSchema,
+  },
+  { _id: false },
+);
+
+const stringList = { type: [{ type: String, maxlength: 2048 }], default: [] };
+
+/**
+ * `articles`: one document per story (`uri`), holding its current version. Besides the ninjs document it carries the
+ * fields the query API filters on, denormalized and lowercased (`personKeys`, `subjectKeys`, `terms`, ...), so every
+ * filter is an equality match on an index and never a scan with regular expressions.
+ *
+ * Validation happens in the application (mongoose validators): FerretDB, the development store, does not implement
+ * collection validators.
+ */
+export const ArticleSchema = new Schema(
+  {
+    uri: { type: String, required: true, minlength: 1, maxlength: MAX_URI_LENGTH },
+    version: { type: Number, required: true, min: 0 },
+    versionLabel: { type: String, maxlength: 64 },
+    contentHash: { type: String, required: true, minlength: 8, maxlength: 256 },
+    pubStatus: { type: String, required: true, enum: PUB_STATUSES },
+    ninjs: { type: Schema.Types.Mixed, required: true },
+    versionCreated: { type: Date, required: true },
+    firstCreated: Date,
+    type: { type: String, maxlength: 64 },
+    language: { type: String, maxlength: 64 },
+    source: { type: String, maxlength: 256 },
+    headline: { type: String, maxlength: 10000 },
+    tags: {
+      people: { type: [TagRefSchema], default: [] },
+      organisations: { type: [TagRefSchema], default: [] },
+      places: { type: [TagRefSchema], default: [] },
+      subjects: { type: [TagRefSchema], default: [] },
+    },
+    personKeys: stringList,
+    organisationKeys: stringList,
+    placeKeys: stringList,
+    subjectKeys: stringList,
+    terms: { type: [{ type: String, maxlength: 64 }], default: [] },
+    headlineTerms: { type: [{ type: String, maxlength: 64 }], default: [] },
+    leadTerms: { type: [{ type: String, maxlength: 64 }], default: [] },
+    enrichment: Schema.Types.Mixed,
+    ingest: { type: IngestInfoSchema, default: {} },
+    canceledAt: Date,
+    canceledByVersion: Number,
+    /** a kill was stored and its `canceled` event is not yet confirmed published (outbox flag) */
+    cancelEventPending: Boolean,
+    cancelEventPublishedAt: Date,
+    createdAt: Date,
+    updatedAt: Date,
+  },
+  { collection: ARTICLES_COLLECTION, versionKey: false, minimize: false, autoIndex: false, strict: true },
+);
+
+/** newest first, stable: the sort of every list query and the key of the pagination cursor */
+const NEWEST = { versionCreated: -1, uri: -1 } as const;
+
+ArticleSchema.index({ uri: 1 }, { unique: true, name: 'uri_unique' });
+ArticleSchema.index(NEWEST, { name: 'newest' });
+// One index per filter, each ending with the list sort so a filtered page is an index range, not a sort in memory.
+// Multikey indexes allow one array field per index, hence one index per entity kind.
+ArticleSchema.index({ personKeys: 1, ...NEWEST }, { name: 'person_newest' });
+ArticleSchema.index({ organisationKeys: 1, ...NEWEST }, { name: 'organisation_newest' });
+ArticleSchema.index({ placeKeys: 1, ...NEWEST }, { name: 'place_newest' });
+ArticleSchema.index({ subjectKeys: 1, ...NEWEST }, { name: 'subject_newest' });
+ArticleSchema.index({ language: 1, ...NEWEST }, { name: 'language_newest' });
+ArticleSchema.index({ source: 1, ...NEWEST }, { name: 'source_newest' });
+ArticleSchema.index({ pubStatus: 1, ...NEWEST }, { name: 'pubstatus_newest' });
+ArticleSchema.index({ terms: 1, ...NEWEST }, { name: 'terms_newest' });
+// the outbox of canceled events still to publish
+ArticleSchema.index({ cancelEventPending: 1 }, { name: 'cancel_event_pending', sparse: true });
+
+export type ArticleDocument = InferSchemaType<typeof ArticleSchema>;

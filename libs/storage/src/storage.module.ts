@@ -1,0 +1,116 @@
+import { Inject, Injectable, Logger, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { getModelToken, InjectConnection, MongooseModule } from '@nestjs/mongoose';
+import type { Connection, Model } from 'mongoose';
+import { ArticleRepository } from './articles/article.repository';
+import { RawRepository } from './raw/raw.repository';
+import { ARTICLE_MODEL, ArticleSchema } from './schemas/article.schema';
+import { ARTICLE_VERSION_MODEL, ArticleVersionSchema } from './schemas/article-version.schema';
+import { RAW_COPY_MODEL, RawCopySchema } from './schemas/raw-copy.schema';
+
+export interface StorageOptions {
+  /** MONGO_URL; the database named in it is used unless `dbName` is given */
+  uri: string;
+  /** overrides the URL's database (tests use one per file) */
+  dbName?: string;
+  /** how long an operation waits for a reachable server before failing (transient error) */
+  serverSelectionTimeoutMS?: number;
+  /** create the indexes at start (default true); MongoDB and FerretDB treat existing ones as a no-op */
+  ensureIndexes?: boolean;
+}
+
+const STORAGE_OPTIONS = Symbol('STORAGE_OPTIONS');
+
+/** The database name of a MongoDB URL ("mongodb://h:27017/wiredesk?x=y" → "wiredesk"), default `wiredesk`. */
+export function databaseName(uri: string): string {
+  const match = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri);
+  return match ? decodeURIComponent(match[1]) : 'wiredesk';
+}
+
+/** Answers readiness: does the store answer a ping? */
+@Injectable()
+export class StorageHealth {
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  async ping(timeoutMs = 2000): Promise<boolean> {
+    const db = this.connection.db;
+    if (!db || this.connection.readyState !== 1) return false;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('store ping timed out')), timeoutMs);
+      });
+      await Promise.race([db.admin().ping(), timeout]);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  get databaseName(): string {
+    return this.connection.name;
+  }
+}
+
+/** Creates every collection's indexes at start, so the first query of a fresh database is already indexed. */
+@Injectable()
+export class StorageIndexes implements OnModuleInit {
+  private readonly logger = new Logger('StorageIndexes');
+
+  constructor(
+    @Inject(STORAGE_OPTIONS) private readonly options: StorageOptions,
+    @Inject(getModelToken(ARTICLE_MODEL)) private readonly articles: Model<unknown>,
+    @Inject(getModelToken(ARTICLE_VERSION_MODEL)) private readonly versions: Model<unknown>,
+    @Inject(getModelToken(RAW_COPY_MODEL)) private readonly raw: Model<unknown>,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (this.options.ensureIndexes === false) return;
+    for (const model of [this.articles, this.versions, this.raw]) {
+      await model.createCollection().catch((error: { code?: number }) => {
+        if (error.code !== 48) throw error; // NamespaceExists
+      });
+      await model.createIndexes();
+    }
+    this.logger.log({ msg: 'indexes ensured', collections: ['articles', 'article_versions', 'raw'] });
+  }
+}
+
+/**
+ * The archive's data access: mongoose connection, schemas of `articles`, `article_versions` and `raw`, and the
+ * repositories. Writes use majority + journal acknowledgement: a write the repositories report is durable, so the
+ * consumer may commit its Kafka offsets after it.
+ */
+@Module({})
+export class StorageModule {
+  static forRoot(options: StorageOptions): DynamicModule {
+    return {
+      module: StorageModule,
+      imports: [
+        MongooseModule.forRoot(options.uri, {
+          dbName: options.dbName ?? databaseName(options.uri),
+          serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10000,
+          w: 'majority',
+          journal: true,
+          autoIndex: false,
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
+        MongooseModule.forFeature([
+          { name: ARTICLE_MODEL, schema: ArticleSchema },
+          { name: ARTICLE_VERSION_MODEL, schema: ArticleVersionSchema },
+          { name: RAW_COPY_MODEL, schema: RawCopySchema },
+        ]),
+      ],
+      providers: [
+        { provide: STORAGE_OPTIONS, useValue: options },
+        ArticleRepository,
+        RawRepository,
+        StorageHealth,
+        StorageIndexes,
+      ],
+      exports: [ArticleRepository, RawRepository, StorageHealth],
+    };
+  }
+}

@@ -70,6 +70,11 @@ function buildNames(out: string): { firstNames: Set<string>; lastNames: Set<stri
   }
   const stopwords = require('stopwords-iso') as Record<string, string[]>;
   for (const w of stopwords.en) if (!firstNames.has(w)) commonWords.add(w);
+  // a broad English dictionary, minus names: name-like runs made only of dictionary words are not names
+  const dictionary = new Set<string>();
+  for (const w of require('an-array-of-english-words') as string[]) {
+    if (w.length >= 3 && !firstNames.has(w) && !lastNames.has(w)) dictionary.add(w);
+  }
   const sorted = (s: Set<string>): string[] => [...s].sort();
   writeFileSync(
     join(out, 'names.json'),
@@ -78,6 +83,7 @@ function buildNames(out: string): { firstNames: Set<string>; lastNames: Set<stri
       lastNames: sorted(lastNames),
       demonyms: sorted(demonyms),
       commonWords: sorted(commonWords),
+      dictionaryWords: sorted(dictionary),
     }),
   );
   const stop: Record<string, string[]> = {};

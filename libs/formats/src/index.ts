@@ -4,11 +4,4 @@ export * from './model/wire-item';
 export type { ParseInput, WireParser } from './parsers/parser';
 export { PARSERS, parserFor } from './parsers/registry';
 export { decodeBytes, canonicalCharset, repairMojibake, type DecodeHints, type DecodedText } from './decode';
-export {
-  detectFormat,
-  formatFromName,
-  sniffXmlRoot,
-  type DetectHints,
-  type Detection,
-  type XmlRoot,
-} from './detect';
+export { detectFormat, formatFromName, sniffXmlRoot, type DetectHints, type Detection, type XmlRoot } from './detect';

@@ -53,10 +53,7 @@ export function parseWire(bytes: Buffer, hints: ParseHints = {}): ParseResult {
   if (!parser) {
     throw new WireError(ErrorCode.UNKNOWN_FORMAT, `The input is ${format}, which this build of Wiredesk cannot parse.`);
   }
-  const items = parser
-    .parse(input)
-    .map(cleanItem)
-    .filter(hasContent);
+  const items = parser.parse(input).map(cleanItem).filter(hasContent);
   if (items.length === 0) {
     throw new WireError(ErrorCode.NO_CONTENT, `The ${format} input holds no story: no headline, body or picture.`);
   }
@@ -80,7 +77,13 @@ function cleanLines(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((l) => l.replace(INVISIBLES, '').replace(CONTROLS, ' ').replace(ODD_SPACES, ' ').replace(/[ \t]+$/g, ''))
+    .map((l) =>
+      l
+        .replace(INVISIBLES, '')
+        .replace(CONTROLS, ' ')
+        .replace(ODD_SPACES, ' ')
+        .replace(/[ \t]+$/g, ''),
+    )
     .join('\n')
     .replace(/^\n+|\n+$/g, '');
 }

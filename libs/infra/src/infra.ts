@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { InfraError } from './errors';
-import { checkJava, kafkaAnswers, kafkaIsProvisioned, kafkaStartSpec, prepareKafka, provisionKafka } from './kafka';
+import {
+  checkJava,
+  kafkaAnswers,
+  kafkaIsProvisioned,
+  kafkaStartSpec,
+  prepareKafka,
+  provisionKafka,
+  requireMaven,
+} from './kafka';
 import { withLock } from './lock';
 import { portAnswers, waitUntil } from './net';
 import {
@@ -32,6 +40,7 @@ import {
   mongoAnswers,
   mongodStartSpec,
   provisionFerretdb,
+  requireGo,
 } from './store';
 import { findOnPath, tail } from './tools';
 
@@ -176,6 +185,7 @@ async function startAndWait(L: Layout, o: ResolvedOptions, name: ServerName, spe
   } catch (e) {
     await stopProcessGroup(server.record.pid, TERM_TIMEOUT_MS[name]);
     removePidRecord(L.runDir, name);
+    o.log(`${name} stopped (pid ${server.record.pid})`);
     throwIfAborted(o.signal);
     const message = e instanceof Error ? e.message : String(e);
     throw new InfraError('START_FAILED', `${message.replace(/\.$/, '')}; see ${spec.logFile}.`, logTail(spec.logFile));
@@ -198,16 +208,20 @@ async function upLocked(o: ResolvedOptions, L: Layout, store: StoreKind): Promis
   const mongod = startMongo && store === 'mongod' ? findOnPath('mongod', o.env) : undefined;
   const needsKafkaJars = startKafka && !kafkaIsProvisioned(L);
   const needsFerretdb = startMongo && store === 'ferretdb' && !ferretdbIsProvisioned(L);
+  if (needsKafkaJars) requireMaven(o.env);
+  if (needsFerretdb) requireGo(o.env);
   if (needsKafkaJars || needsFerretdb) {
     await withLock(
       L.provisionLock,
       'provisioning',
       async () => {
         // Maven mostly waits on the network, the Go build on the CPU: side by side is faster.
-        await Promise.all([
+        const results = await Promise.allSettled([
           needsKafkaJars ? provisionKafka(L, o, o.signal) : undefined,
           needsFerretdb ? provisionFerretdb(L, o, o.signal) : undefined,
         ]);
+        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
       },
       { timeoutMs: UP_LOCK_TIMEOUT_MS, log: o.log },
     );

@@ -116,15 +116,14 @@ export async function checkJava(env: NodeJS.ProcessEnv): Promise<string> {
   return java;
 }
 
+export function requireMaven(env: NodeJS.ProcessEnv): string {
+  return requireTool('mvn', `to download Kafka ${KAFKA_VERSION} once`, 'set KAFKA_BROKERS to an existing Kafka', env);
+}
+
 /** Resolves the broker jars with Maven into <cache>/kafka-<version>/libs (once; later starts reuse them). */
 export async function provisionKafka(L: Layout, o: ResolvedOptions, signal?: AbortSignal): Promise<void> {
   if (kafkaIsProvisioned(L)) return;
-  const mvn = requireTool(
-    'mvn',
-    `to download Kafka ${KAFKA_VERSION} once`,
-    'set KAFKA_BROKERS to an existing Kafka',
-    o.env,
-  );
+  const mvn = requireMaven(o.env);
   mkdirSync(L.kafkaHome, { recursive: true });
   writeFileSync(L.kafkaPom, kafkaPom());
   const staging = join(L.kafkaHome, 'libs.partial');

@@ -42,6 +42,12 @@ function makeWritable(dir: string): void {
   }
 }
 
+const NO_FERRETDB = 'set MONGO_URL to an existing MongoDB, or put mongod on PATH';
+
+export function requireGo(env: NodeJS.ProcessEnv): string {
+  return requireTool('go', `to build FerretDB ${FERRETDB_VERSION} once`, NO_FERRETDB, env);
+}
+
 /**
  * Builds FerretDB into <cache>/ferretdb-<version>/bin once.
  *
@@ -51,14 +57,13 @@ function makeWritable(dir: string): void {
  */
 export async function provisionFerretdb(L: Layout, o: ResolvedOptions, signal?: AbortSignal): Promise<void> {
   if (ferretdbIsProvisioned(L)) return;
-  const alternative = 'set MONGO_URL to an existing MongoDB, or put mongod on PATH';
-  const go = requireTool('go', `to build FerretDB ${FERRETDB_VERSION} once`, alternative, o.env);
+  const go = requireGo(o.env);
   const goVersion = parseGoVersion((await runCommand(go, ['version'], { env: o.env, timeoutMs: 30_000 })).stdout);
   // Go 1.21+ fetches the toolchain FerretDB's go.mod asks for (1.24) by itself unless GOTOOLCHAIN=local.
   if (goVersion && goVersion[0] === 1 && goVersion[1] < 21) {
     throw new InfraError(
       'TOOL_TOO_OLD',
-      `FerretDB ${FERRETDB_VERSION} needs Go 1.24 or newer (found go${goVersion.join('.')}); upgrade Go, or ${alternative}.`,
+      `FerretDB ${FERRETDB_VERSION} needs Go 1.24 or newer (found go${goVersion.join('.')}); upgrade Go, or ${NO_FERRETDB}.`,
     );
   }
   mkdirSync(L.ferretHome, { recursive: true });
@@ -137,7 +142,7 @@ export function ferretdbStartSpec(L: Layout, o: ResolvedOptions): StartSpec {
       `--listen-addr=${o.host}:${o.mongoPort}`,
       '--debug-addr=', // no metrics/pprof HTTP listener (it would take port 8088)
       '--telemetry=disable',
-      '--log-level=warn',
+      '--log-level=error', // at warn it logs every command a client sees fail (e.g. endSessions), verbosely
     ],
     cwd: L.ferretDataDir,
     env: o.env,

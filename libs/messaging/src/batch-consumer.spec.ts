@@ -94,13 +94,19 @@ describe('BatchConsumer.processBatch', () => {
     const junk = Buffer.from([0x00, 0xff, 0x00, 0x13]);
     const h = harness(async (messages) =>
       messages.map((m) =>
-        m.value!.includes(0) ? Outcome.failed(new WireError(ErrorCode.BINARY_INPUT, 'Binary data.')) : Outcome.ok([{ topic: 'out', value: 'ok' }]),
+        m.value!.includes(0)
+          ? Outcome.failed(new WireError(ErrorCode.BINARY_INPUT, 'Binary data.'))
+          : Outcome.ok([{ topic: 'out', value: 'ok' }]),
       ),
     );
     await h.run([message(0, junk), message(1, 'fine')]);
     const dlq = h.sent.find((r) => r.topic === 'wire.dlq')!;
     expect(dlq.value).toEqual(junk);
-    expect(dlq.headers).toMatchObject({ 'wd-error-code': 'BINARY_INPUT', 'wd-error-stage': 'normalize', 'wd-original-offset': '0' });
+    expect(dlq.headers).toMatchObject({
+      'wd-error-code': 'BINARY_INPUT',
+      'wd-error-stage': 'normalize',
+      'wd-original-offset': '0',
+    });
     expect(h.sent.filter((r) => r.topic === 'out')).toHaveLength(1);
     expect(h.events).toContain('resolve:1');
     expect(h.events).not.toContain('pause');
@@ -109,7 +115,11 @@ describe('BatchConsumer.processBatch', () => {
 
   it('on a transient failure commits the done head, pauses, and leaves the rest unresolved', async () => {
     const h = harness(async (messages) =>
-      messages.map((m) => (m.offset === '2' ? Outcome.retry(new TransientError('store down')) : Outcome.ok([{ topic: 'out', value: m.offset }]))),
+      messages.map((m) =>
+        m.offset === '2'
+          ? Outcome.retry(new TransientError('store down'))
+          : Outcome.ok([{ topic: 'out', value: m.offset }]),
+      ),
     );
     await h.run([0, 1, 2, 3].map((i) => message(i, `m${i}`)));
     expect(h.events).toEqual(['send:out:0', 'send:out:1', 'resolve:1', 'commit', 'pause']);
@@ -137,7 +147,8 @@ describe('BatchConsumer.processBatch', () => {
 
   it('finds the poison message when the handler throws, dead-letters it, and handles its neighbours', async () => {
     const h = harness(async (messages) => {
-      if (messages.some((m) => m.value!.toString() === 'poison')) throw new TypeError('cannot read properties of undefined');
+      if (messages.some((m) => m.value!.toString() === 'poison'))
+        throw new TypeError('cannot read properties of undefined');
       return messages.map((m) => Outcome.ok([{ topic: 'out', value: m.value!.toString() }]));
     });
     await h.run([message(0, 'a'), message(1, 'poison'), message(2, 'c')]);
@@ -152,14 +163,15 @@ describe('BatchConsumer.processBatch', () => {
   it('dead-letters an input whose output the broker refuses for good, without failing the others', async () => {
     const h = harness(upper, {}, async (records) => {
       if (records.some((r) => String(r.value) === 'HUGE')) {
-        throw new KafkaJSProtocolError({ type: 'MESSAGE_TOO_LARGE', code: 10, retriable: false, message: 'too large' });
+        throw new KafkaJSProtocolError(
+          Object.assign(new Error('too large'), { type: 'MESSAGE_TOO_LARGE', code: 10, retriable: false }),
+        );
       }
     });
     await h.run([message(0, 'huge'), message(1, 'small')]);
-    expect(h.sent.map((r) => `${r.topic}:${r.topic === 'wire.dlq' ? r.headers!['wd-error-code'] : String(r.value)}`)).toEqual([
-      'out:SMALL',
-      'wire.dlq:TOO_LARGE',
-    ]);
+    expect(
+      h.sent.map((r) => `${r.topic}:${r.topic === 'wire.dlq' ? r.headers!['wd-error-code'] : String(r.value)}`),
+    ).toEqual(['out:SMALL', 'wire.dlq:TOO_LARGE']);
     expect(h.events).toContain('resolve:1');
     await h.consumer.stop();
   });

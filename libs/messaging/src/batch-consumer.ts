@@ -198,13 +198,14 @@ export class BatchConsumer {
         retryError = r.reason;
         break;
       }
-      deadLetters[i].push(
-        buildDeadLetter(this.dlqTopic, this.options.stage, rejectedOutputSpec(r.reason), chunk[i]),
-      );
+      deadLetters[i].push(buildDeadLetter(this.dlqTopic, this.options.stage, rejectedOutputSpec(r.reason), chunk[i]));
     }
 
     // 2. dead letters of the inputs before the cut
-    const dlqSent = await this.keepAlive(Promise.allSettled(deadLetters.slice(0, cut).map((d) => this.sender.send(d))), ctx);
+    const dlqSent = await this.keepAlive(
+      Promise.allSettled(deadLetters.slice(0, cut).map((d) => this.sender.send(d))),
+      ctx,
+    );
     const dlqFailed = dlqSent.findIndex((r) => r.status === 'rejected');
     if (dlqFailed !== -1) {
       // the DLQ must take every reject; when it cannot, the input is retried rather than lost
@@ -232,7 +233,8 @@ export class BatchConsumer {
         outcomes.push(outcome);
         if (outcome.status === 'retry') break;
       }
-      while (outcomes.length < chunk.length) outcomes.push(Outcome.retry(new Error('retried after an earlier message')));
+      while (outcomes.length < chunk.length)
+        outcomes.push(Outcome.retry(new Error('retried after an earlier message')));
       return outcomes;
     }
   }
@@ -241,7 +243,11 @@ export class BatchConsumer {
    * Handles one message alone. An unclassified error is retried a few times in place (it may be a hiccup); if it
    * persists the message is poison for this code and goes to the DLQ as INTERNAL_ERROR, so the partition moves on.
    */
-  private async retryAlone(message: ConsumedMessage, ctx: HandlerContext, firstError?: unknown): Promise<MessageOutcome> {
+  private async retryAlone(
+    message: ConsumedMessage,
+    ctx: HandlerContext,
+    firstError?: unknown,
+  ): Promise<MessageOutcome> {
     let attempt = firstError === undefined ? 0 : 1;
     let lastError = firstError;
     while (attempt < this.maxUnexpectedAttempts) {

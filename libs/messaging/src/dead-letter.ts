@@ -13,7 +13,8 @@ export function buildDeadLetter(
   spec: DeadLetterSpec,
   source?: ConsumedMessage,
 ): OutboundMessage {
-  const origin = spec.origin ?? (source ? { topic: source.topic, partition: source.partition, offset: source.offset } : undefined);
+  const origin =
+    spec.origin ?? (source ? { topic: source.topic, partition: source.partition, offset: source.offset } : undefined);
   const headers: IHeaders = { ...(spec.headers ?? source?.rawHeaders ?? {}) };
   for (const name of Object.values(DlqHeader)) delete headers[name];
   headers[DlqHeader.stage] = spec.stage ?? defaultStage;

@@ -27,7 +27,6 @@ export function encodeHeaders(map: Record<string, string | number | undefined | 
 
 /** Header values must be one line; error messages and filenames can carry anything. */
 export function headerSafe(text: string, maxLength = 1000): string {
-  // eslint-disable-next-line no-control-regex
   const oneLine = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   return oneLine.length > maxLength ? oneLine.slice(0, maxLength - 1) + '…' : oneLine;
 }

@@ -15,3 +15,4 @@ export * from './topics';
 export * from './transient';
 export * from './backoff';
 export * from './send-queue';
+export * from './kafka-client';

@@ -33,9 +33,12 @@ export class KafkaAdminService implements OnApplicationShutdown {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.connect();
-        const created = await this.admin.createTopics({ topics: specs, waitForLeaders: true });
+        // create only what is missing: asking for existing topics makes the broker log (and kafkajs echo) errors
+        const existing = new Set(await this.admin.listTopics());
+        const missing = specs.filter((s) => !existing.has(s.topic));
+        if (missing.length) await this.admin.createTopics({ topics: missing, waitForLeaders: true });
         await this.growPartitions(specs);
-        this.logger.log({ msg: created ? 'topics created' : 'topics present', topics: specs.map((s) => s.topic) });
+        if (missing.length) this.logger.log({ msg: 'topics created', topics: missing.map((s) => s.topic) });
         return;
       } catch (e) {
         if (Date.now() - started > deadlineMs) throw e;
@@ -49,7 +52,11 @@ export class KafkaAdminService implements OnApplicationShutdown {
   private async growPartitions(specs: TopicSpec[]): Promise<void> {
     const { topics } = await this.admin.fetchTopicMetadata({ topics: specs.map((s) => s.topic) });
     const grow = topics
-      .map((t) => ({ topic: t.name, have: t.partitions.length, want: specs.find((s) => s.topic === t.name)!.numPartitions }))
+      .map((t) => ({
+        topic: t.name,
+        have: t.partitions.length,
+        want: specs.find((s) => s.topic === t.name)!.numPartitions,
+      }))
       .filter((t) => t.have < t.want)
       .map((t) => ({ topic: t.topic, count: t.want }));
     if (grow.length) await this.admin.createPartitions({ topicPartitions: grow });

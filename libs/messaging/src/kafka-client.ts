@@ -10,14 +10,25 @@ const LEVEL_NAME: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
 };
 
 /** Only these kafkajs log fields reach our log lines: ids and positions, never payloads. */
-const KEPT_FIELDS = ['broker', 'clientId', 'groupId', 'memberId', 'topic', 'partition', 'retryCount', 'retryTime', 'error'];
+const KEPT_FIELDS = [
+  'broker',
+  'clientId',
+  'groupId',
+  'memberId',
+  'topic',
+  'partition',
+  'retryCount',
+  'retryTime',
+  'error',
+];
 
 /** Routes kafkajs's own logging into the service's JSON log. */
 function logCreator() {
   const logger = new Logger('kafkajs');
   return ({ namespace, level, log }: LogEntry) => {
     const fields: Record<string, unknown> = { msg: log.message, namespace };
-    for (const name of KEPT_FIELDS) if ((log as Record<string, unknown>)[name] !== undefined) fields[name] = (log as Record<string, unknown>)[name];
+    for (const name of KEPT_FIELDS)
+      if ((log as Record<string, unknown>)[name] !== undefined) fields[name] = (log as Record<string, unknown>)[name];
     logger[LEVEL_NAME[level] ?? 'log'](fields);
   };
 }

@@ -36,8 +36,7 @@ export interface DeadLetterSpec {
  *   consumed again after a backoff. Never used for bad input.
  */
 export type MessageOutcome =
-  | { status: 'done'; outputs: OutboundMessage[]; deadLetters: DeadLetterSpec[] }
-  | { status: 'retry'; error: unknown };
+  { status: 'done'; outputs: OutboundMessage[]; deadLetters: DeadLetterSpec[] } | { status: 'retry'; error: unknown };
 
 export const Outcome = {
   ok(outputs: OutboundMessage[] = []): MessageOutcome {

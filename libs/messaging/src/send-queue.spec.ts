@@ -56,7 +56,8 @@ describe('SendQueue', () => {
 
   it('isolates a caller whose records are rejected permanently', async () => {
     const q = new SendQueue(async (records) => {
-      if (records.some((r) => r.value === 'bad')) throw Object.assign(new Error('MESSAGE_TOO_LARGE'), { retriable: false });
+      if (records.some((r) => r.value === 'bad'))
+        throw Object.assign(new Error('MESSAGE_TOO_LARGE'), { retriable: false });
     }, options);
     const gate = q.enqueue([rec('first')]);
     const good = q.enqueue([rec('good')]);

@@ -130,6 +130,7 @@ function settle(entry: Entry, error?: unknown): void {
 
 function sizeOf(records: OutboundMessage[]): number {
   let n = 0;
-  for (const r of records) n += r.value ? (typeof r.value === 'string' ? Buffer.byteLength(r.value) : r.value.length) : 0;
+  for (const r of records)
+    n += r.value ? (typeof r.value === 'string' ? Buffer.byteLength(r.value) : r.value.length) : 0;
   return n;
 }

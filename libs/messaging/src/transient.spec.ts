@@ -11,7 +11,10 @@ describe('isTransientError', () => {
 
   it('recognises store failures by name and label', () => {
     expect(isTransientError(Object.assign(new Error('no primary'), { name: 'MongoServerSelectionError' }))).toBe(true);
-    const labelled = Object.assign(new Error('write failed'), { name: 'MongoServerError', hasErrorLabel: (l: string) => l === 'RetryableWriteError' });
+    const labelled = Object.assign(new Error('write failed'), {
+      name: 'MongoServerError',
+      hasErrorLabel: (l: string) => l === 'RetryableWriteError',
+    });
     expect(isTransientError(labelled)).toBe(true);
   });
 
@@ -23,6 +26,12 @@ describe('isTransientError', () => {
     expect(isTransientError(new WireError(ErrorCode.MALFORMED_XML, 'bad'))).toBe(false);
     expect(isTransientError(new TypeError('x is undefined'))).toBe(false);
     expect(isTransientError(new KafkaJSNonRetriableError('nope'))).toBe(false);
-    expect(isTransientError(new KafkaJSProtocolError({ type: 'MESSAGE_TOO_LARGE', code: 10, retriable: false, message: 'too large' }))).toBe(false);
+    expect(
+      isTransientError(
+        new KafkaJSProtocolError(
+          Object.assign(new Error('too large'), { type: 'MESSAGE_TOO_LARGE', code: 10, retriable: false }),
+        ),
+      ),
+    ).toBe(false);
   });
 });

@@ -54,7 +54,10 @@ describe('ids', () => {
 
 describe('headers', () => {
   it('decodes buffers and repeated headers, encodes without empties', () => {
-    expect(decodeHeaders({ a: Buffer.from('x'), b: [Buffer.from('1'), Buffer.from('2')], c: undefined })).toEqual({ a: 'x', b: '2' });
+    expect(decodeHeaders({ a: Buffer.from('x'), b: [Buffer.from('1'), Buffer.from('2')], c: undefined })).toEqual({
+      a: 'x',
+      b: '2',
+    });
     expect(encodeHeaders({ a: 'x', b: undefined, c: '', d: 3 })).toEqual({ a: 'x', d: '3' });
   });
 
@@ -66,10 +69,19 @@ describe('headers', () => {
 
 describe('parsed envelope', () => {
   it('round-trips and rejects what is not an envelope', () => {
-    const env = { meta: { ingestId: 'i', receivedAt: 't' }, origin: position, rawBase64: 'AA==', articles: [{ uri: 'u' }] };
+    const env = {
+      meta: { ingestId: 'i', receivedAt: 't' },
+      origin: position,
+      rawBase64: 'AA==',
+      articles: [{ uri: 'u' }],
+    };
     expect(decodeParsedEnvelope(encodeParsedEnvelope(env))).toEqual(env);
-    expect(() => decodeParsedEnvelope(Buffer.from('{"meta":{}}'))).toThrow(expect.objectContaining({ code: 'INVALID_MESSAGE' }));
-    expect(() => decodeParsedEnvelope(Buffer.from('nope'))).toThrow(expect.objectContaining({ code: 'INVALID_MESSAGE' }));
+    expect(() => decodeParsedEnvelope(Buffer.from('{"meta":{}}'))).toThrow(
+      expect.objectContaining({ code: 'INVALID_MESSAGE' }),
+    );
+    expect(() => decodeParsedEnvelope(Buffer.from('nope'))).toThrow(
+      expect.objectContaining({ code: 'INVALID_MESSAGE' }),
+    );
     expect(() => decodeParsedEnvelope(null)).toThrow(expect.objectContaining({ code: 'INVALID_MESSAGE' }));
   });
 });

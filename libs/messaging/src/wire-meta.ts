@@ -19,7 +19,8 @@ export function wireMetaFromHeaders(headers: HeaderMap, position: MessagePositio
   const channel = headers[WireHeader.channel] as WireChannel | undefined;
   const ts = Number(timestampMs);
   const receivedAt =
-    validIso(headers[WireHeader.receivedAt]) ?? (Number.isFinite(ts) && ts > 0 ? new Date(ts) : new Date()).toISOString();
+    validIso(headers[WireHeader.receivedAt]) ??
+    (Number.isFinite(ts) && ts > 0 ? new Date(ts) : new Date()).toISOString();
   const meta: WireMeta = {
     ingestId:
       headers[WireHeader.ingestId] || nameBasedUuid(`kafka:${position.topic}/${position.partition}/${position.offset}`),

@@ -5,7 +5,7 @@ describe('isNinjsUri / isNinjsDateTime agree with the schema validator', () => {
   it.each([
     ['urn:wiredesk:0f3a', true],
     ['urn:newsml:afp.com:20181003:TX-PAR-FOO:1', true],
-    ['http://cv.iptc.org/newscodes/mediatopic/20000763', true],
+    ['http://cv.iptc.org/newscodes/mediatopic/20001361', true],
     ['renditions-example', false],
     ['AFP 123', false],
   ])('uri %s → %s', (uri, expected) => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertValidNinjs, formatNinjsErrors, validateNinjs } from './validate';
 
-const FIXTURES = join(__dirname, '../../../test/fixtures/ninjs');
+const FIXTURES = join(__dirname, '../../../test/fixtures/ninjs-schema');
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -47,7 +47,7 @@ function seedEnrichment(): Enrichment {
     ],
     subjects: [
       {
-        uri: 'http://cv.iptc.org/newscodes/mediatopic/20000763',
+        uri: 'http://cv.iptc.org/newscodes/mediatopic/20001361',
         name: 'cyber warfare',
         creator: 'machine',
         relevance: 90,
@@ -104,7 +104,7 @@ describe('applyEnrichment', () => {
     expect(enriched.subjects).toEqual([
       {
         name: 'cyber warfare',
-        uri: 'http://cv.iptc.org/newscodes/mediatopic/20000763',
+        uri: 'http://cv.iptc.org/newscodes/mediatopic/20001361',
         creator: 'machine',
         relevance: 90,
         confidence: 82,
@@ -174,11 +174,11 @@ describe('applyEnrichment', () => {
   it('merges with the source: source subjects keep their creator, entities are not repeated', () => {
     const source = toNinjs(fullItem());
     const merged = applyEnrichment({ ...source, people: [{ name: 'jens stoltenberg' }] }, seedEnrichment());
-    const cyber = merged.subjects!.filter((s) => s.uri === 'http://cv.iptc.org/newscodes/mediatopic/20000763');
+    const cyber = merged.subjects!.filter((s) => s.uri === 'http://cv.iptc.org/newscodes/mediatopic/20001361');
     expect(cyber).toEqual([
       {
         name: 'cyber warfare',
-        uri: 'http://cv.iptc.org/newscodes/mediatopic/20000763',
+        uri: 'http://cv.iptc.org/newscodes/mediatopic/20001361',
         creator: 'source',
         relevance: 90,
         confidence: 82,
@@ -229,7 +229,7 @@ describe('buildEnrichInput', () => {
     });
     const input = buildEnrichInput(article);
     expect(input.sourceSubjects).toEqual([
-      { code: 'http://cv.iptc.org/newscodes/mediatopic/20000763', name: 'cyber warfare' },
+      { code: 'http://cv.iptc.org/newscodes/mediatopic/20001361', name: 'cyber warfare' },
       { code: 'http://cv.iptc.org/newscodes/subjectcode/11000000', name: 'politics' },
       { code: 'http://cv.iptc.org/newscodes/subjectcode/16009000' },
       { code: 'http://cv.iptc.org/newscodes/mediatopic/11000000', name: 'politics' },

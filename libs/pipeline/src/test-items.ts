@@ -90,7 +90,7 @@ export function fullItem(): WireItem {
     ],
     keywords: ['cyber', 'defence'],
     subjects: [
-      { code: 'medtop:20000763', name: 'cyber warfare' },
+      { code: 'medtop:20001361', name: 'cyber warfare' },
       { code: 'subj:11000000', name: 'politics' },
       { code: '16009000' },
       { code: 'http://cv.iptc.org/newscodes/mediatopic/11000000', name: 'politics' },

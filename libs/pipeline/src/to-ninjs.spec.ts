@@ -153,7 +153,7 @@ describe('toNinjs on an item with every field', () => {
 
   it('turns subject qcodes into IPTC URIs with creator source, keeps unknown schemes as literals, adds keywords', () => {
     expect(article.subjects).toEqual([
-      { name: 'cyber warfare', uri: 'http://cv.iptc.org/newscodes/mediatopic/20000763', creator: 'source' },
+      { name: 'cyber warfare', uri: 'http://cv.iptc.org/newscodes/mediatopic/20001361', creator: 'source' },
       { name: 'politics', uri: 'http://cv.iptc.org/newscodes/subjectcode/11000000', creator: 'source' },
       { uri: 'http://cv.iptc.org/newscodes/subjectcode/16009000', creator: 'source' },
       { name: 'politics', uri: 'http://cv.iptc.org/newscodes/mediatopic/11000000', creator: 'source' },

@@ -84,8 +84,11 @@ export function toNinjs(item: WireItem, meta: ArticleMeta = {}): Ninjs {
   if (item.abstract) article.descriptions = [{ role: Role.abstract, contentType: TEXT_PLAIN, value: item.abstract }];
 
   const soloPicture = article.type === 'picture' && item.body.length === 0 && item.pictures.length === 1;
-  if (soloPicture) Object.assign(article, pictureFields(item.pictures[0]));
-  else {
+  if (soloPicture) {
+    const { descriptions, ...picture } = pictureFields(item.pictures[0]);
+    Object.assign(article, picture);
+    if (descriptions) article.descriptions = [...(article.descriptions ?? []), ...descriptions];
+  } else {
     const bodies = bodiesOf(item);
     if (bodies.length) article.bodies = bodies;
   }

@@ -2,13 +2,13 @@ import { genreOf, qcodeToUri, sourceSubject } from './vocabularies';
 
 describe('qcodeToUri', () => {
   it.each([
-    ['medtop:20000763', 'http://cv.iptc.org/newscodes/mediatopic/20000763'],
-    ['MEDTOP:20000763', 'http://cv.iptc.org/newscodes/mediatopic/20000763'],
+    ['medtop:20001361', 'http://cv.iptc.org/newscodes/mediatopic/20001361'],
+    ['MEDTOP:20001361', 'http://cv.iptc.org/newscodes/mediatopic/20001361'],
     ['subj:11000000', 'http://cv.iptc.org/newscodes/subjectcode/11000000'],
-    ['20000763', 'http://cv.iptc.org/newscodes/mediatopic/20000763'],
+    ['20001361', 'http://cv.iptc.org/newscodes/mediatopic/20001361'],
     ['11000000', 'http://cv.iptc.org/newscodes/subjectcode/11000000'],
     ['iso3166-1a2:be', 'http://cv.iptc.org/newscodes/iso3166-1a2/be'],
-    ['http://cv.iptc.org/newscodes/mediatopic/20000763', 'http://cv.iptc.org/newscodes/mediatopic/20000763'],
+    ['http://cv.iptc.org/newscodes/mediatopic/20001361', 'http://cv.iptc.org/newscodes/mediatopic/20001361'],
     ['afpcat:POL', undefined],
     ['medtop:not valid', undefined],
     ['politics', undefined],
@@ -19,9 +19,9 @@ describe('qcodeToUri', () => {
 
 describe('sourceSubject', () => {
   it('keeps the name and marks the creator', () => {
-    expect(sourceSubject({ code: 'medtop:20000763', name: 'cyber warfare' })).toEqual({
+    expect(sourceSubject({ code: 'medtop:20001361', name: 'cyber warfare' })).toEqual({
       name: 'cyber warfare',
-      uri: 'http://cv.iptc.org/newscodes/mediatopic/20000763',
+      uri: 'http://cv.iptc.org/newscodes/mediatopic/20001361',
       creator: 'source',
     });
     expect(sourceSubject({ code: ' ' })).toBeUndefined();

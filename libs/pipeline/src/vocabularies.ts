@@ -29,7 +29,7 @@ export const KEYWORD_LITERAL_PREFIX = 'keyword:';
 
 /**
  * A subject code as the source gives it, turned into a full URI where the scheme is known:
- * "medtop:20000763" → http://cv.iptc.org/newscodes/mediatopic/20000763, "subj:11000000" → …/subjectcode/11000000;
+ * "medtop:20001361" → http://cv.iptc.org/newscodes/mediatopic/20001361, "subj:11000000" → …/subjectcode/11000000;
  * a bare 8-digit code is a Media Topic when it starts with 20 (the only range the two schemes do not share), else an
  * old Subject Code (NITF's tobject.subject.refnum). Unknown schemes are kept as a literal.
  */

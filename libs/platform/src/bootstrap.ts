@@ -49,7 +49,9 @@ export async function bootstrapService(options: ServiceOptions): Promise<INestAp
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       setTimeout(() => {
-        process.stderr.write(JSON.stringify({ level: 'fatal', service: options.service, msg: 'shutdown timed out' }) + '\n');
+        process.stderr.write(
+          JSON.stringify({ level: 'fatal', service: options.service, msg: 'shutdown timed out' }) + '\n',
+        );
         process.exit(1);
       }, grace).unref();
     });

@@ -1,8 +1,7 @@
 import {
   MongoBulkWriteError,
-  MongoNetworkError,
+  MongoError,
   MongoServerError,
-  MongoServerSelectionError,
   MongoWriteConcernError,
   type AnyBulkWriteOperation,
   type Collection,
@@ -32,16 +31,18 @@ const TRANSIENT_CODES = new Set([
 
 /**
  * Is this failure the store being unavailable (retry the whole batch later, never dead-letter) rather than the
- * document being unacceptable? Anything that is not a server's verdict on the document counts as transient.
+ * document being unacceptable or a bug? Driver-level failures (network, server selection, pool cleared, not
+ * connected, write concern) are; a server's verdict is only when its code or labels say so.
  */
 export function isTransientStoreError(error: unknown): boolean {
-  if (error instanceof MongoNetworkError || error instanceof MongoServerSelectionError) return true;
   if (error instanceof MongoWriteConcernError) return true;
   if (error instanceof MongoServerError) {
     if (error.hasErrorLabel('RetryableWriteError') || error.hasErrorLabel('TransientTransactionError')) return true;
     return typeof error.code === 'number' && TRANSIENT_CODES.has(error.code);
   }
-  return !(error instanceof Error && 'code' in error && typeof (error as { code: unknown }).code === 'number');
+  if (error instanceof MongoError) return true;
+  const name = (error as { name?: unknown })?.name;
+  return name === 'MongooseServerSelectionError' || name === 'MongooseError';
 }
 
 export function isDuplicateKey(error: unknown): boolean {
@@ -77,16 +78,35 @@ export async function bulkWriteIdempotent<T extends Document>(
     if (!(error instanceof MongoBulkWriteError) || writeErrorsOf(error).length === 0) throw error;
   }
   for (let index = 0; index < ops.length; index++) {
-    try {
-      await collection.bulkWrite([ops[index]], { ordered: true });
-    } catch (error) {
-      const code = writeErrorCode(error);
-      if (code === DUPLICATE_KEY) continue;
-      if (code === undefined || TRANSIENT_CODES.has(code) || isTransientStoreError(error)) throw error;
-      failures.set(index, { code, message: writeErrorMessage(error) });
-    }
+    const failure = await writeOne(collection, ops[index]);
+    if (failure) failures.set(index, failure);
   }
   return failures;
+}
+
+/**
+ * One op alone. A duplicate-key error is tried once more: two upserts racing to create the same document both see
+ * none, one inserts and the other collides; on the second try the loser sees the document and its guard decides
+ * (a higher version updates it, anything else collides again: it really is not newer).
+ */
+async function writeOne<T extends Document>(
+  collection: Collection<T>,
+  op: AnyBulkWriteOperation<T>,
+): Promise<PermanentFailure | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await collection.bulkWrite([op], { ordered: true });
+      return undefined;
+    } catch (error) {
+      const code = writeErrorCode(error);
+      if (code === DUPLICATE_KEY) {
+        if (attempt < 2) continue;
+        return undefined;
+      }
+      if (code === undefined || TRANSIENT_CODES.has(code) || isTransientStoreError(error)) throw error;
+      return { code, message: writeErrorMessage(error) };
+    }
+  }
 }
 
 interface WriteErrorLike {

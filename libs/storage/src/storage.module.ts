@@ -48,6 +48,15 @@ export class StorageHealth {
     }
   }
 
+  /**
+   * Which server answers: FerretDB (development, CI) or MongoDB. FerretDB lacks some guarantees (guarded updates are
+   * not atomic across clients, no $text, no query plans in MongoDB's format); tests and docs say where that matters.
+   */
+  async serverKind(): Promise<'ferretdb' | 'mongodb'> {
+    const info = await this.connection.db!.admin().command({ buildInfo: 1 });
+    return info.ferretdbVersion ? 'ferretdb' : 'mongodb';
+  }
+
   get databaseName(): string {
     return this.connection.name;
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -71,7 +71,9 @@ describe('wiredesk normalize --no-enrich on the seed (issue 2, item 5: parsing, 
   });
 
   it('has the headline, located Brussels and the agency AFP from the dateline', () => {
-    expect(article.headlines?.find((h) => h.role === 'main')?.value).toBe('US to let NATO use its cyber defence skills');
+    expect(article.headlines?.find((h) => h.role === 'main')?.value).toBe(
+      'US to let NATO use its cyber defence skills',
+    );
     expect(article.located).toBe('Brussels');
     expect(article.infoSources?.map((s) => s.name)).toContain('AFP');
   });
@@ -181,20 +183,106 @@ describe('wiredesk normalize inputs, envelopes and errors', () => {
     expect(wrong.stdout).toBe('');
   });
 
-  it('without inputs prints the usage and exits 2', async () => {
+  it('without inputs prints the usage on stderr and exits 2; --help prints it on stdout', async () => {
     const run = await normalize([]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain('usage: wiredesk normalize');
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('usage: wiredesk normalize');
+    const out = new PassThrough();
+    let help = '';
+    out.on('data', (c: Buffer) => (help += c.toString()));
+    const code = await normalizeCommand(['--help'], {
+      stdin: new PassThrough(),
+      stdout: out,
+      stderr: new PassThrough(),
+    });
+    expect(code).toBe(0);
+    expect(help).toContain('--with-source');
   });
 
   it('a directory stands for its files, in name order', async () => {
     const sub = join(dir, 'batch');
     rmSync(sub, { recursive: true, force: true });
-    require('node:fs').mkdirSync(sub);
+    mkdirSync(sub);
     writeFileSync(join(sub, 'b.txt'), readFileSync(SEED));
     writeFileSync(join(sub, 'a.bin'), readFileSync(junk));
     writeFileSync(join(sub, '.hidden'), 'ignored');
     const run = await normalize(['--no-enrich', '--with-source', sub]);
     expect((run.lines as { source: string }[]).map((l) => l.source)).toEqual([join(sub, 'a.bin'), join(sub, 'b.txt')]);
+  });
+});
+
+/** ISO 3166 country URI for a two-letter code; IPTC publishes both cases, so both are accepted. */
+const countryUri = (code: string) => new RegExp(`^http://cv\\.iptc\\.org/newscodes/iso3166-1a2/${code}$`, 'i');
+const STRAY_PUNCTUATION = /^[\s\p{P}]|[\s\p{P}]$/u;
+
+describe('wiredesk normalize on the seed, enriched (issue 2, item 5: enrichment)', () => {
+  let run: Run;
+  let article: Ninjs;
+  beforeAll(async () => {
+    run = await normalize([SEED]);
+    article = run.lines[0] as Ninjs;
+  }, 60_000);
+
+  it('exits 0 with one valid ninjs 3.1 document', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.lines).toHaveLength(1);
+    expect(validateNinjs(article).errors).toEqual([]);
+  });
+
+  it('is in English', () => {
+    expect(article.language).toBe('en');
+  });
+
+  it('names Jens Stoltenberg among the people and NATO among the organisations', () => {
+    expect(article.people?.map((p) => p.name)).toContain('Jens Stoltenberg');
+    expect(article.organisations?.map((o) => o.name)).toContain('NATO');
+  });
+
+  it('has the places, countries with their ISO 3166 URIs', () => {
+    const places = new Map((article.places ?? []).map((p) => [p.name, p]));
+    const countries: [string, string][] = [
+      ['United States', 'US'],
+      ['United Kingdom', 'GB'],
+      ['Denmark', 'DK'],
+      ['Lithuania', 'LT'],
+      ['Latvia', 'LV'],
+      ['Estonia', 'EE'],
+      ['Russia', 'RU'],
+      ['North Macedonia', 'MK'],
+    ];
+    for (const [name, code] of countries) {
+      expect({ name, uri: places.get(name)?.uri }).toEqual({ name, uri: expect.stringMatching(countryUri(code)) });
+    }
+    expect(places.has('Brussels')).toBe(true);
+  });
+
+  it('has no entity name with stray punctuation', () => {
+    const names = [...(article.people ?? []), ...(article.organisations ?? []), ...(article.places ?? [])].map(
+      (e) => e.name ?? '',
+    );
+    expect(names.filter((n) => STRAY_PUNCTUATION.test(n) || n.includes(' --'))).toEqual([]);
+  });
+
+  it('has at least one IPTC Media Topic about cyber warfare or defence', () => {
+    const topics = (article.subjects ?? []).filter((s) =>
+      s.uri?.startsWith('http://cv.iptc.org/newscodes/mediatopic/'),
+    );
+    expect(topics.some((s) => /cyber|defen[cs]e|military|armed forces|warfare/i.test(s.name ?? ''))).toBe(true);
+  });
+
+  it('has a short summary description', () => {
+    const summary = article.descriptions?.find((d) => d.role === 'summary')?.value;
+    expect(summary).toBeDefined();
+    expect(summary!.length).toBeGreaterThan(20);
+    expect(summary!.length).toBeLessThanOrEqual(300);
+  });
+
+  it('keeps the parsing points: the picture caption and credit, the 8 paragraphs', () => {
+    const roles = descriptionsByRole(picture(article));
+    expect(roles.caption).toMatch(/^Britain and Denmark have already publicly committed/);
+    expect(roles.creditline).toBe('AFP/File');
+    expect(mainTextBody(article)!.value.split('\n\n')).toHaveLength(8);
   });
 });

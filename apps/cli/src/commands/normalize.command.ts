@@ -27,6 +27,7 @@ interface NormalizeFlags {
   format?: WireFormat;
   enrich: boolean;
   withSource: boolean;
+  help: boolean;
   inputs: string[];
 }
 
@@ -40,12 +41,26 @@ export async function normalizeCommand(args: string[], io: CliStreams = processS
     await writeLine(io.stderr, NORMALIZE_USAGE);
     return Exit.usage;
   }
-  if (flags.inputs.length === 0) {
+  if (flags.help) {
     await writeLine(io.stdout, NORMALIZE_USAGE);
-    return args.includes('-h') || args.includes('--help') ? Exit.ok : Exit.usage;
+    return Exit.ok;
   }
-  // built once: loading gazetteers and models per file would dominate a batch run; not loaded at all with --no-enrich
-  const enricher: Enricher | undefined = flags.enrich ? (await import('@wiredesk/enrich')).createEnricher() : undefined;
+  if (flags.inputs.length === 0) {
+    await writeLine(io.stderr, 'wiredesk normalize: no input given (a file, a directory, or - for stdin)');
+    await writeLine(io.stderr, NORMALIZE_USAGE);
+    return Exit.usage;
+  }
+  let enricher: Enricher | undefined;
+  try {
+    enricher = flags.enrich ? await loadEnricher() : undefined;
+  } catch (e) {
+    const reason = oneLine(e instanceof Error ? e.message : String(e));
+    await writeLine(
+      io.stderr,
+      `wiredesk normalize: the enricher could not be loaded: ${reason} (--no-enrich skips it)`,
+    );
+    return Exit.failed;
+  }
   let failed = false;
   for (const input of flags.inputs) {
     for (const source of await expand(input)) {
@@ -54,6 +69,12 @@ export async function normalizeCommand(args: string[], io: CliStreams = processS
     }
   }
   return failed ? Exit.failed : Exit.ok;
+}
+
+/** Built once per run: loading gazetteers and models per file would dominate a batch; not loaded with --no-enrich. */
+async function loadEnricher(): Promise<Enricher> {
+  const { createEnricher } = await import('@wiredesk/enrich');
+  return createEnricher();
 }
 
 function parseFlags(args: string[]): NormalizeFlags {
@@ -76,7 +97,8 @@ function parseFlags(args: string[]): NormalizeFlags {
     format: format as WireFormat | undefined,
     enrich: !values['no-enrich'],
     withSource: values['with-source'],
-    inputs: values.help ? [] : positionals,
+    help: values.help,
+    inputs: positionals,
   };
 }
 

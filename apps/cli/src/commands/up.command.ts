@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { extname, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@wiredesk/platform';
 import { isInfraError, startInfraAttached, type AttachedInfra } from '@wiredesk/infra';
@@ -20,9 +20,22 @@ prefixed. Ctrl-C stops everything (and the servers it started).
 /** The services, in start order (consumers before the producer that feeds them). */
 export const SERVICES = ['archive', 'enricher', 'normalizer', 'ingest'] as const;
 
-/** The repository (package) root, found from this file: dist/apps/cli/src/commands → root. */
-export const PACKAGE_ROOT = resolve(__dirname, '../../../../..');
-const DIST_ROOT = resolve(__dirname, '../../../..');
+/** The package root: the nearest folder above this file whose package.json is wiredesk's (from dist/ or source). */
+export const PACKAGE_ROOT = findPackageRoot(__dirname);
+const DIST_ROOT = join(PACKAGE_ROOT, 'dist');
+
+function findPackageRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'wiredesk') {
+        return dir;
+      }
+    } catch {
+      // no package.json here
+    }
+  }
+  return process.cwd();
+}
 
 /** Sample folders POSTed by --ingest-samples, relative to the package root. */
 export const SAMPLE_DIRS = ['test/fixtures/seed', 'samples'];

@@ -26,7 +26,8 @@ const MOJIBAKE_RUN = (() => {
 })();
 
 /** A lead byte of a multi-byte UTF-8 sequence read as windows-1252, followed by a continuation byte. */
-const MOJIBAKE_HINT = /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
+const MOJIBAKE_HINT =
+  /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -24,6 +24,8 @@ export interface Detection {
 /** A transport hint can lift a format its content already supports a little; it never invents one. */
 const HINT_BONUS = 0.15;
 const MIN_CONFIDENCE = 0.05;
+/** The least confidence with which a format other than plain text can take the input. */
+const MIN_CLAIM = 0.3;
 
 /** Scores from the content alone: the structural sniffers here, and every registered parser's own sniff. */
 function contentScores(input: ParseInput): Map<WireFormat, number> {
@@ -81,15 +83,19 @@ export function detectFormat(input: ParseInput, hints: DetectHints = {}): Detect
     return { format, confidence: 1, by: 'override', scores: [{ format, score: 1 }] };
   }
   const scores = contentScores(input);
-  const hinted = [formatFromContentType(hints.contentType ?? input.contentType), formatFromFilename(hints.filename ?? input.filename)];
+  const hinted = [
+    formatFromContentType(hints.contentType ?? input.contentType),
+    formatFromFilename(hints.filename ?? input.filename),
+  ];
   const boosted = new Map(scores);
   for (const format of hinted) {
     const base = format && scores.get(format);
     if (format && base && base >= MIN_CONFIDENCE) boosted.set(format, base + HINT_BONUS);
   }
-  const ranked = [...boosted.entries()]
-    .map(([format, score]) => ({ format, score }))
-    .sort((a, b) => b.score - a.score);
+  // A weak claim ("it starts with a brace") is not enough to read copy as a structured format: plain text then wins,
+  // and markup or JSON nobody claims firmly is unknown.
+  for (const [format, score] of boosted) if (format !== 'text' && score < MIN_CLAIM) boosted.delete(format);
+  const ranked = [...boosted.entries()].map(([format, score]) => ({ format, score })).sort((a, b) => b.score - a.score);
   const best = ranked[0];
   const structured = looksStructured(input.text);
   if (!best || best.score < MIN_CONFIDENCE || (best.format === 'text' && structured)) {
@@ -103,5 +109,10 @@ export function detectFormat(input: ParseInput, hints: DetectHints = {}): Detect
     );
   }
   const byContent = (scores.get(best.format) ?? 0) >= Math.max(...[...scores.values()]);
-  return { format: best.format, confidence: Math.min(1, best.score), by: byContent ? 'content' : 'hint', scores: ranked };
+  return {
+    format: best.format,
+    confidence: Math.min(1, best.score),
+    by: byContent ? 'content' : 'hint',
+    scores: ranked,
+  };
 }

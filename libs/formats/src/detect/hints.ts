@@ -14,7 +14,7 @@ const FORMAT_ALIASES: Record<string, WireFormat> = {
   'newsml-g2': 'newsml-g2',
   newsmlg2: 'newsml-g2',
   g2: 'newsml-g2',
-  'newsml2': 'newsml-g2',
+  newsml2: 'newsml-g2',
   'newsml-2': 'newsml-g2',
   'newsml-1': 'newsml-1',
   newsml1: 'newsml-1',
@@ -30,7 +30,7 @@ const FORMAT_ALIASES: Record<string, WireFormat> = {
   ninjs: 'ninjs',
   json: 'ninjs',
   rss: 'rss',
-  'rss2': 'rss',
+  rss2: 'rss',
   'rss-2.0': 'rss',
   atom: 'atom',
 };

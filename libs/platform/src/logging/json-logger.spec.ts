@@ -32,13 +32,22 @@ describe('JsonLogger', () => {
 
   it('keeps stack traces out of error lines unless debugging', () => {
     const { logger, lines } = capture('info');
-    logger.error('failed', 'Error: boom\n    at x', 'Ctx');
+    logger.error('failed', 'Error: boom\n    at x (file.ts:1:1)', 'Ctx');
+    logger.error('failed again', 'Error: boom\n    at x (file.ts:1:1)');
     expect(lines[0].line).toEqual(expect.objectContaining({ msg: 'failed', context: 'Ctx' }));
     expect(lines[0].line.stack).toBeUndefined();
+    expect(lines[1].line.context).toBeUndefined();
+    expect(JSON.stringify(lines)).not.toContain('file.ts');
   });
 
   it('formats an Error by its message and name', () => {
     const line = formatLogLine('svc', 'error', new TypeError('bad'), undefined, undefined, new Date(0));
-    expect(line).toEqual({ time: '1970-01-01T00:00:00.000Z', level: 'error', service: 'svc', msg: 'bad', error: 'TypeError' });
+    expect(line).toEqual({
+      time: '1970-01-01T00:00:00.000Z',
+      level: 'error',
+      service: 'svc',
+      msg: 'bad',
+      error: 'TypeError',
+    });
   });
 });

@@ -64,12 +64,13 @@ export class JsonLogger implements LoggerService {
     this.emit('info', message, optional);
   }
   error(message: unknown, ...optional: unknown[]): void {
-    // Nest calls error(message, stack, context); the stack is only useful when debugging.
-    const rest = [...optional];
-    if (rest.length >= 2 && (typeof rest[0] === 'string' || rest[0] === undefined)) {
-      const stack = rest.shift();
-      if (this.threshold >= LEVEL_RANK.debug && stack) rest.unshift({ stack });
-    }
+    // Nest calls error(message, stack?, context?); a stack is only written when debugging
+    const rest = optional.filter((item) => {
+      const isStack = typeof item === 'string' && /\n\s+at /.test(item);
+      return !isStack;
+    });
+    const stack = optional.find((item) => typeof item === 'string' && /\n\s+at /.test(item));
+    if (stack && this.threshold >= LEVEL_RANK.debug) rest.push({ stack });
     this.emit('error', message, rest);
   }
   warn(message: unknown, ...optional: unknown[]): void {

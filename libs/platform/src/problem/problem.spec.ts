@@ -28,7 +28,11 @@ describe('toProblem', () => {
   });
 
   it('maps a body-parser size error to 413 TOO_LARGE', () => {
-    const err = Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large', expose: true });
+    const err = Object.assign(new Error('request entity too large'), {
+      status: 413,
+      type: 'entity.too.large',
+      expose: true,
+    });
     expect(toProblem(err)).toMatchObject({ status: 413, code: 'TOO_LARGE' });
   });
 

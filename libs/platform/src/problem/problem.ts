@@ -58,7 +58,12 @@ export function problemTypeFor(code: string): string {
   return PROBLEM_TYPE_BASE + code.toLowerCase().replace(/_/g, '-');
 }
 
-export function problem(status: number, code: string, detail?: string, extra?: Record<string, unknown>): ProblemDetails {
+export function problem(
+  status: number,
+  code: string,
+  detail?: string,
+  extra?: Record<string, unknown>,
+): ProblemDetails {
   return {
     type: problemTypeFor(code),
     title: TITLE_BY_STATUS[status] ?? (status >= 500 ? 'Server error' : 'Request error'),
@@ -92,7 +97,7 @@ export function toProblem(error: unknown): ProblemDetails {
       typeof body === 'string'
         ? body
         : Array.isArray((body as { message?: unknown }).message)
-          ? ((body as { message: string[] }).message).join('; ')
+          ? (body as { message: string[] }).message.join('; ')
           : String((body as { message?: unknown }).message ?? error.message);
     return problem(status, CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'), detail);
   }

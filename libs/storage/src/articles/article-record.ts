@@ -14,6 +14,17 @@ export interface TagRef {
 export type TagKind = 'people' | 'organisations' | 'places' | 'subjects';
 export const TAG_KINDS: readonly TagKind[] = ['people', 'organisations', 'places', 'subjects'];
 
+/**
+ * The stored field of each kind's tags. Top-level on purpose: FerretDB's $unwind of a nested path (`tags.people`)
+ * yields empty documents, and tag counting unwinds these fields.
+ */
+export const TAG_FIELDS = {
+  people: 'peopleTags',
+  organisations: 'organisationTags',
+  places: 'placeTags',
+  subjects: 'subjectTags',
+} as const satisfies Record<TagKind, string>;
+
 /** The ingest metadata stored beside the ninjs document. */
 export interface IngestInfo {
   ingestId?: string;
@@ -43,7 +54,10 @@ export interface ArticleRecord {
   language?: string;
   source?: string;
   headline?: string;
-  tags: Record<TagKind, TagRef[]>;
+  peopleTags: TagRef[];
+  organisationTags: TagRef[];
+  placeTags: TagRef[];
+  subjectTags: TagRef[];
   personKeys: string[];
   organisationKeys: string[];
   placeKeys: string[];
@@ -53,6 +67,34 @@ export interface ArticleRecord {
   leadTerms: string[];
   enrichment?: unknown;
   ingest: IngestInfo;
+}
+
+/**
+ * Object keys a BSON document may hold everywhere: '.' and a leading '$' are replaced by their full-width look-alikes
+ * (FerretDB refuses both, MongoDB refuses them in updates). Applied to the free-form parts (enrichment details,
+ * GeoJSON properties) so odd metadata can never make the store refuse an article. Returns the input when unchanged.
+ */
+export function storableKeys<T>(value: T, depth = 0): T {
+  if (depth > 64 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((v) => {
+      const s = storableKeys(v, depth + 1);
+      if (s !== v) changed = true;
+      return s;
+    });
+    return (changed ? out : value) as T;
+  }
+  if (value instanceof Date || Buffer.isBuffer(value)) return value;
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    const safeKey = key.replace(/\./g, '\uff0e').replace(/^\$/, '\uff04');
+    const safeValue = storableKeys(v, depth + 1);
+    if (safeKey !== key || safeValue !== v) changed = true;
+    out[safeKey] = safeValue;
+  }
+  return (changed ? out : value) as T;
 }
 
 /** "3" → 3. Anything else a producer may send ("2b", "", absent) orders by its leading digits, else as version 1. */
@@ -134,7 +176,7 @@ function summaryText(ninjs: Ninjs): string | undefined {
 
 /** Builds the stored record of one incoming article version. Pure: the same input always gives the same record. */
 export function toArticleRecord(item: IncomingArticle): ArticleRecord {
-  const ninjs = item.ninjs;
+  const ninjs = storableKeys(item.ninjs);
   const headline = mainHeadline(ninjs);
   const body = mainBodyText(ninjs);
   const firstParagraph = body.split(/\n\s*\n/).find((p) => p.trim()) ?? '';
@@ -154,12 +196,10 @@ export function toArticleRecord(item: IncomingArticle): ArticleRecord {
     ...(lower(ninjs.language) ? { language: lower(ninjs.language) } : {}),
     ...(source ? { source } : {}),
     ...(headline ? { headline } : {}),
-    tags: {
-      people: tagRefs(ninjs.people),
-      organisations: tagRefs(ninjs.organisations),
-      places: tagRefs(ninjs.places),
-      subjects: tagRefs(ninjs.subjects),
-    },
+    peopleTags: tagRefs(ninjs.people),
+    organisationTags: tagRefs(ninjs.organisations),
+    placeTags: tagRefs(ninjs.places),
+    subjectTags: tagRefs(ninjs.subjects),
     personKeys: filterKeys(ninjs.people),
     organisationKeys: filterKeys(ninjs.organisations),
     placeKeys: filterKeys(ninjs.places),
@@ -167,7 +207,7 @@ export function toArticleRecord(item: IncomingArticle): ArticleRecord {
     terms: termsOf(headline, summaryText(ninjs), body),
     headlineTerms: termsOf(headline),
     leadTerms: termsOf(summaryText(ninjs), firstParagraph),
-    ...(item.enrichment !== undefined ? { enrichment: item.enrichment } : {}),
+    ...(item.enrichment !== undefined ? { enrichment: storableKeys(item.enrichment) } : {}),
     ingest: {
       ...(item.ingestId ? { ingestId: item.ingestId } : {}),
       ...(item.source ? { source: item.source } : {}),

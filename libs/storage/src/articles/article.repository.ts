@@ -4,6 +4,7 @@ import type { Ninjs } from '@wiredesk/ninjs';
 import { BSON, type AnyBulkWriteOperation, type Document } from 'mongodb';
 import type { Model } from 'mongoose';
 import { bulkWriteIdempotent, type PermanentFailure } from '../bulk';
+import { KeyedLock } from '../keyed-lock';
 import { ARTICLE_MODEL, type ArticleDocument } from '../schemas/article.schema';
 import { ARTICLE_VERSION_MODEL, type ArticleVersionDocument } from '../schemas/article-version.schema';
 import { relevance } from '../search/terms';
@@ -18,7 +19,7 @@ import {
   type PageKey,
   type RankedPageKey,
 } from './article-query';
-import { isKill, toArticleRecord, type ArticleRecord, type TagKind } from './article-record';
+import { isKill, TAG_FIELDS, toArticleRecord, type ArticleRecord, type TagKind } from './article-record';
 import { planStory, type StoredStory, type StoryPlan } from './version-plan';
 
 /** MongoDB refuses documents over 16 MiB; leave room for the fields the store adds. */
@@ -111,6 +112,8 @@ interface StoryState {
  */
 @Injectable()
 export class ArticleRepository {
+  private readonly storyLock = new KeyedLock();
+
   constructor(
     @InjectModel(ARTICLE_MODEL) private readonly articles: Model<ArticleDocument>,
     @InjectModel(ARTICLE_VERSION_MODEL) private readonly versions: Model<ArticleVersionDocument>,
@@ -142,6 +145,17 @@ export class ArticleRepository {
     });
     if (prepared.length === 0) return outcomes;
 
+    const release = await this.storyLock.acquire(prepared.map((p) => p.record.uri));
+    try {
+      await this.writeStories(prepared, outcomes);
+    } finally {
+      release();
+    }
+    return outcomes;
+  }
+
+  /** Plans, writes and reads back the stories of a batch; fills `outcomes` for the prepared items. */
+  private async writeStories(prepared: PreparedItem[], outcomes: ArticleOutcome[]): Promise<void> {
     const stories = await this.planStories(prepared);
     const now = new Date();
 
@@ -210,7 +224,6 @@ export class ArticleRepository {
         }
       }
     }
-    return outcomes;
   }
 
   /**
@@ -325,13 +338,14 @@ export class ArticleRepository {
     };
     if (window.language) match.language = window.language.trim().toLowerCase();
     if (window.source) match.source = window.source.trim().toLowerCase();
-    const field = `$tags.${kind}`;
-    // $first/$max/$addToSet are not available on FerretDB: group by (key, name, uri), merge names here
+    const field = TAG_FIELDS[kind];
+    // FerretDB has no $first/$max/$addToSet and its $unwind keeps only the unwound field: group by (key, name, uri)
+    // of the unwound tag and merge the names here
     const groups = await this.articles.aggregate<{ _id: { key: string; name?: string; uri?: string }; count: number }>([
       { $match: match },
-      { $project: { _id: 0, tag: field } },
-      { $unwind: '$tag' },
-      { $group: { _id: { key: '$tag.key', name: '$tag.name', uri: '$tag.uri' }, count: { $sum: 1 } } },
+      { $project: { [field]: 1 } },
+      { $unwind: `$${field}` },
+      { $group: { _id: { key: `$${field}.key`, name: `$${field}.name`, uri: `$${field}.uri` }, count: { $sum: 1 } } },
     ]);
     const byKey = new Map<string, { count: number; names: Map<string, number>; uri?: string }>();
     for (const group of groups) {

@@ -55,6 +55,11 @@ export function planStory(
       plan.outcomes.push('stale');
       return;
     }
+    // identical content to the current version: a re-delivery (another channel, a replay), not a new version
+    if (!item.kill && current && current.contentHash === item.contentHash) {
+      plan.outcomes.push('unchanged');
+      return;
+    }
     if (!alreadyStored) {
       versions.set(item.version, item.contentHash);
       plan.insertVersions.push(index);
@@ -78,10 +83,6 @@ export function planStory(
       return;
     }
 
-    if (current && current.contentHash === item.contentHash) {
-      plan.outcomes.push('unchanged');
-      return;
-    }
     if (current?.canceled) {
       plan.outcomes.push(alreadyStored ? 'unchanged' : 'stale');
       return;

@@ -1,5 +1,6 @@
 import type { BodyBlock } from '../../model/wire-item';
 import type { XmlElement, XmlNode } from '../../xml/safe-xml';
+import { descendants } from '../../xml/dom';
 import { normalizeLines, normalizeSpace } from './text';
 
 /**
@@ -43,7 +44,7 @@ export function flowText(el: XmlElement, keepLines = false): string {
     else if (typeof n === 'string') parts.push(n);
     else {
       const name = lc(n);
-      if (SKIPPED.has(name) && name !== 'caption') continue;
+      if (SKIPPED.has(name)) continue;
       if (LINE_BREAKS.has(name)) {
         parts.push(keepLines ? '\n' : ' ');
         continue;
@@ -63,22 +64,13 @@ function hasBlockChildren(el: XmlElement): boolean {
 
 function tableRows(table: XmlElement): string[][] {
   const rows: string[][] = [];
-  const stack: XmlElement[] = [table];
-  while (stack.length) {
-    const el = stack.pop() as XmlElement;
-    for (let i = el.children.length - 1; i >= 0; i--) {
-      const c = el.children[i];
-      if (typeof c === 'string') continue;
-      if (lc(c) === 'tr') {
-        const cells = c.children
-          .filter((x): x is XmlElement => typeof x !== 'string' && (lc(x) === 'td' || lc(x) === 'th'))
-          .map((cell) => normalizeSpace(flowText(cell)));
-        if (cells.some((x) => x !== '')) rows.push(cells);
-      } else if (!SKIPPED.has(lc(c)) || lc(c) === 'caption') stack.push(c);
-    }
+  for (const tr of descendants(table).filter((e) => lc(e) === 'tr')) {
+    const cells = tr.children
+      .filter((x): x is XmlElement => typeof x !== 'string' && (lc(x) === 'td' || lc(x) === 'th'))
+      .map((cell) => normalizeSpace(flowText(cell)));
+    if (cells.some((x) => x !== '')) rows.push(cells);
   }
-  // the stack walks children last-first; rows were pushed in reverse document order within each level
-  return rows.reverse();
+  return rows;
 }
 
 /** Rows of cells as aligned plain-text columns, so agate reads in a monospaced view. */
@@ -149,7 +141,11 @@ function walk(el: XmlElement, out: BodyBlock[], depth: number): void {
       if (t.trim()) out.push({ kind: 'pre', text: t });
     } else if (name === 'blockquote' || name === 'bq') {
       const inner: BodyBlock[] = [];
-      if (depth < 150) walk(c, inner, depth + 1);
+      if (depth < 150) walk({ ...c, children: c.children.filter((x) => typeof x === 'string' || lc(x) !== 'credit') }, inner, depth + 1);
+      // NITF <bq><credit> names who is quoted: it closes the quote
+      const credit = c.children.find((x): x is XmlElement => typeof x !== 'string' && lc(x) === 'credit');
+      const who = credit ? normalizeSpace(flowText(credit)) : '';
+      if (who) inner.push({ kind: 'p', text: `— ${who}` });
       for (const b of inner) out.push({ kind: 'blockquote', text: b.text });
     } else if (name === 'hr') continue;
     else if (depth < 150) walk(c, out, depth + 1);

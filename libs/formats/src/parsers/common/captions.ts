@@ -49,6 +49,9 @@ export function splitCaptionCredit(raw: string | undefined): CaptionParts {
     const caption = /[.!?]$/.test(trailing[1]) ? trailing[1] : `${trailing[1]}.`;
     return { caption: caption.trim(), credit, by: photographerOf(trailing[2]) };
   }
+  // "caption. REUTERS/Phil Noble", "caption. AFP PHOTO/John Thys" (credit after the last sentence, no parentheses)
+  const slash = /^(.*?[.!?])\s+(\p{Lu}[\p{L} ]{1,30}\s*\/\s*[\p{L} .'’-]{2,60}?)\s*$/u.exec(text);
+  if (slash && slash[2].split(/\s+/).length <= 8) return { caption: slash[1], credit: slash[2].trim(), by: photographerOf(slash[2]) };
   // "caption Photo: Jane Doe/dpa"
   const photoColon = /^(.*?[.!?])\s+(?:photo|foto|picture|bild):\s*([^.]{2,80})$/i.exec(text);
   if (photoColon) return { caption: photoColon[1], credit: photoColon[2].trim(), by: photographerOf(photoColon[2]) };

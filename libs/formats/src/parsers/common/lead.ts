@@ -156,6 +156,10 @@ export function splitDatelineOpening(paragraph: string): DatelineOpening | undef
   return undefined;
 }
 
+/** Lower-case words a byline may hold: connectors, particles, agencies written in lower case, job titles. */
+const BYLINE_LOWER =
+  /^(?:and|und|et|y|e|och|og|en|with|mit|avec|con|in|im|à|a|of|de|del|da|das|di|do|dos|du|des|la|le|van|von|der|den|ter|bin|al|el|dpa|afp|ap|staff|correspondents?|writers?|reporters?|editors?|news|agency|from|aus|en)[,;.]?$/i;
+
 const BYLINE = /^(?:by|von|par|por|di|door|av|af)[\s:]+(\p{Lu}[^\n]{1,150})$/iu;
 
 /** "By Jane Smith, AFP" as a paragraph of its own → "Jane Smith, AFP". */
@@ -168,6 +172,10 @@ export function matchBylineParagraph(paragraph: string): string | undefined {
   // a sentence, not a byline: "By the end of the day, prices had fallen."
   if (/^(?:by|von|par|por|di|door|av|af)\s+(?:the|a|an|le|la|les|el|los|der|die|das|den|il|lo)\b/i.test(text)) return undefined;
   if (/[.!?]\s+\p{Lu}/u.test(m[1])) return undefined;
+  // "By Friday, markets had recovered.": a date, or a run of lower-case words, makes a sentence
+  if (DATE_WORD.test(m[1].split(/[\s,]+/)[0])) return undefined;
+  const lowerWords = m[1].split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !BYLINE_LOWER.test(w));
+  if (lowerWords.length > 2) return undefined;
   return stripByPrefix(text).replace(/\s*[=<]+$/, '').trim() || undefined;
 }
 

@@ -70,3 +70,16 @@ export function placeCase(name: string): string {
 export function stripByPrefix(byline: string): string {
   return byline.replace(/^\s*(?:by|von|par|por|di|door|av|af|från|от|przez)[:\s]+/i, '').trim();
 }
+
+/**
+ * Editorial signals a take key or editor's note spells out: "1st Ld-Writethru" → writethru, "CORRECTS" →
+ * correction, "UPDATES" / "REFILE" / "LEAD" → update.
+ */
+export function signalsFromText(value: string | undefined): string[] {
+  if (!value) return [];
+  const signals: string[] = [];
+  if (/writethru|write-thru|write thru/i.test(value)) signals.push('writethru');
+  if (/\bcorrect(?:s|ion|ed|ing)?\b|\bkorrektur|\bberichtigung|\bcorrige|\brectifica/i.test(value)) signals.push('correction');
+  if (/\bupdates?\b|\b(?:\d+(?:st|nd|rd|th)\s*)?(?:ld|lead)\b|\brefile\b|\bzusammenfassung\b|\bactualis/i.test(value)) signals.push('update');
+  return signals;
+}

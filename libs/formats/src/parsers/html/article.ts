@@ -1,10 +1,277 @@
-import { emptyItem, type WireItem } from '../../model/wire-item';
+/**
+ * HTML article pages: the body through Mozilla Readability (on a linkedom document), the rest from the page's
+ * metadata — JSON-LD NewsArticle, Open Graph, <figure>/<figcaption>, <time> — and from the body's own furniture
+ * (dateline, byline, copyright line).
+ */
+import { Readability } from '@mozilla/readability';
+import { ErrorCode, WireError } from '@wiredesk/contracts';
+import { emptyItem, type BodyBlock, type WireItem, type WirePicture } from '../../model/wire-item';
+import { toBlocks } from '../text/blocks';
+import { parseByline } from '../text/byline';
+import { parseCopyright } from '../text/copyright';
+import { parseDateline } from '../text/dateline';
+import { featuresOf } from '../text/features';
+import { parseTextStory } from '../text/story';
+import { extractContent, figureToPicture, isCreditOnly } from './content';
+import { all, first, parseDocument, textOf, type DomDocument, type DomElement } from './dom';
+import { documentTitle, readMetadata, type PageMetadata } from './metadata';
+import { blocksToXhtml } from './xhtml';
 
+/** How sure the content is HTML: a doctype or <html> root, or markup made of HTML's own elements. */
 export function sniffHtml(text: string): number {
-  return /^\s*(<!doctype html|<html[\s>])/i.test(text) ? 0.9 : 0;
+  const head = text
+    .slice(0, 4096)
+    .replace(/^\ufeff/, '')
+    .trimStart();
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<!doctype\s+html/i.test(head)) return 0.95;
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<html[\s>]/i.test(head)) return 0.95;
+  if (/^<(?:head|body|meta|title|div|p|article|section|main|h[1-6]|span|table|ul|figure|header)[\s>]/i.test(head))
+    return 0.7;
+  return 0;
 }
 
-// Placeholder while the Readability-based extractor is written.
-export function parseHtmlArticle(_html: string, _filename?: string): WireItem {
-  return emptyItem('html');
+type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
+
+interface ReaderResult {
+  title?: string;
+  byline?: string;
+  content?: DomElement;
+  lang?: string;
+}
+
+function runReadability(doc: DomDocument): ReaderResult | undefined {
+  try {
+    const reader = new Readability(doc as unknown as ReadabilityDocument, {
+      // the content as a node, not serialised HTML we would parse again
+      serializer: (node) => node,
+      charThreshold: 400,
+    });
+    const result = reader.parse();
+    if (!result) return undefined;
+    return {
+      title: result.title ?? undefined,
+      byline: result.byline ?? undefined,
+      content: (result.content as unknown as DomElement) ?? undefined,
+      lang: result.lang ?? undefined,
+    };
+  } catch {
+    return undefined; // Readability gives up on some malformed pages: fall back below
+  }
+}
+
+/** "Headline | Site name" and "Headline - Site" → "Headline". */
+function stripSiteSuffix(title: string, siteName?: string): string {
+  const parts = title.split(/\s+[|–—-]\s+|\s+[|]\s*/);
+  if (parts.length < 2) return title;
+  const last = parts[parts.length - 1].trim();
+  const isSite = (siteName && last.toLowerCase() === siteName.toLowerCase()) || last.split(/\s+/).length <= 4;
+  return isSite ? parts.slice(0, -1).join(' - ').trim() : title;
+}
+
+function wordCount(blocks: BodyBlock[]): number {
+  return blocks.reduce((n, b) => n + b.text.split(/\s+/).filter(Boolean).length, 0);
+}
+
+function paragraphsOf(text: string): BodyBlock[] {
+  return text
+    .split(/\n\s*\n|\r?\n/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => ({ kind: 'p' as const, text: t }));
+}
+
+/** Page text with one line per block, for the plain-text story finder when Readability finds nothing. */
+function flattenBody(doc: DomDocument): string {
+  const body = doc.body;
+  if (!body) return '';
+  for (const el of all(body, 'script, style, noscript, template, svg')) el.remove();
+  const { blocks } = extractContent(body);
+  return blocks.map((b) => b.text).join('\n\n');
+}
+
+interface Furniture {
+  byline?: string;
+  dateline?: ReturnType<typeof parseDateline>;
+  copyright?: { notice: string; holder?: string };
+}
+
+/**
+ * Drops what Readability leaves in that is not story text — share and subscription prompts, "Advertisement",
+ * photo credits, reading times — and lifts the byline, dateline and copyright line out of the body.
+ */
+function cleanBlocks(blocks: BodyBlock[], headline: string | undefined): { blocks: BodyBlock[]; found: Furniture } {
+  const found: Furniture = {};
+  const kept: BodyBlock[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'table' || block.kind === 'pre') {
+      kept.push(block);
+      continue;
+    }
+    const text = block.text;
+    const [asBlock] = toBlocks(text);
+    if (!asBlock) continue;
+    const f = featuresOf(asBlock);
+    if (f.boilerplate || (f.teaser && f.words <= 25) || f.metadata || isCreditOnly(text)) continue;
+    if (headline && text === headline && kept.length === 0) continue;
+    const copyright = parseCopyright(text);
+    if (copyright) {
+      found.copyright ??= copyright;
+      continue;
+    }
+    if (kept.length <= 2 && f.words <= 14) {
+      const byline = parseByline(text);
+      if (byline) {
+        found.byline ??= byline.by;
+        continue;
+      }
+      const dateline = parseDateline(text);
+      if (dateline && dateline.rest === '') {
+        found.dateline ??= dateline;
+        continue;
+      }
+    }
+    kept.push(block);
+  }
+  const opening = kept.find((b) => b.kind === 'p');
+  if (opening && !found.dateline) {
+    const dateline = parseDateline(opening.text);
+    if (dateline?.agency || dateline?.place) found.dateline = dateline;
+  }
+  return { blocks: kept, found };
+}
+
+function resolveUrl(href: string | undefined, base: string | undefined): string | undefined {
+  if (!href) return undefined;
+  try {
+    return base ? new URL(href, base).toString() : new URL(href).toString();
+  } catch {
+    return /^[a-z][a-z0-9+.-]*:/i.test(href) ? href : undefined;
+  }
+}
+
+function collectPictures(meta: PageMetadata, fromContent: WirePicture[], doc: DomDocument): WirePicture[] {
+  const pictures: WirePicture[] = [];
+  const seen = new Set<string>();
+  const add = (p: WirePicture) => {
+    const uri = resolveUrl(p.uri, meta.url);
+    const key = uri ?? `caption:${p.caption ?? ''}`;
+    // The same picture often appears twice: in the metadata and as a <figure>, at another size. Same address or same
+    // caption: one picture, with the other size as a further rendition.
+    const existing = pictures.find((q) => q.uri === uri || (p.caption && q.caption === p.caption));
+    if (seen.has(key) || existing) {
+      if (existing) {
+        existing.caption ??= p.caption;
+        existing.credit ??= p.credit;
+        existing.by ??= p.by;
+        existing.altText ??= p.altText;
+        if (uri && existing.uri !== uri) {
+          existing.renditions = [...(existing.renditions ?? []), { href: uri }];
+        }
+      }
+      return;
+    }
+    seen.add(key);
+    const picture: WirePicture = { ...p, type: 'picture' };
+    if (uri) picture.uri = uri;
+    else delete picture.uri;
+    pictures.push(picture);
+  };
+  for (const img of meta.images) {
+    const renditions = img.url
+      ? [{ href: resolveUrl(img.url, meta.url) ?? img.url, width: img.width, height: img.height }]
+      : undefined;
+    add({
+      uri: img.url,
+      caption: img.caption,
+      credit: img.credit,
+      by: img.by,
+      copyrightNotice: img.copyrightNotice,
+      renditions: renditions?.map(
+        (r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as { href: string },
+      ),
+    });
+  }
+  fromContent.forEach(add);
+  // Figures Readability dropped but that sit in the page's <article>: captioned pictures of the story.
+  if (pictures.every((p) => !p.caption)) {
+    for (const figure of all(doc, 'article figure')) {
+      const p = figureToPicture(figure);
+      if (p?.caption) add(p);
+    }
+  }
+  return pictures;
+}
+
+export function parseHtmlArticle(html: string, _filename?: string): WireItem {
+  const item = emptyItem('html');
+  const doc = parseDocument(html);
+  const meta = readMetadata(doc);
+  const h1 = textOf(first(doc, 'article h1') ?? first(doc, 'h1')) || undefined;
+  const title = documentTitle(doc);
+  const articleFigures = all(doc, 'article figure')
+    .map(figureToPicture)
+    .filter((p): p is WirePicture => p !== undefined);
+
+  const reader = runReadability(doc);
+  let extracted = reader?.content ? extractContent(reader.content) : { blocks: [], pictures: [] };
+  if (wordCount(extracted.blocks) < 25 && meta.articleBody) {
+    extracted = { blocks: paragraphsOf(meta.articleBody), pictures: extracted.pictures };
+  }
+  const headline = meta.headline
+    ? stripSiteSuffix(meta.headline, meta.siteName)
+    : (h1 ?? (reader?.title || (title && stripSiteSuffix(title, meta.siteName))));
+  let { blocks, found } = cleanBlocks(extracted.blocks, headline);
+  if (wordCount(blocks) < 25) {
+    // Readability found no article: let the plain-text story finder look at the page's text.
+    const story = parseTextStory(flattenBody(parseDocument(html)));
+    if (wordCount(story.body) > wordCount(blocks)) {
+      blocks = story.body;
+      found = {
+        byline: story.byline,
+        copyright: story.copyrightNotice ? { notice: story.copyrightNotice, holder: story.copyrightHolder } : undefined,
+      };
+      if (story.dateline) found.dateline = parseDateline(story.dateline);
+    }
+  }
+  if (blocks.length === 0 && !headline) {
+    throw new WireError(ErrorCode.NO_CONTENT, 'The HTML page holds no article text and no headline.');
+  }
+
+  item.headline = headline;
+  const sub = meta.alternativeHeadline;
+  if (sub && sub !== headline) item.subheadline = sub;
+  item.body = blocks;
+  item.bodyXhtml = blocksToXhtml(blocks);
+  item.byline =
+    (meta.authors.length ? meta.authors.join(', ') : undefined) ??
+    found.byline ??
+    (reader?.byline ? (parseByline(reader.byline)?.by ?? reader.byline) : undefined);
+  if (found.dateline) {
+    item.dateline = found.dateline.text;
+    item.located = found.dateline.located;
+    item.agency = found.dateline.agency;
+  }
+  item.language = meta.language ?? reader?.lang ?? undefined;
+  item.firstCreated = meta.datePublished;
+  item.versionCreated = meta.dateModified ?? meta.datePublished;
+  item.section = meta.section;
+  item.keywords = meta.keywords;
+  item.genres = meta.genres;
+  item.abstract = meta.description;
+  item.pictures = collectPictures(meta, [...extracted.pictures, ...articleFigures], doc);
+  item.copyrightHolder = meta.copyrightHolder ?? found.copyright?.holder;
+  item.copyrightNotice =
+    found.copyright?.notice ??
+    (meta.copyrightHolder
+      ? `© ${meta.copyrightYear ? `${meta.copyrightYear} ` : ''}${meta.copyrightHolder}`
+      : undefined);
+  if (meta.url) {
+    const url = resolveUrl(meta.url, undefined);
+    if (url) {
+      item.links.push({ rel: 'canonical', href: url });
+      item.altIds = [{ role: 'url', value: url }];
+    }
+  }
+  item.type = 'text';
+  return item;
 }

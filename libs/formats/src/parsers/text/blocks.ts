@@ -13,6 +13,8 @@ export interface TextBlock {
   raw: string;
   /** number of non-blank lines in the run this block sits in (1 = a paragraph on its own) */
   runLength: number;
+  /** which run of consecutive lines the block belongs to */
+  run: number;
   /** the line started with a list bullet or number */
   listItem: boolean;
   /** the line was a quoted (`> `) line */
@@ -26,7 +28,11 @@ const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 export function normaliseSpaces(text: string): string {
-  return text.replace(ZERO_WIDTH, '').replace(ODD_SPACE, ' ').replace(/[ \t]+/g, ' ').trim();
+  return text
+    .replace(ZERO_WIDTH, '')
+    .replace(ODD_SPACE, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 interface Line {
@@ -81,7 +87,7 @@ export function toBlocks(text: string): TextBlock[] {
       return { text: cleaned.replace(/\s+$/, ''), blank: normaliseSpaces(cleaned) === '' };
     });
   const blocks: TextBlock[] = [];
-  for (const run of runsOf(lines)) {
+  for (const [runIndex, run] of runsOf(lines).entries()) {
     const paragraphs = isWrappedParagraph(run) ? [run.map((l) => l.trim()).join(' ')] : run;
     for (const line of paragraphs) {
       const raw = normaliseSpaces(line);
@@ -95,6 +101,7 @@ export function toBlocks(text: string): TextBlock[] {
         text: textOnly,
         raw,
         runLength: paragraphs.length,
+        run: runIndex,
         listItem,
         quoted,
       });

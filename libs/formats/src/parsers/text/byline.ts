@@ -21,9 +21,17 @@ export function parseByline(block: string): Byline | undefined {
   if (!m) return undefined;
   let by = m[1].trim();
   // "By JOHN SMITH, Associated Press": a trailing comma part that is an organisation, not a second person
-  const rest = afterIntro.slice(m[0].length).replace(/^[\s,|–—-]+/, '').trim();
+  const rest = afterIntro
+    .slice(m[0].length)
+    .replace(/^[\s,|–—-]+/, '')
+    .trim();
   const parts = by.split(/\s*,\s*/);
-  if (parts.length > 1 && /\b(?:Press|News|Times|Post|Journal|Agency|Reuters|AFP|Staff|Writer|Correspondent|Editor|Reporter)\b/.test(parts[parts.length - 1])) {
+  if (
+    parts.length > 1 &&
+    /\b(?:Press|News|Times|Post|Journal|Agency|Reuters|AFP|Staff|Writer|Correspondent|Editor|Reporter)\b/.test(
+      parts[parts.length - 1],
+    )
+  ) {
     by = parts.slice(0, -1).join(', ');
     return { by: normaliseName(by), rest: [parts[parts.length - 1], rest].filter(Boolean).join(', ') };
   }
@@ -33,5 +41,8 @@ export function parseByline(block: string): Byline | undefined {
 /** "JOHN SMITH" → "John Smith"; names already in mixed case stay as written. */
 function normaliseName(name: string): string {
   if (/\p{Ll}/u.test(name)) return name;
-  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, pre: string, ch: string) => pre + ch.toUpperCase()).replace(/\bAnd\b/g, 'and');
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s'’-])(\p{L})/gu, (_m, pre: string, ch: string) => pre + ch.toUpperCase())
+    .replace(/\bAnd\b/g, 'and');
 }

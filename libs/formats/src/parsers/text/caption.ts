@@ -14,6 +14,8 @@ export interface Caption {
   by?: string;
 }
 
+const MAX_CAPTION_CHARS = 600;
+
 /** Photo and news agencies whose names make a trailing credit certain. */
 const PHOTO_AGENCIES = String.raw`(?:AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|EFE|dpa|DPA|ANSA|Xinhua|XINHUA|Getty(?: Images)?|AAP|PA(?: Wire| Images)?|Kyodo|Jiji|Anadolu(?: Agency)?|Bloomberg|Shutterstock|Sipa|SIPA|Keystone|Corbis|Alamy|NurPhoto|ZUMA(?: Wire| Press)?|TASS|Sputnik|Yonhap|Imago|IMAGO|Belga|BELGA|ANP|Scanpix|NTB|TT|Ritzau|Lusa|Agencia Brasil|Bernama|Antara|Abaca|Associated Press|Agence France-Presse|The Associated Press)`;
 
@@ -47,9 +49,15 @@ const AGENCY_CREDIT_LINE = new RegExp(
 
 function splitPhotographer(credit: string): { credit: string; by?: string } {
   // "AFP/John Smith", "AFP Photo/John Smith", "Damian Dovarganes, AP", "REUTERS/Kim Kyung-Hoon"
-  const slash = new RegExp(String.raw`^(${PHOTO_AGENCIES})(?:\s*(?:Photo|PHOTO))?\s*/\s*(?!File\b|FILE\b|Pool\b)([\p{Lu}][\p{L}'’.-]+(?:\s[\p{Lu}][\p{L}'’.-]+){1,3})$`, 'u').exec(credit);
+  const slash = new RegExp(
+    String.raw`^(${PHOTO_AGENCIES})(?:\s*(?:Photo|PHOTO))?\s*/\s*(?!File\b|FILE\b|Pool\b)([\p{Lu}][\p{L}'’.-]+(?:\s[\p{Lu}][\p{L}'’.-]+){1,3})$`,
+    'u',
+  ).exec(credit);
   if (slash) return { credit, by: slash[2] };
-  const comma = new RegExp(String.raw`^([\p{Lu}][\p{L}'’.-]+(?:\s[\p{Lu}][\p{L}'’.-]+){1,3}),\s*(${PHOTO_AGENCIES})$`, 'u').exec(credit);
+  const comma = new RegExp(
+    String.raw`^([\p{Lu}][\p{L}'’.-]+(?:\s[\p{Lu}][\p{L}'’.-]+){1,3}),\s*(${PHOTO_AGENCIES})$`,
+    'u',
+  ).exec(credit);
   if (comma) return { credit, by: comma[1] };
   return { credit };
 }
@@ -66,6 +74,7 @@ function make(caption: string | undefined, credit: string): Caption {
 /** A caption with its credit in one block, or undefined. */
 export function parseCaption(block: string): Caption | undefined {
   const text = block.trim();
+  if (text.length > MAX_CAPTION_CHARS) return undefined; // a caption is a sentence or two, never a long paragraph
   let m = CREDIT_FIRST.exec(text);
   if (m) return make(m[2], m[1]);
   m = CREDIT_LAST_WORD.exec(text);

@@ -9,13 +9,18 @@ export interface Copyright {
 }
 
 const COPYRIGHT = /^(?:copyright\s*(?:©|\(c\)|ⓒ|Ⓒ)?|©|\(c\)|ⓒ|Ⓒ)\s*(.{0,120})$/iu;
-const RESERVED = /\s*[.,;]?\s*(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|reservados todos los derechos)\.?\s*$/iu;
+const RESERVED =
+  /\s*[.,;]?\s*(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|reservados todos los derechos)\.?\s*$/iu;
 
-/** A block that is only a copyright line, or undefined. Long lines are prose that mentions copyright. */
+/** A block that is only a copyright line (perhaps followed by the usual reproduction notice), or undefined. */
 export function parseCopyright(block: string): Copyright | undefined {
   const text = block.trim();
-  if (text.length > 140) return undefined;
-  const m = COPYRIGHT.exec(text);
+  if (text.length > 600) return undefined;
+  const reserved = /^(.*?\ball rights reserved\b\.?)/iu.exec(text);
+  // "Copyright 2019 The Associated Press. All rights reserved. This material may not be published…"
+  const line = reserved ? reserved[1] : text;
+  if (line.length > 140) return undefined;
+  const m = COPYRIGHT.exec(line);
   if (!m) return undefined;
   let rest = m[1].replace(RESERVED, '').trim();
   const year = /\b(1[89]\d\d|2\d{3})(?:\s*[-–]\s*(?:1[89]\d\d|2\d{3}))?\b/.exec(rest);
@@ -23,6 +28,8 @@ export function parseCopyright(block: string): Copyright | undefined {
     .replace(/\b(?:1[89]\d\d|2\d{3})(?:\s*[-–]\s*(?:1[89]\d\d|2\d{3}))?\b/g, '')
     .replace(/^[\s,.©-]+|[\s,.-]+$/g, '')
     .trim();
+  // "dpa-infocom, dpa:190312-99-123456/2": an item id after the holder is not part of the name
+  rest = rest.replace(/\s*[,;]\s*\S*\d\S*$/u, '').trim();
   if (rest.split(/\s+/).length > 8) return undefined;
-  return { notice: text, holder: rest || undefined, year: year?.[1] };
+  return { notice: line, holder: rest || undefined, year: year?.[1] };
 }

@@ -35,10 +35,7 @@ const AGENCY = String.raw`(?:\((\p{L}[\p{L}\p{N} .&'’-]{0,28}?)\)|/(\p{L}[\p{L
 /** " - ", " -- ", " — ", " – ", ".-" (EFE), " : " */
 const SEP = String.raw`(?:\s*\.?\s*(?:--?|[–—‒―]|\.-)\s*|\s*:\s+)`;
 
-const WITH_AGENCY = new RegExp(
-  String.raw`^(${PLACE}${REGION})(?:,?\s+(${DATE}))?,?\s*${AGENCY}${SEP}`,
-  'u',
-);
+const WITH_AGENCY = new RegExp(String.raw`^(${PLACE}${REGION})(?:,?\s+(${DATE}))?,?\s*${AGENCY}${SEP}`, 'u');
 const AGENCY_ONLY = new RegExp(String.raw`^${AGENCY}${SEP}`, 'u');
 /** Without an agency the place must be in capitals, as agencies print it, so ordinary sentences never match. */
 const UPPER_WORD = String.raw`\p{Lu}[\p{Lu}\p{M}'’.-]+`;
@@ -90,7 +87,10 @@ function isPlausiblePlace(place: string): boolean {
 
 /** The dateline at the start of a paragraph, if there is one. */
 export function parseDateline(paragraph: string): Dateline | undefined {
-  const text = paragraph.replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ').trimStart();
+  // A dateline sits in the first hundred-odd characters; matching the whole of a long paragraph only costs time.
+  const full = paragraph.replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ').trimStart();
+  const text = full.slice(0, 200);
+  const restOf = (matched: string) => full.slice(matched.length).trim();
   let m = WITH_AGENCY.exec(text);
   if (m && isPlausiblePlace(m[1]) && isPlausibleAgency(m[3] ?? m[4])) {
     const place = m[1].trim();
@@ -100,22 +100,30 @@ export function parseDateline(paragraph: string): Dateline | undefined {
       located: titleCasePlace(place),
       date: m[2]?.trim(),
       agency: (m[3] ?? m[4]).trim(),
-      rest: text.slice(m[0].length).trim(),
+      rest: restOf(m[0]),
     };
   }
   m = AGENCY_ONLY.exec(text);
   if (m && isPlausibleAgency(m[1] ?? m[2])) {
-    return { text: m[0].trim(), agency: (m[1] ?? m[2]).trim(), rest: text.slice(m[0].length).trim() };
+    return { text: m[0].trim(), agency: (m[1] ?? m[2]).trim(), rest: restOf(m[0]) };
   }
   m = CAPS_ONLY.exec(text);
-  if (m && isPlausiblePlace(m[1]) && text.length > m[0].length) {
+  // Without an agency, only a place of three letters or more followed by the start of a sentence is a dateline.
+  const after = m ? text.slice(m[0].length) : '';
+  if (
+    m &&
+    isPlausiblePlace(m[1]) &&
+    /\p{L}{3}/u.test(m[1]) &&
+    /^["“‘'(\p{Lu}\d]/u.test(after) &&
+    !/^www\./i.test(after)
+  ) {
     const place = m[1].trim();
     return {
       text: m[0].trim(),
       place,
       located: titleCasePlace(place),
       date: m[2]?.trim(),
-      rest: text.slice(m[0].length).trim(),
+      rest: restOf(m[0]),
     };
   }
   return undefined;

@@ -20,10 +20,15 @@ export interface BlockFeatures {
   teaser: boolean;
   /** metadata lines: dates, times, reading time, counts */
   metadata: boolean;
+  /** a comments section heading */
+  commentsHeading: boolean;
+  /** a commenter's "… says:" line (one alone may be a quote's introduction) */
+  commenter: boolean;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_-]*/gu;
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
 const SENTENCE_END = /[.!?。！？…"”»’)\]:;؟।]$/u;
 const INNER_PUNCTUATION = /[,;:.!?，、。：；]/gu;
 
@@ -53,17 +58,28 @@ const NOTICE = new RegExp(
     String.raw`this (?:article|story|content) (?:is|was) (?:only )?available|your browser does not support|please enable javascript|`,
     String.raw`this video|watch the video|click (?:here|to)|tap (?:here|to)|follow (?:us|@)|like us on|join us on|`,
     String.raw`all rights reserved|terms of (?:use|service)|privacy policy|copyright ©|`,
+    String.raw`this material may not be (?:published|reproduced)|quotes (?:are )?delayed|market data (?:provided|powered)|`,
+    String.raw`as you comment|please (?:be respectful|keep (?:your )?comments)|comments (?:are|will be) (?:moderated|reviewed)|`,
     String.raw`nous utilisons des cookies|wir verwenden cookies|utilizamos cookies|usiamo i cookie|`,
     String.raw`abonnez-vous|inscrivez-vous|jetzt abonnieren|suscríbete|iscriviti)`,
   ].join(''),
   'iu',
 );
 
+/** Short calls to action, wherever they sit in the line: "GET FOX BUSINESS ON THE GO BY CLICKING HERE". */
+const CALL_TO_ACTION =
+  /\b(?:click(?:ing)? here|continue reading|read more|read the full|sign up (?:for|to)|subscribe (?:to|now|for)|download (?:our|the) app|follow us on|share (?:this|on)|tap here)\b/iu;
+
+/** A bare web address or e-mail address. */
+const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.]+$/iu;
+
 /** Cookie and consent notices run long, but always talk about cookies and the site together. */
-const COOKIES = /\bcookies?\b(?=.*\b(?:website|site|browser|consent|privacy|experience|navigat\w*|tracking)\b)|\b(?:website|site|browser|consent|privacy)\b(?=.*\bcookies?\b)/iu;
+const COOKIES =
+  /\bcookies?\b(?=.*\b(?:website|site|browser|consent|privacy|experience|navigat\w*|tracking)\b)|\b(?:website|site|browser|consent|privacy)\b(?=.*\bcookies?\b)/iu;
 
 /** Teasers and links: "Read more", a trailing "…" on a truncated summary, "WATCH:", "Photos:", "Video:". */
-const TEASER = /(?:\bread (?:more|full story)\b|\bcontinue reading\b|\bmore »|»\s*$|\.\.\.$|…$|^(?:watch|video|photos|gallery|listen|live|opinion|analysis|exclusive)\s*[:|])/iu;
+const TEASER =
+  /(?:\bread (?:more|full story)\b|\bcontinue reading\b|\bmore »|»\s*$|\.\.\.$|…$|^(?:watch|video|photos|gallery|listen|live|opinion|analysis|exclusive)\s*[:|])/iu;
 
 /** Dates, times, reading times, counts, view numbers: metadata, not prose. */
 const METADATA = new RegExp(
@@ -71,12 +87,44 @@ const METADATA = new RegExp(
     String.raw`^(?:(?:published|updated|posted|last updated|first published|modified|created|mis à jour|publié|aktualisiert|veröffentlicht|actualizado|publicado|aggiornato|pubblicato)\b.{0,60}|`,
     String.raw`\d+\s*(?:min(?:ute)?s?|mins?)\s*(?:read|de lecture|lesezeit)?|`,
     String.raw`(?:\w+,?\s+)?(?:\d{1,2}\s+\p{L}{3,10}\.?|\p{L}{3,10}\.?\s+\d{1,2}),?\s+\d{4}(?:[, ]+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?|`,
-    String.raw`\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:\s+\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AP]M)?(?:\s*[A-Z]{2,4})?)?|`,
+    String.raw`\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?(?:\s+\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AP]M)?(?:\s*(?:[A-Z]{2,4}|Uhr|h))?)?|`,
     String.raw`\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|`,
-    String.raw`[\d.,]+[km]?\s*(?:shares?|views?|comments?|likes?|reads?))$`,
+    String.raw`[\d.,]+[km]?\s*(?:shares?|views?|comments?|likes?|reads?)|`,
+    String.raw`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|[\d\s.,:/%+-]+)$`,
   ].join(''),
   'iu',
 );
+
+/** Headings of comment sections. */
+const COMMENTS_HEADING = new RegExp(
+  [
+    String.raw`^[[(]?\s*(?:[\p{L}\d]+\s+){0,3}(?:comments?|responses?|replies|reactions?)(?:\s+(?:to|on)\b.*)?\s*[:(]?\s*\d*\s*[)\]]?$|`,
+    String.raw`^(?:leave|post|add|write|submit) a (?:comment|reply|response)|^(?:comments are closed|join the (?:discussion|conversation))|`,
+    String.raw`^(?:\d+\s+)?(?:kommentare?|commentaires?|comentarios?|commenti|comentários|reacties|комментари\p{L}*)\s*[:(]?\d*\)?$`,
+  ].join(''),
+  'iu',
+);
+/** The line that introduces one comment: "joe says:", "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:". */
+const COMMENTER = /^(?:\d+\.\s*)?\S.{0,60}\s(?:says|said|wrote|writes|dit|schreibt|escribió|disse):$/iu;
+
+/**
+ * A teaser card flattened to one line: a Title Case headline run straight into its summary with no space between
+ * ("…Emerging As Strong WR OptionsThe 49ers and …").
+ */
+function isGluedTeaser(text: string): boolean {
+  const glue = /(\S+?)([?!.]?)(?=(\p{Lu}\p{Ll}+)\s)/gu;
+  for (let m = glue.exec(text); m; m = glue.exec(text)) {
+    const head = m[1];
+    // "OptionsThe", "Rise?Violence", "DetroitHoodline"; never "McDonald", "WeWork", "LeBron": the headline's last
+    // word is a whole lower-case word of four letters or more
+    if (!/\p{Ll}{3}$/u.test(head) || !/^\p{L}/u.test(head)) continue;
+    const title = text.slice(0, m.index + m[0].length);
+    const titleWords = title.split(/\s+/).length;
+    const rest = text.slice(m.index + m[0].length);
+    if (titleWords >= 5 && titleWords <= 25 && capitalisedShare(title) >= 0.75 && countWords(rest) >= 5) return true;
+  }
+  return false;
+}
 
 function capitalisedShare(text: string): number {
   const words = text.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
@@ -103,8 +151,15 @@ export function featuresOf(block: TextBlock): BlockFeatures {
     endsSentence: SENTENCE_END.test(text),
     punctuationDensity: words === 0 ? 0 : punctuation / words,
     capitalised: capitalisedShare(text),
-    boilerplate: FURNITURE_LINE.test(text) || (words <= 60 && NOTICE.test(text)) || (words <= 200 && COOKIES.test(text)),
-    teaser: words <= 40 && TEASER.test(text),
+    boilerplate:
+      FURNITURE_LINE.test(text) ||
+      URL_ONLY.test(text) ||
+      (words <= 14 && CALL_TO_ACTION.test(text)) ||
+      (words <= 60 && NOTICE.test(text)) ||
+      (words <= 200 && COOKIES.test(text)),
+    teaser: (words <= 40 && TEASER.test(text)) || (words <= 80 && isGluedTeaser(text)),
     metadata: words <= 16 && METADATA.test(text),
+    commentsHeading: words <= 20 && COMMENTS_HEADING.test(text),
+    commenter: words <= 20 && COMMENTER.test(text),
   };
 }

@@ -5,7 +5,8 @@
  * paragraphs and subheadings that sit between long ones and drops navigation around the whole.
  */
 import type { TextBlock } from './blocks';
-import { featuresOf, type BlockFeatures } from './features';
+import { parseDateline } from './dateline';
+import { countWords, featuresOf, type BlockFeatures } from './features';
 
 export interface ScoredBlock extends TextBlock {
   features: BlockFeatures;
@@ -21,7 +22,6 @@ export interface StoryRegion {
 
 /** What a block costs before its words pay for it: about one short sentence. */
 const BLOCK_COST = 8;
-const ISOLATED_COST = Number(process.env.WD_ISO ?? 8);
 
 export function scoreBlock(block: TextBlock, features: BlockFeatures): number {
   const { words } = features;
@@ -36,15 +36,21 @@ export function scoreBlock(block: TextBlock, features: BlockFeatures): number {
   // Runs of consecutive short lines are lists of links.
   if (block.runLength >= 3 && words < 15) weight *= 0.4;
   if (block.listItem && words < 12) weight *= 0.6;
-  // A line standing alone between blank lines is laid out as part of a text; one in a run of lines is a list entry.
-  const cost = block.runLength === 1 ? ISOLATED_COST : BLOCK_COST;
-  return words * weight - cost;
+  return words * weight - BLOCK_COST;
 }
+
+/** Agencies open a story with its dateline: a paragraph that starts with one is where the story is. */
+const DATELINE_BONUS = 40;
 
 export function scoreBlocks(blocks: TextBlock[]): ScoredBlock[] {
   return blocks.map((b) => {
     const features = featuresOf(b);
-    return { ...b, features, score: scoreBlock(b, features) };
+    let score = scoreBlock(b, features);
+    if (features.words <= 200 && !features.boilerplate) {
+      const dateline = parseDateline(b.text);
+      if (dateline?.agency && (dateline.rest === '' || countWords(dateline.rest) >= 8)) score += DATELINE_BONUS;
+    }
+    return { ...b, features, score };
   });
 }
 
@@ -64,9 +70,88 @@ export function bestRun(scores: number[]): { start: number; end: number; total: 
   return best;
 }
 
+/** Prose words a story has before a comments section can follow it. */
+const MIN_STORY_WORDS = 60;
+
+/**
+ * Where reader comments begin: everything after is not the story, however much prose it holds. Only a marker that
+ * follows a real amount of prose counts, so a comment count next to the headline does not cut the story off.
+ */
+/** A commenter line followed by another within a few blocks: a thread, not a quote. */
+function isCommentThread(scored: ScoredBlock[], i: number): boolean {
+  if (!scored[i].features.commenter) return false;
+  for (let j = i + 1; j < Math.min(scored.length, i + 12); j++) if (scored[j].features.commenter) return true;
+  return false;
+}
+
+function commentsStart(scored: ScoredBlock[]): number | undefined {
+  let prose = 0;
+  for (let i = 0; i < scored.length; i++) {
+    const b = scored[i];
+    if (prose >= MIN_STORY_WORDS && ((b.features.commentsHeading && b.runLength <= 2) || isCommentThread(scored, i)))
+      return i;
+    if (b.score > 0) prose += b.features.words;
+  }
+  return undefined;
+}
+
+/** How much each further block of an unbroken stretch of furniture weighs more than the one before it. */
+const STREAK_GROWTH = 0.5;
+
+/**
+ * A few furniture blocks inside a story (an ad slot, a "Read more" link) are crossed cheaply; a long unbroken stretch
+ * of them (a tag list, a "more from" rail) separates the story from what follows. The k-th block of a stretch counts
+ * (1 + k · growth) times.
+ */
+export function withStreakPenalty(blocks: ScoredBlock[]): number[] {
+  let streak = 0;
+  return blocks.map((b) => {
+    if (b.score > 0) {
+      streak = 0;
+      return b.score;
+    }
+    // Only furniture lengthens a stretch: short lower-case phrases are list items of the text itself.
+    if (!isFurnitureLike(b)) return b.score;
+    const weighted = b.score * (1 + streak * STREAK_GROWTH);
+    streak++;
+    return weighted;
+  });
+}
+
+/** Ends as a sentence does: full stop, question or exclamation mark, perhaps inside a closing quote. */
+const FULL_STOP = /[.!?。！？؟][”"’»)]?$/u;
+
+function isFurnitureLike(b: ScoredBlock): boolean {
+  const f = b.features;
+  if (f.boilerplate || f.teaser || f.metadata) return true;
+  return (f.words <= 3 || f.capitalised > 0.5) && !FULL_STOP.test(b.text);
+}
+
+/**
+ * A story that ends on "…the tour dates:" goes on with the list it introduces, however short its lines: take the run
+ * of lines that follows (or that the introduction heads), stopping at furniture.
+ */
+function extendOverIntroducedList(scored: ScoredBlock[], end: number, limit: number): number {
+  const intro = [end, end + 1].find((i) => i < limit && isIntroduction(scored[i]));
+  if (intro === undefined) return end;
+  const listRun =
+    intro + 1 < limit && scored[intro + 1].run === scored[intro].run ? scored[intro].run : scored[intro + 1]?.run;
+  let last = intro;
+  for (let i = intro + 1; i < limit && scored[i].run === listRun; i++) {
+    if (scored[i].features.boilerplate || scored[i].features.teaser) break;
+    last = i;
+  }
+  return last;
+}
+
+function isIntroduction(b: ScoredBlock): boolean {
+  return /:$/.test(b.text) && !b.features.boilerplate && !b.features.teaser && b.features.words >= 3;
+}
+
 export function findStoryRegion(blocks: TextBlock[]): StoryRegion | undefined {
   const scored = scoreBlocks(blocks);
-  const run = bestRun(scored.map((b) => b.score));
+  const cut = commentsStart(scored) ?? scored.length;
+  const run = bestRun(withStreakPenalty(scored.slice(0, cut)));
   if (!run) return undefined;
-  return { start: run.start, end: run.end, blocks: scored };
+  return { start: run.start, end: extendOverIntroducedList(scored, run.end, cut), blocks: scored };
 }

@@ -91,12 +91,13 @@ export function parseTextStory(text: string): WireItem {
         continue;
       }
     }
-    if (b.features.metadata) continue;
+    // Share buttons, timestamps and reading times sit between headline and story on most pages: step over them.
+    if (b.features.metadata || b.features.boilerplate) continue;
     if (isHeadlineLike(b)) {
       found.headline = b.text;
       break;
     }
-    if (b.features.boilerplate || b.features.teaser) break;
+    if (b.features.teaser) break;
   }
 
   const body: BodyBlock[] = [];

@@ -1,0 +1,29 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+
+export const OPENAPI_PATH = 'docs';
+
+/** The OpenAPI document, generated from the controllers' decorators. */
+export function archiveOpenApi(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Wiredesk archive')
+    .setDescription(
+      'Query API over the archived news-wire stories: IPTC ninjs 3.1 documents, every version kept, kills applied. ' +
+        'Errors are RFC 9457 application/problem+json with a stable `code`. GET responses carry a strong ETag; send ' +
+        'it back in If-None-Match to get 304 when nothing changed.',
+    )
+    .setVersion('1')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/**
+ * What the archive adds to the service app before it listens: the OpenAPI UI at /docs and the document at
+ * /docs-json (and /docs-yaml).
+ */
+export function configureArchiveHttp(app: INestApplication): void {
+  SwaggerModule.setup(OPENAPI_PATH, app, () => archiveOpenApi(app), {
+    jsonDocumentUrl: `${OPENAPI_PATH}-json`,
+    yamlDocumentUrl: `${OPENAPI_PATH}-yaml`,
+  });
+}

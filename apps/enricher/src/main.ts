@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { bootstrapService, loadConfig } from '@wiredesk/platform';
+import { EnricherModule } from './enricher.module';
+
+const config = loadConfig();
+void bootstrapService({
+  service: 'enricher',
+  module: EnricherModule.forRoot(config),
+  port: config.ports.enricher,
+}).catch((e) => {
+  process.stderr.write(
+    JSON.stringify({ level: 'fatal', service: 'enricher', msg: 'start failed', error: String(e?.message ?? e) }) + '\n',
+  );
+  process.exit(1);
+});

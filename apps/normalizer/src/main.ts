@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { bootstrapService, loadConfig } from '@wiredesk/platform';
+import { NormalizerModule } from './normalizer.module';
+
+const config = loadConfig();
+void bootstrapService({
+  service: 'normalizer',
+  module: NormalizerModule.forRoot(config),
+  port: config.ports.normalizer,
+}).catch((e) => {
+  process.stderr.write(
+    JSON.stringify({ level: 'fatal', service: 'normalizer', msg: 'start failed', error: String(e?.message ?? e) }) +
+      '\n',
+  );
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeParsedEnvelope, type ConsumedMessage } from '@wiredesk/messaging';
+import type { NormalizedEnvelope } from './normalize-message';
+import { normalizeMessage } from './normalize-message';
+
+const seed = readFileSync(join(__dirname, '../../../test/fixtures/seed/afp-us-nato-cyber.txt'));
+
+function consumed(value: Buffer, headers: Record<string, string> = {}): ConsumedMessage {
+  return {
+    topic: 'wire.raw',
+    partition: 2,
+    offset: '17',
+    key: null,
+    value,
+    headers,
+    rawHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Buffer.from(v)])),
+    timestamp: '1700000000000',
+  };
+}
+
+describe('normalizeMessage', () => {
+  it('turns the seed into one wire.parsed envelope keyed by ingest id, raw bytes included', () => {
+    const outcome = normalizeMessage(
+      consumed(seed, {
+        'wd-ingest-id': '0b6c1d7e-0000-4000-8000-000000000001',
+        'wd-source': 'afp-en',
+        'wd-channel': 'http',
+      }),
+      'wire.parsed',
+    );
+    expect(outcome.status).toBe('done');
+    if (outcome.status !== 'done') return;
+    expect(outcome.deadLetters).toEqual([]);
+    const [record] = outcome.outputs;
+    expect(record.topic).toBe('wire.parsed');
+    expect(record.key).toBe('0b6c1d7e-0000-4000-8000-000000000001');
+    const envelope = decodeParsedEnvelope(record.value as Buffer) as NormalizedEnvelope;
+    expect(Buffer.from(envelope.rawBase64, 'base64')).toEqual(seed);
+    expect(envelope.origin).toEqual({ topic: 'wire.raw', partition: 2, offset: '17' });
+    expect(envelope.meta).toMatchObject({ source: 'afp-en', channel: 'http' });
+    expect(envelope.articles).toHaveLength(1);
+    expect(envelope.articles[0].headlines?.[0].value).toBe('US to let NATO use its cyber defence skills');
+    expect(envelope.sourceDetails[0].format).toBe('text');
+  });
+
+  it('dead-letters binary junk with its bytes, keeping the headers and adding the assigned ingest id', () => {
+    const junk = Buffer.from([0x00, 0x01, 0xff, 0x00, 0x9c, 0x00, 0x00, 0x7f, 0x00, 0x10, 0x00, 0xfe]);
+    const outcome = normalizeMessage(consumed(junk, { 'x-producer': 'test' }), 'wire.parsed');
+    expect(outcome.status).toBe('done');
+    if (outcome.status !== 'done') return;
+    expect(outcome.outputs).toEqual([]);
+    const [dl] = outcome.deadLetters;
+    expect(dl.code).toMatch(/^[A-Z_]+$/);
+    expect(dl.headers).toMatchObject({ 'x-producer': Buffer.from('test') });
+    expect(typeof dl.headers!['wd-ingest-id']).toBe('string');
+  });
+});

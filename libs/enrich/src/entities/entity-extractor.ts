@@ -1,0 +1,694 @@
+import type { EntityKind, EntityTag, Mention } from '../enrichment';
+import type { Resources } from '../resources';
+import { NUMBER, PUNCT, type Segment, type Token, type Tokenized, WORD } from '../text/tokenizer';
+import type { GazetteerEntry } from './gazetteer';
+
+/**
+ * Rule-based named-entity recognition over the shared tokens:
+ *  1. capitalised runs (with name connectors: "Bank of England", "Ursula von der Leyen") are cut at titles
+ *     ("Russian President Vladimir Putin" → Vladimir Putin, with a title cue) and stripped of sentence-initial common
+ *     words, determiners, demonyms and dates;
+ *  2. a run is a known entity when the gazetteer names it (canonical name and identifier), a person when a title,
+ *     a first name, a speech verb ("…said") or an age apposition says so, an organisation when it ends in an
+ *     organisation word ("… Airlines", "… Party") or opens one ("Ministry of …");
+ *  3. a second pass links the rest: surnames to the person named in full, acronyms defined in parentheses, names
+ *     seen again in title-case or all-caps headlines;
+ *  4. places named only as a government ("Washington said", "Moscow opposes") are dropped when their country is
+ *     tagged, and cities whose name is also a common word or a first name need a place context ("in Nice").
+ */
+
+interface Span {
+  from: number;
+  to: number;
+}
+
+interface EntityAcc {
+  kind: EntityKind;
+  key: string;
+  name: string;
+  entry?: GazetteerEntry;
+  mentions: Span[];
+  surfaces: Set<string>;
+  firstSeg: number;
+  inHeadline: boolean;
+  locative: boolean;
+  /** the gazetteer entry is ambiguous and no place context was seen yet */
+  needsContext: boolean;
+}
+
+interface SegmentMode {
+  allCaps: boolean;
+  titleCase: boolean;
+}
+
+export interface ExtractedEntities {
+  entities: EntityTag[];
+  mentions: Mention[];
+}
+
+const DASHES = new Set(['-', '--', '—', '–', '---']);
+const COMBINING_MARKS = /\p{M}/gu;
+const stripAccents = (s: string): string => s.normalize('NFD').replace(COMBINING_MARKS, '');
+
+export class EntityExtractor {
+  private tokens: readonly Token[] = [];
+  private segments: readonly Segment[] = [];
+  private claimed: Uint8Array = new Uint8Array(0);
+  private skip: Uint8Array = new Uint8Array(0);
+  private byKey = new Map<string, EntityAcc>();
+  private acronyms = new Map<string, EntityAcc>();
+  private unknownRuns: Span[] = [];
+  private unknownAcronyms = new Map<string, Span[]>();
+  private datelineSpan: Span | undefined;
+
+  constructor(private readonly res: Resources) {}
+
+  extract(doc: Tokenized, located?: string): ExtractedEntities {
+    this.reset(doc);
+    const modes = this.segments.map((s) => this.segmentMode(s));
+    this.markSkipped();
+    this.segments.forEach((seg, k) => {
+      if (modes[k].allCaps || modes[k].titleCase) return;
+      this.scanSegment(seg);
+    });
+    this.resolveUnknownRuns();
+    this.resolveAcronyms();
+    this.segments.forEach((seg, k) => this.linkRemaining(seg, modes[k]));
+    this.mergePeople();
+    if (located) this.addLocated(located);
+    return this.finish();
+  }
+
+  private reset(doc: Tokenized): void {
+    this.tokens = doc.tokens;
+    this.segments = doc.segments;
+    this.claimed = new Uint8Array(doc.tokens.length);
+    this.skip = new Uint8Array(doc.tokens.length);
+    this.byKey = new Map();
+    this.acronyms = new Map();
+    this.unknownRuns = [];
+    this.unknownAcronyms = new Map();
+    this.datelineSpan = undefined;
+  }
+
+  /** All-caps segments (old wire copy, shouted headlines) and title-case headlines: only known names count there. */
+  private segmentMode(seg: Segment): SegmentMode {
+    let words = 0;
+    let upper = 0;
+    let capitalisedCommon = 0;
+    let common = 0;
+    const headline = seg.index < 0;
+    for (let i = seg.from; i < seg.to && words < 40; i++) {
+      const t = this.tokens[i];
+      if (t.kind !== WORD || t.text.length < 2) continue;
+      words++;
+      if (t.upper) upper++;
+      if (headline && i > seg.from && t.text.length >= 3 && (this.res.commonWords.has(t.lower) || this.res.stopwords.has(t.lower))) {
+        common++;
+        if (t.cap) capitalisedCommon++;
+      }
+    }
+    const allCaps = words >= 3 && upper / words > 0.7;
+    const titleCase = !allCaps && common >= 2 && capitalisedCommon / common > 0.6;
+    return { allCaps, titleCase };
+  }
+
+  /** Datelines ("BRUSSELS (AFP) -"), agency credits in parentheses and bylines are not entities of the story. */
+  private markSkipped(): void {
+    const tk = this.tokens;
+    for (const seg of this.segments) {
+      // byline paragraph: "By Jane Doe" (optionally ", Reuters")
+      if (seg.to - seg.from <= 10 && tk[seg.from]?.lower === 'by' && seg.text.length < 80) {
+        for (let i = seg.from; i < seg.to; i++) this.skip[i] = 1;
+        continue;
+      }
+      for (let i = seg.from; i < seg.to; i++) {
+        const t = tk[i];
+        if (t.text === '(' && i + 2 < seg.to && tk[i + 2].text === ')' && this.res.agencies.has(tk[i + 1].text)) {
+          this.skip[i] = this.skip[i + 1] = this.skip[i + 2] = 1;
+        }
+      }
+      if (seg.index < 0 || seg.index > 1) continue;
+      // dateline: capitals (and a date) up to the agency and a dash at the start of the first paragraph
+      let i = seg.from;
+      let capitals = 0;
+      while (i < seg.to && i - seg.from < 10) {
+        const t = tk[i];
+        if (t.kind === WORD && t.upper) capitals++;
+        else if (!(t.text === ',' || t.kind === NUMBER || (t.kind === WORD && t.cap) || t.text === '(' || t.text === ')' || this.skip[i])) break;
+        i++;
+      }
+      if (capitals > 0 && i < seg.to && (DASHES.has(tk[i].text) || tk[i].text === ':')) {
+        let placeEnd = seg.from;
+        while (placeEnd < i && tk[placeEnd].kind === WORD && tk[placeEnd].upper) placeEnd++;
+        this.datelineSpan = { from: seg.from, to: placeEnd };
+        for (let k = placeEnd; k <= i; k++) this.skip[k] = 1;
+        if (i + 1 < seg.to) tk[i + 1].sentStart = true;
+        break;
+      }
+    }
+  }
+
+  private isName(t: Token): boolean {
+    return t.kind === WORD && t.cap;
+  }
+
+  private scanSegment(seg: Segment): void {
+    const tk = this.tokens;
+    const res = this.res;
+    let i = seg.from;
+    while (i < seg.to) {
+      const t = tk[i];
+      if (this.skip[i] || this.claimed[i] || !this.isName(t)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      // "of"/"for" join names only after an organisation or title word: "Bank of England", "Minister for Health"
+      let orgHead = res.orgPrefixHeads.has(t.lower) || res.orgHeads.has(t.lower) || res.placeLeadHeads.has(t.lower);
+      let titleHead = res.titles.has(t.lower);
+      while (j < seg.to && !this.skip[j]) {
+        const u = tk[j];
+        if (this.isName(u) && !u.sentStart) {
+          if (res.orgPrefixHeads.has(u.lower) || res.orgHeads.has(u.lower)) orgHead = true;
+          if (res.titles.has(u.lower)) titleHead = true;
+          j++;
+          continue;
+        }
+        if (u.kind === WORD && !u.cap && res.connectors.has(u.lower)) {
+          let k = j;
+          while (k < seg.to && tk[k].kind === WORD && !tk[k].cap && res.personParticles.has(tk[k].lower)) k++;
+          if (k === j) {
+            const joins = u.lower === 'of' || u.lower === 'for' ? orgHead || titleHead : u.lower === 'on' ? orgHead : false;
+            if (!joins) break;
+            k = j + 1;
+          }
+          if (k < seg.to && k - j <= 2 && this.isName(tk[k]) && !tk[k].sentStart) {
+            j = k;
+            continue;
+          }
+          break;
+        }
+        if (u.text === '&' && j + 1 < seg.to && this.isName(tk[j + 1])) {
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      this.processRun(i, j, seg);
+      i = Math.max(j, i + 1);
+    }
+  }
+
+  private isFirstName(lower: string): boolean {
+    if (this.res.firstNames.has(lower)) return true;
+    const plain = stripAccents(lower);
+    return plain !== lower && this.res.firstNames.has(plain);
+  }
+
+  /** A dictionary word that is no known name: "Palace", "Typhoon", "Records". */
+  private isDictionaryWord(lower: string): boolean {
+    return (this.res.dictionary.has(lower) || this.res.commonWords.has(lower)) && !this.res.lastNames.has(lower) && !this.isFirstName(lower);
+  }
+
+  private isCommonWord(lower: string): boolean {
+    return this.res.commonWords.has(lower) || this.res.stopwords.has(lower) || this.res.notNames.has(lower);
+  }
+
+  private titleLengthAt(k: number, end: number): number {
+    const t = this.tokens[k];
+    const rests = this.res.multiWordTitles.get(t.lower);
+    if (rests) {
+      for (const rest of rests) {
+        let ok = k + rest.length < end;
+        for (let r = 0; ok && r < rest.length; r++) ok = this.tokens[k + 1 + r].lower === rest[r];
+        if (ok) return rest.length + 1;
+      }
+    }
+    if (this.res.titles.has(t.lower)) return 1;
+    // German compound titles: Vorstandschef, SPD-Chef, Bundespräsident, Finanzminister
+    if (t.lower.length > 6) for (const suffix of this.res.titleSuffixes) if (t.lower.endsWith(suffix) && t.lower !== suffix) return 1;
+    return 0;
+  }
+
+  private processRun(a: number, b: number, seg: Segment): void {
+    const tk = this.tokens;
+    const res = this.res;
+    // leading words that are no part of a name
+    while (a < b) {
+      const t = tk[a];
+      if (res.gazetteer.longestMatch(tk, a, seg.to, false)) break;
+      const lower = t.lower;
+      const sentenceInitial = t.sentStart || a === seg.from;
+      const more = a + 1 < b;
+      if (!t.cap) a++;
+      else if (res.determiners.has(lower) && more) a++;
+      else if (res.demonyms.has(lower) || res.dates.has(lower)) a++;
+      else if (sentenceInitial && this.isCommonWord(lower) && !(this.isFirstName(lower) && more && !res.stopwords.has(lower))) a++;
+      else break;
+    }
+    while (b > a && (res.dates.has(tk[b - 1].lower) || res.demonyms.has(tk[b - 1].lower) || !tk[b - 1].cap || tk[b - 1].kind !== WORD)) b--;
+    if (a >= b) return;
+
+    const gaz = res.gazetteer.longestMatch(tk, a, seg.to, false);
+    if (gaz && gaz.length >= b - a) {
+      // a one-word alias that is also a common word needs more than a sentence start ("Target", "Shell")
+      if (gaz.length === 1 && (tk[a].sentStart || a === seg.from) && res.commonWords.has(tk[a].lower) && !tk[a].upper) return;
+      this.addGazetteer(gaz.entry, a, a + gaz.length);
+      return;
+    }
+    // a title inside the run: what precedes it is a modifier, what follows it a person ("of …" follows a place)
+    for (let k = a; k < b; k++) {
+      const len = this.titleLengthAt(k, b);
+      if (len === 0 || (gaz && k < a + gaz.length)) continue;
+      const from = k + len;
+      if (from < b && !tk[from].cap) {
+        if (k > a) this.processRun(a, k, seg);
+        this.processRun(from + 1, b, seg);
+        return;
+      }
+      if (from < b && !this.nameLike(from, b)) continue;
+      if (k > a) this.processRun(a, k, seg);
+      if (from < b) this.addPerson(from, b);
+      return;
+    }
+    const kind = this.classifyRun(a, b);
+    if (kind) {
+      if (kind === 'person') this.addPerson(a, b);
+      else if (kind === 'place') this.addEntity('place', this.surface(a, b), a, b, undefined, undefined, true);
+      else this.addEntity('organisation', this.surface(a, b), a, b);
+      return;
+    }
+    if (gaz) {
+      this.addGazetteer(gaz.entry, a, a + gaz.length);
+      if (a + gaz.length < b) this.processRun(a + gaz.length, b, seg);
+      return;
+    }
+    // "Budget Jérôme Cahuzac", "Vorstandschef Roland Busch": a modifier, then a first name and a surname
+    for (let k = a + 1; k < b - 1; k++) {
+      if (this.isFirstName(tk[k].lower) && !this.isDictionaryWord(tk[k].lower) && this.nameLike(k, b)) {
+        this.processRun(a, k, seg);
+        this.addPerson(k, b);
+        return;
+      }
+    }
+    if (b - a === 1) {
+      this.singleToken(a);
+      return;
+    }
+    if (res.eventPrefixes.has(tk[a].lower)) return;
+    // unknown run: places inside it, the run itself kept for later evidence
+    this.unknownRuns.push({ from: a, to: b });
+    for (let k = a + 1; k < b; k++) {
+      const inner = res.gazetteer.longestMatch(tk, k, b, false);
+      if (inner) {
+        this.addGazetteer(inner.entry, k, k + inner.length);
+        k += inner.length - 1;
+      }
+    }
+  }
+
+  /** Tokens [a, b) could be a personal name: capitalised, at most four words, not all dictionary words. */
+  private nameLike(a: number, b: number): boolean {
+    const tk = this.tokens;
+    let words = 0;
+    let dictionaryWords = 0;
+    for (let k = a; k < b; k++) {
+      const t = tk[k];
+      if (t.kind !== WORD) return false;
+      if (!t.cap) {
+        if (!this.res.personParticles.has(t.lower)) return false;
+        continue;
+      }
+      words++;
+      if (this.res.orgHeads.has(t.lower) || this.res.placeHeads.has(t.lower) || this.res.demonyms.has(t.lower)) return false;
+      if (this.isDictionaryWord(t.lower)) dictionaryWords++;
+    }
+    return words >= 1 && words <= 4 && (dictionaryWords < words || this.isFirstName(tk[a].lower));
+  }
+
+  private singleToken(a: number): void {
+    const t = this.tokens[a];
+    const res = this.res;
+    if (this.hasTitleBefore(a)) {
+      if (!this.isDictionaryWord(t.lower) || res.lastNames.has(t.lower)) this.addPerson(a, a + 1);
+      return;
+    }
+    if (this.hasOrgCueBefore(a) && !this.isDictionaryWord(t.lower)) {
+      this.addEntity('organisation', t.text, a, a + 1);
+      return;
+    }
+    if (t.upper && t.text.length >= 2 && t.text.length <= 6 && !res.acronymNotOrg.has(t.lower)) {
+      const list = this.unknownAcronyms.get(t.text) ?? [];
+      list.push({ from: a, to: a + 1 });
+      this.unknownAcronyms.set(t.text, list);
+      return;
+    }
+    if (t.text.includes('-')) this.hyphenatedPlaces(a);
+  }
+
+  /** "Brussels-based", "US-led", "Russia-Ukraine": the parts that are places. */
+  private hyphenatedPlaces(a: number): void {
+    const t = this.tokens[a];
+    let offset = 0;
+    for (const part of t.text.split('-')) {
+      if (part.length >= 2) {
+        const partToken: Token = { ...t, text: part, lower: part.toLowerCase(), start: t.start + offset, end: t.start + offset + part.length };
+        partToken.cap = part[0] !== part[0].toLowerCase();
+        partToken.upper = part === part.toUpperCase() && part.length >= 2;
+        const m = this.res.gazetteer.longestMatch([partToken], 0, 1, false);
+        if (m && m.entry.kind === 'place' && !m.entry.ambiguous) this.addGazetteer(m.entry, a, a + 1, part);
+      }
+      offset += part.length + 1;
+    }
+  }
+
+  private segmentOf(i: number): Segment {
+    const seg = this.tokens[i].seg;
+    return this.segments.find((s) => s.index === seg)!;
+  }
+
+  private hasTitleBefore(a: number): boolean {
+    const tk = this.tokens;
+    const prev = tk[a - 1];
+    if (!prev || prev.seg !== tk[a].seg) return false;
+    if (prev.kind === WORD && (this.res.titles.has(prev.lower) || this.res.titles.has(prev.lower + '.'))) return true;
+    if (prev.kind === WORD && a >= 2) {
+      // two-word titles ending before the name: "prime minister", "chief executive"
+      const rests = this.res.multiWordTitles.get(tk[a - 2].lower);
+      if (rests?.some((r) => r.length === 1 && r[0] === prev.lower)) return true;
+    }
+    return false;
+  }
+
+  private hasOrgCueBefore(a: number): boolean {
+    const prev = this.tokens[a - 1];
+    return !!prev && prev.seg === this.tokens[a].seg && prev.kind === WORD && !prev.cap && this.res.orgCueNouns.has(prev.lower);
+  }
+
+  private classifyRun(a: number, b: number): EntityKind | undefined {
+    const tk = this.tokens;
+    const res = this.res;
+    const first = tk[a].lower;
+    const last = tk[b - 1].lower;
+    const length = b - a;
+    if (length >= 2 && res.orgHeads.has(last)) return 'organisation';
+    if (length >= 3 && res.orgPrefixHeads.has(first)) {
+      for (let k = a + 1; k < b; k++) if (tk[k].lower === 'of' || tk[k].lower === 'for' || tk[k].lower === 'on') return 'organisation';
+    }
+    if (length >= 2 && (res.placeHeads.has(last) || res.placeLeadHeads.has(first))) return 'place';
+    const next = tk[b];
+    const sameSeg = (t: Token | undefined): boolean => !!t && t.seg === tk[a].seg;
+    if (sameSeg(next) && next.kind === WORD && !next.cap && res.lowercasePlaceNouns.has(next.lower) && !this.isFirstName(first)) return 'place';
+    if (this.hasOrgCueBefore(a)) return 'organisation';
+    if (!this.nameLike(a, b)) return undefined;
+    if (this.hasTitleBefore(a)) return 'person';
+    // a first name that is also a common word ("Will", "Rose") needs a surname that is no dictionary word
+    if (length >= 2 && this.isFirstName(first) && (!res.commonWords.has(first) || !this.isDictionaryWord(last))) return 'person';
+    let dictionaryWords = 0;
+    for (let k = a; k < b; k++) if (this.isDictionaryWord(tk[k].lower)) dictionaryWords++;
+    if (length < 2 || dictionaryWords > 0) return undefined;
+    if (sameSeg(next)) {
+      if (next.kind === WORD && res.personVerbs.has(next.lower)) return 'person';
+      const n1 = tk[b + 1];
+      const n2 = tk[b + 2];
+      if (next.text === ',' && n1?.kind === NUMBER && n2?.text === ',' && /^\d{1,3}$/.test(n1.text)) return 'person';
+    }
+    // "McLaren's Lando Norris"
+    const p1 = tk[a - 1];
+    const p2 = tk[a - 2];
+    if (p1 && p2 && p1.seg === tk[a].seg && p1.lower === 's' && (p2.text === "'" || p2.text === '’')) return 'person';
+    return undefined;
+  }
+
+  private surface(a: number, b: number): string {
+    const tk = this.tokens;
+    const seg = this.segmentOf(a);
+    return seg.text.slice(tk[a].start, tk[b - 1].end).replace(/\s+/g, ' ');
+  }
+
+  private claim(a: number, b: number): void {
+    for (let k = a; k < b; k++) this.claimed[k] = 1;
+  }
+
+  private addPerson(a: number, b: number): void {
+    const tk = this.tokens;
+    while (a < b && (!tk[a].cap || tk[a].kind !== WORD)) a++;
+    // "State Antony Blinken" after "Secretary of": start at the first first-name when one follows
+    for (let k = a; k < b - 1; k++) {
+      if (this.isFirstName(tk[k].lower)) {
+        a = k;
+        break;
+      }
+      if (!this.isCommonWord(tk[k].lower)) break;
+    }
+    while (b > a && (tk[b - 1].kind !== WORD || !tk[b - 1].cap || this.res.orgHeads.has(tk[b - 1].lower))) b--;
+    if (a >= b) return;
+    const gaz = b - a === 1 ? this.res.gazetteer.longestMatch(tk, a, b, false) : undefined;
+    if (gaz && gaz.entry.kind !== 'person' && !this.res.lastNames.has(tk[a].lower)) {
+      this.addGazetteer(gaz.entry, a, b);
+      return;
+    }
+    this.addEntity('person', this.surface(a, b), a, b);
+  }
+
+  private addGazetteer(entry: GazetteerEntry, a: number, b: number, surface?: string): void {
+    const acc = this.addEntity(entry.kind, entry.name, a, b, entry, surface);
+    if (entry.ambiguous && this.hasPlaceContext(a, b)) acc.needsContext = false;
+  }
+
+  private hasPlaceContext(a: number, b: number): boolean {
+    const tk = this.tokens;
+    const prev = tk[a - 1];
+    if (prev && prev.seg === tk[a].seg && prev.kind === WORD && this.res.locatives.has(prev.lower)) return true;
+    const next = tk[b];
+    if (next && next.text === ',' && tk[b + 1]?.cap) {
+      const m = this.res.gazetteer.longestMatch(tk, b + 1, Math.min(tk.length, b + 5), false);
+      if (m && m.entry.kind === 'place' && m.entry.placeType !== 'city') return true;
+    }
+    return false;
+  }
+
+  private addEntity(kind: EntityKind, name: string, a: number, b: number, entry?: GazetteerEntry, surface?: string, literalPlace = false): EntityAcc {
+    const key = `${kind}:${entry ? entry.name : name.toLowerCase()}`;
+    let acc = this.byKey.get(key);
+    const seg = this.tokens[a].seg;
+    if (!acc) {
+      acc = {
+        kind,
+        key,
+        name,
+        entry,
+        mentions: [],
+        surfaces: new Set(),
+        firstSeg: seg,
+        inHeadline: false,
+        locative: false,
+        needsContext: !!entry?.ambiguous,
+      };
+      this.byKey.set(key, acc);
+    }
+    acc.mentions.push({ from: a, to: b });
+    acc.surfaces.add(surface ?? this.surface(a, b));
+    if (seg < 0) acc.inHeadline = true;
+    if (seg >= 0 && (acc.firstSeg < 0 || seg < acc.firstSeg)) acc.firstSeg = Math.min(acc.firstSeg < 0 ? seg : acc.firstSeg, seg);
+    const prev = this.tokens[a - 1];
+    if (prev && prev.seg === seg && prev.kind === WORD && this.res.locatives.has(prev.lower)) acc.locative = true;
+    if (literalPlace || (surface && /-(based|born|bound)$/i.test(this.tokens[a].text))) acc.locative = true;
+    this.claim(a, b);
+    // "North Atlantic Treaty Organization (NATO)": the acronym names the same entity
+    const tk = this.tokens;
+    if (tk[b]?.text === '(' && tk[b + 1]?.upper && tk[b + 2]?.text === ')' && tk[b + 1].seg === seg) {
+      this.acronyms.set(tk[b + 1].text, acc);
+    }
+    return acc;
+  }
+
+  /** Unknown capitalised runs become people when the document names them again by their last word. */
+  private resolveUnknownRuns(): void {
+    const tk = this.tokens;
+    const res = this.res;
+    const singles = new Map<string, number>();
+    for (let i = 0; i < tk.length; i++) {
+      const t = tk[i];
+      if (t.kind === WORD && t.cap && !t.sentStart && !this.claimed[i]) singles.set(t.lower, (singles.get(t.lower) ?? 0) + 1);
+    }
+    for (const run of this.unknownRuns) {
+      if (this.claimed[run.from]) continue;
+      let plausible = run.to - run.from <= 4;
+      for (let k = run.from; plausible && k < run.to; k++) {
+        const l = tk[k].lower;
+        if (res.orgHeads.has(l) || res.demonyms.has(l) || this.isDictionaryWord(l)) plausible = false;
+      }
+      if (!plausible) continue;
+      const lastWord = tk[run.to - 1].lower;
+      if ((singles.get(lastWord) ?? 0) >= 2) this.addPerson(run.from, run.to);
+    }
+  }
+
+  private resolveAcronyms(): void {
+    for (const [acronym, spans] of this.unknownAcronyms) {
+      const defined = this.acronyms.get(acronym);
+      if (defined) {
+        for (const s of spans) if (!this.claimed[s.from]) this.addMention(defined, s.from, s.to);
+        continue;
+      }
+      if (spans.length >= 2) {
+        for (const s of spans) if (!this.claimed[s.from]) this.addEntity('organisation', acronym, s.from, s.to);
+      }
+    }
+  }
+
+  private addMention(acc: EntityAcc, a: number, b: number): void {
+    if (acc.entry) this.addGazetteer(acc.entry, a, b);
+    else this.addEntity(acc.kind, acc.name, a, b);
+  }
+
+  /** Second pass over every segment: surnames, acronyms and gazetteer names the first pass did not claim. */
+  private linkRemaining(seg: Segment, mode: SegmentMode): void {
+    const tk = this.tokens;
+    const people = new Map<string, EntityAcc>();
+    for (const acc of this.byKey.values()) {
+      if (acc.kind !== 'person') continue;
+      for (const s of acc.mentions) {
+        const lastTok = tk[s.to - 1].lower;
+        if (!people.has(lastTok)) people.set(lastTok, acc);
+      }
+    }
+    const headlineLike = mode.allCaps || mode.titleCase;
+    for (let i = seg.from; i < seg.to; i++) {
+      const t = tk[i];
+      if (this.claimed[i] || this.skip[i] || t.kind !== WORD || !t.cap) continue;
+      const person = people.get(t.lower);
+      if (person && !(t.sentStart && this.isCommonWord(t.lower) && !headlineLike)) {
+        this.addEntity('person', person.name, i, i + 1);
+        continue;
+      }
+      const acronym = t.upper ? this.acronyms.get(t.text) : undefined;
+      if (acronym) {
+        this.addMention(acronym, i, i + 1);
+        continue;
+      }
+      if (!headlineLike) continue;
+      const gaz = this.res.gazetteer.longestMatch(tk, i, seg.to, mode.allCaps);
+      if (gaz) {
+        this.addGazetteer(gaz.entry, i, i + gaz.length);
+        i += gaz.length - 1;
+        continue;
+      }
+      const known = this.byKey.get(`organisation:${t.lower}`);
+      if (known) this.addEntity('organisation', known.name, i, i + 1);
+    }
+    if (this.datelineSpan && seg.from === this.datelineSpan.from) {
+      const d = this.datelineSpan;
+      if (d.to > d.from && !this.claimed[d.from]) {
+        const gaz = this.res.gazetteer.longestMatch(tk, d.from, d.to, true);
+        if (gaz && gaz.entry.kind === 'place') {
+          const acc = this.addEntity('place', gaz.entry.name, d.from, d.from + gaz.length, gaz.entry);
+          acc.locative = true;
+          acc.needsContext = false;
+        }
+      }
+    }
+  }
+
+  /** "Stoltenberg" after "Jens Stoltenberg": one person, named in full. */
+  private mergePeople(): void {
+    const people = [...this.byKey.values()].filter((a) => a.kind === 'person');
+    const full = people.filter((p) => p.name.includes(' '));
+    for (const p of people) {
+      if (p.name.includes(' ')) continue;
+      const lower = p.name.toLowerCase();
+      const target = full.find((f) => {
+        const words = f.name.toLowerCase().split(' ');
+        return words[words.length - 1] === lower || words[0] === lower;
+      });
+      if (!target) continue;
+      target.mentions.push(...p.mentions);
+      for (const s of p.surfaces) target.surfaces.add(s);
+      target.inHeadline ||= p.inHeadline;
+      if (p.firstSeg >= 0 && p.firstSeg < target.firstSeg) target.firstSeg = p.firstSeg;
+      this.byKey.delete(p.key);
+    }
+  }
+
+  private addLocated(located: string): void {
+    const scratch: Token[] = [];
+    // the dateline place as the parser found it, e.g. "Brussels" or "BRUSSELS"
+    const words = located.split(/[\s,]+/).filter(Boolean);
+    for (let n = words.length; n >= 1; n--) {
+      const text = words.slice(0, n).join(' ');
+      scratch.length = 0;
+      let offset = 0;
+      for (const w of text.split(' ')) {
+        const t: Token = { text: w, lower: w.toLowerCase(), kind: WORD, start: offset, end: offset + w.length, seg: -2, cap: true, upper: w === w.toUpperCase(), sentStart: false };
+        scratch.push(t);
+        offset += w.length + 1;
+      }
+      const m = this.res.gazetteer.longestMatch(scratch, 0, scratch.length, true);
+      if (m && m.length === scratch.length && m.entry.kind === 'place') {
+        const key = `place:${m.entry.name}`;
+        const acc = this.byKey.get(key);
+        if (acc) {
+          acc.locative = true;
+          acc.needsContext = false;
+        } else {
+          this.byKey.set(key, {
+            kind: 'place',
+            key,
+            name: m.entry.name,
+            entry: m.entry,
+            mentions: [],
+            surfaces: new Set([located]),
+            firstSeg: 0,
+            inHeadline: false,
+            locative: true,
+            needsContext: false,
+          });
+        }
+        return;
+      }
+    }
+  }
+
+  private finish(): ExtractedEntities {
+    const tk = this.tokens;
+    const all = [...this.byKey.values()];
+    const countries = new Set(all.filter((a) => a.entry?.placeType === 'country').map((a) => a.entry!.country));
+    const kept = all.filter((acc) => {
+      if (acc.needsContext) return false;
+      const e = acc.entry;
+      // a capital named only as its government, when its country is tagged anyway
+      if (e?.placeType === 'city' && e.capital && !acc.locative && e.country && countries.has(e.country)) return false;
+      return true;
+    });
+    const tags: EntityTag[] = kept.map((acc) => {
+      const count = acc.mentions.length || 1;
+      const lead = acc.firstSeg <= 0;
+      const score = Math.min(1, (acc.inHeadline ? 0.4 : 0) + (lead ? 0.2 : acc.firstSeg <= 2 ? 0.1 : 0) + 0.1 * Math.min(count, 4));
+      const about = acc.inHeadline || count >= 3 || (lead && count >= 2);
+      const tag: EntityTag = {
+        kind: acc.kind,
+        name: acc.name,
+        rel: about ? 'about' : 'mentions',
+        score: Math.round(score * 100) / 100,
+        surfaceForms: [...acc.surfaces],
+      };
+      if (acc.entry?.uri) tag.uri = acc.entry.uri;
+      if (acc.entry?.placeType) tag.placeType = acc.entry.placeType;
+      return tag;
+    });
+    tags.sort((x, y) => y.score - x.score);
+    const keptSet = new Set(kept);
+    const mentions: Mention[] = [];
+    for (const acc of keptSet) {
+      for (const s of acc.mentions) {
+        const t = tk[s.from];
+        const seg = this.segmentOf(s.from);
+        mentions.push({ kind: acc.kind, name: acc.name, text: seg.text.slice(t.start, tk[s.to - 1].end), paragraph: t.seg, offset: t.start });
+      }
+    }
+    mentions.sort((x, y) => x.paragraph - y.paragraph || x.offset - y.offset);
+    return { entities: tags, mentions };
+  }
+}

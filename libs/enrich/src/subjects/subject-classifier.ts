@@ -1,0 +1,121 @@
+import type { SubjectTag } from '../enrichment';
+import type { Token } from '../text/tokenizer';
+import { addFeatures } from './features';
+import type { MediaTopics } from './media-topics';
+import type { SubjectModel } from './subject-model';
+
+/** Below this much known text the classifier says nothing. */
+const MIN_FEATURES = 4;
+/** Log-likelihoods are divided by the square root of the text length before the softmax: long texts are not surer. */
+const temperature = (used: number): number => Math.max(1, Math.sqrt(used));
+/** A topic whose name occurs in the text gains this much (in tempered log units) per occurrence, up to three. */
+const NAME_BONUS = 1.2;
+/** How far below the best fine topic another one may be and still be assigned. */
+const FINE_MARGIN = 1.0;
+const MAX_FINE = 3;
+/** Second top-level topic kept when its probability is at least this. */
+const SECOND_TOP = 0.3;
+
+function softmax(values: Float64Array, temp: number): Float64Array {
+  let max = -Infinity;
+  for (const v of values) if (v > max) max = v;
+  const out = new Float64Array(values.length);
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    out[i] = Math.exp((values[i] - max) / temp);
+    sum += out[i];
+  }
+  for (let i = 0; i < out.length; i++) out[i] /= sum;
+  return out;
+}
+
+export interface SourceSubject {
+  code: string;
+  name?: string;
+}
+
+/**
+ * IPTC Media Topics for one article. Source-given codes are kept (creator "source") and mapped; the machine adds the
+ * most likely top-level topic (naive Bayes over the whole vocabulary in 15 locales plus the labelled training set),
+ * up to three narrower topics under it (naive Bayes plus the topic names found in the text) and every broader topic
+ * up to the top. The first subject is the first source topic, else the most specific machine topic.
+ */
+export class SubjectClassifier {
+  private readonly ancestors = new Map<string, string[]>();
+
+  constructor(
+    private readonly model: SubjectModel,
+    private readonly topics: MediaTopics,
+    private readonly stopwords: ReadonlyMap<string, number>,
+  ) {
+    for (const t of topics.all()) this.ancestors.set(t.id, topics.ancestors(t.id));
+  }
+
+  classify(tokens: readonly Token[], sourceSubjects: readonly SourceSubject[]): SubjectTag[] {
+    const { model, topics } = this;
+    const out: SubjectTag[] = [];
+    const seen = new Set<string>();
+    const push = (id: string, tag: Omit<SubjectTag, 'uri' | 'name'>): void => {
+      if (seen.has(id)) return;
+      const topic = topics.get(id);
+      if (!topic) return;
+      seen.add(id);
+      out.push({ uri: topics.uri(id), name: topic.name, ...tag });
+    };
+
+    for (const s of sourceSubjects) {
+      const id = topics.resolve(s.code);
+      if (!id) continue;
+      push(id, { creator: 'source', relevance: 100, confidence: 100 });
+      for (const b of this.ancestors.get(id) ?? []) push(b, { creator: 'source', relevance: 100, confidence: 100, broader: true });
+    }
+
+    const features = new Map<string, number>();
+    let headlineEnd = 0;
+    while (headlineEnd < tokens.length && tokens[headlineEnd].seg < 0) headlineEnd++;
+    // the headline counts twice
+    addFeatures(tokens, 0, headlineEnd, this.stopwords, features, 2);
+    addFeatures(tokens, headlineEnd, tokens.length, this.stopwords, features, 1);
+
+    const { scores: topScores, used } = model.top.score(features);
+    if (used < MIN_FEATURES) return out;
+    const temp = temperature(used);
+    const topProb = softmax(topScores, temp);
+    let first = 0;
+    for (let c = 1; c < topProb.length; c++) if (topProb[c] > topProb[first]) first = c;
+    let second = first === 0 ? 1 : 0;
+    for (let c = 0; c < topProb.length; c++) if (c !== first && topProb[c] > topProb[second]) second = c;
+    const chosenTops = topProb[second] >= SECOND_TOP ? [first, second] : [first];
+
+    const hits = new Map<string, number>();
+    model.nameHits(tokens, hits);
+
+    for (const topIndex of chosenTops) {
+      const top = model.top.classes[topIndex];
+      const pTop = topProb[topIndex];
+      const fineModel = model.fine.get(top);
+      if (fineModel) {
+        // narrower topics: tempered log-likelihood relative to the best one, plus name evidence
+        const { scores } = fineModel.score(features);
+        let bestLl = -Infinity;
+        for (const v of scores) if (v > bestLl) bestLl = v;
+        const candidates = fineModel.classes.map((id, c) => ({
+          id,
+          value: (scores[c] - bestLl) / temp + NAME_BONUS * Math.min(3, hits.get(id) ?? 0),
+        }));
+        candidates.sort((x, y) => y.value - x.value);
+        const fine = candidates.filter((c, k) => k < MAX_FINE && c.value >= candidates[0].value - FINE_MARGIN);
+        for (const f of fine) {
+          const share = Math.exp(f.value - candidates[0].value);
+          const confidence = Math.round(100 * pTop * (0.5 + 0.5 * share) * (hits.get(f.id) ? 1 : 0.8));
+          push(f.id, { creator: 'machine', relevance: Math.round(100 * pTop * share), confidence });
+          for (const b of this.ancestors.get(f.id) ?? []) {
+            push(b, { creator: 'machine', relevance: Math.round(100 * pTop), confidence: Math.round(100 * pTop), broader: true });
+          }
+        }
+      }
+      push(top, { creator: 'machine', relevance: Math.round(100 * pTop), confidence: Math.round(100 * pTop) });
+    }
+    return out;
+  }
+}

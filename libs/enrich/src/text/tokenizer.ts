@@ -1,0 +1,233 @@
+/**
+ * One pass over each text segment (headline, paragraphs) producing the tokens every enrichment step reads: words
+ * (with internal apostrophes, hyphens and abbreviation dots), numbers and punctuation, each with its offsets, its
+ * lower-case form, capitalisation flags and whether it starts a sentence. Hand-written scanner: no regex per token.
+ */
+export const WORD = 1;
+export const NUMBER = 2;
+export const PUNCT = 3;
+
+export interface Token {
+  text: string;
+  lower: string;
+  kind: number;
+  start: number;
+  end: number;
+  /** segment index: -1 = headline, else paragraph index */
+  seg: number;
+  /** first letter upper case (also "al-Assad" style particles) */
+  cap: boolean;
+  /** two or more letters, all upper case */
+  upper: boolean;
+  /** first token of a sentence */
+  sentStart: boolean;
+}
+
+export interface Segment {
+  index: number;
+  text: string;
+  /** tokens[from, to) belong to this segment */
+  from: number;
+  to: number;
+}
+
+/** Abbreviations that keep their full stop (the stop does not end the sentence). */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'lt', 'col', 'sgt', 'capt', 'cpl', 'maj', 'adm', 'rep', 'sen', 'gov',
+  'jr', 'sr', 'inc', 'corp', 'ltd', 'co', 'bros', 'vs', 'etc', 'approx', 'dept', 'est', 'fig', 'jan', 'feb', 'mar',
+  'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'ave', 'blvd', 'hon', 'rev', 'messrs',
+  'mme', 'mlle', 'pp', 'vol', 'cf', 'av', 'sgt', 'supt', 'insp', 'det', 'pte', 'gen', 'brig',
+]);
+/** Elided articles and pronouns that end at the apostrophe (French, Italian): l'armée → l' + armée. */
+const ELISIONS = new Set(['l', 'd', 'qu', 'n', 's', 'c', 'j', 'm', 't', 'dell', 'all', 'nell', 'sull', 'un', 'dall']);
+const NAME_PARTICLE_PREFIXES = ['al-', 'el-', 'ad-', 'as-', 'ash-', 'an-', 'bin-', 'ibn-', 'abu-', 'd\''];
+
+/** After "U.S." one of these capitalised words starts a new sentence. */
+const SENTENCE_OPENERS = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'but', 'and', 'in', 'on', 'this', 'that', 'there', 'his', 'her', 'their', 'its', 'after', 'when', 'while', 'however', 'meanwhile', 'officials', 'its']);
+
+function letterGroupLength(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isLetterCode(text.charCodeAt(i), text[i])) i++;
+  return i - from;
+}
+
+const LETTER_RE = /[\p{L}\p{M}]/u;
+const UPPER_RE = /\p{Lu}/u;
+
+function isLetterCode(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return LETTER_RE.test(ch);
+}
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+const isHyphen = (c: number): boolean => c === 45 || c === 0x2010 || c === 0x2011;
+
+function isUpperChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_RE.test(ch);
+}
+
+/** Punctuation after which the next word starts a sentence. */
+function endsSentence(text: string): boolean {
+  return text === '.' || text === '!' || text === '?' || text === '…' || text === '...' || text === ':' || text === ';';
+}
+const OPENING = new Set(['"', '“', '«', '„', '(', '[', "'", '‘', '‹', '-', '–', '—', '•', '*']);
+
+function classifyWord(t: Token, text: string): void {
+  const first = text[0];
+  let cap = isUpperChar(first);
+  if (!cap) {
+    for (const prefix of NAME_PARTICLE_PREFIXES) {
+      if (text.length > prefix.length && text.toLowerCase().startsWith(prefix) && isUpperChar(text[prefix.length])) {
+        cap = true;
+        break;
+      }
+    }
+  }
+  t.cap = cap;
+  if (cap && text.length >= 2) {
+    let letters = 0;
+    let upper = true;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (isLetterCode(c, text[i])) {
+        letters++;
+        if (!isUpperChar(text[i])) {
+          upper = false;
+          break;
+        }
+      }
+    }
+    t.upper = upper && letters >= 2;
+  }
+}
+
+function makeToken(text: string, kind: number, start: number, end: number, seg: number): Token {
+  return { text, lower: kind === WORD ? text.toLowerCase() : text, kind, start, end, seg, cap: false, upper: false, sentStart: false };
+}
+
+/** Tokenises one segment, appending to `out`. */
+export function tokenizeSegment(text: string, seg: number, out: Token[]): void {
+  const n = text.length;
+  let i = 0;
+  let sentenceNext = true;
+  let afterAbbreviation = false;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x200b) {
+      i++;
+      continue;
+    }
+    const ch = text[i];
+    if (isLetterCode(c, ch)) {
+      const start = i;
+      let dotted = false;
+      let groupStart = start;
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        const dch = text[i];
+        if (isLetterCode(d, dch) || isDigit(d)) {
+          i++;
+          continue;
+        }
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        const nextIsLetter = next !== 0 && isLetterCode(next, text[i + 1]);
+        if (isApostrophe(d) && nextIsLetter) {
+          // possessive 's ends the word; an elided article ends with the apostrophe; otherwise O'Brien, don't.
+          const after = i + 2 < n ? text.charCodeAt(i + 2) : 0;
+          if ((next === 115 || next === 83) && !(after !== 0 && isLetterCode(after, text[i + 2]))) break;
+          if (ELISIONS.has(text.slice(start, i).toLowerCase())) {
+            i++;
+            break;
+          }
+          i++;
+          continue;
+        }
+        if (isHyphen(d) && (nextIsLetter || isDigit(next))) {
+          i++;
+          continue;
+        }
+        if (d === 46 && nextIsLetter && i - groupStart <= 3 && letterGroupLength(text, i + 1) <= 3) {
+          // U.S, EE.UU, p.m: short letter groups joined by dots
+          dotted = true;
+          i++;
+          groupStart = i;
+          continue;
+        }
+        break;
+      }
+      let end = i;
+      let word = text.slice(start, end);
+      let abbreviation = false;
+      if (i < n && text.charCodeAt(i) === 46) {
+        const lower = word.toLowerCase();
+        if (dotted || word.length === 1 || ABBREVIATIONS.has(lower)) {
+          end = i + 1;
+          i++;
+          word = text.slice(start, end);
+          abbreviation = true;
+        }
+      }
+      const t = makeToken(word, WORD, start, end, seg);
+      classifyWord(t, word);
+      t.sentStart = sentenceNext || (afterAbbreviation && t.cap && SENTENCE_OPENERS.has(t.lower));
+      sentenceNext = false;
+      afterAbbreviation = abbreviation;
+      out.push(t);
+      continue;
+    }
+    if (isDigit(c)) {
+      const start = i;
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (isDigit(d) || isLetterCode(d, text[i])) i++;
+        else if ((d === 44 || d === 46 || d === 58 || d === 47) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) i += 2;
+        else if (isHyphen(d) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1), text[i + 1])) i++;
+        else break;
+      }
+      out.push(makeToken(text.slice(start, i), NUMBER, start, i, seg));
+      sentenceNext = false;
+      afterAbbreviation = false;
+      continue;
+    }
+    // punctuation: runs of the same dash or dot are one token
+    const start = i;
+    i++;
+    if (c === 45 || c === 46) while (i < n && text.charCodeAt(i) === c) i++;
+    const p = text.slice(start, i);
+    out.push(makeToken(p, PUNCT, start, i, seg));
+    if (endsSentence(p)) sentenceNext = true;
+    else if (!(OPENING.has(p) || p === '--' || p === '”' || p === '"' || p === '»' || p === ')')) sentenceNext = false;
+    else if (OPENING.has(p) && (p === '"' || p === '“' || p === '«' || p === '„') && !sentenceNext) {
+      // a quotation opening after "said:" or at a clause start begins a sentence of its own
+      const prev = out.length >= 2 ? out[out.length - 2] : undefined;
+      sentenceNext = !prev || prev.kind === PUNCT;
+    }
+    afterAbbreviation = false;
+  }
+}
+
+export interface Tokenized {
+  tokens: Token[];
+  segments: Segment[];
+}
+
+/** Tokenises the headline (segment -1, when present) and every paragraph. */
+export function tokenize(headline: string | undefined, paragraphs: readonly string[]): Tokenized {
+  const tokens: Token[] = [];
+  const segments: Segment[] = [];
+  if (headline) {
+    const from = tokens.length;
+    tokenizeSegment(headline, -1, tokens);
+    segments.push({ index: -1, text: headline, from, to: tokens.length });
+  }
+  for (let p = 0; p < paragraphs.length; p++) {
+    const from = tokens.length;
+    tokenizeSegment(paragraphs[p], p, tokens);
+    segments.push({ index: p, text: paragraphs[p], from, to: tokens.length });
+  }
+  return { tokens, segments };
+}

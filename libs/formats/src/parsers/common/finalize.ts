@@ -1,0 +1,132 @@
+import type { BodyBlock, WireItem, WirePicture } from '../../model/wire-item';
+import { blocksToXhtml } from './blocks';
+import { photographerOf } from './captions';
+import { liftLeadMetadata, parseDateline } from './lead';
+import { uniqueSubjects } from './subjects';
+import { clean, placeCase, signalsFromText, stripByPrefix, uniqueStrings } from './text';
+
+/**
+ * The last step of every structured parser: lift bylines and datelines out of the body, fill what the dateline
+ * says, tidy strings and lists, and build the XHTML body. Every parser ends its items here so they look alike.
+ */
+
+export interface FinalizeOptions {
+  /** build bodyXhtml from the blocks (true for formats that had markup) */
+  xhtml?: boolean;
+}
+
+/** Lifts "By X" and "CITY (AGENCY) -" out of the leading paragraphs into the item, when they are there. */
+export function applyLeadMetadata(item: WireItem): void {
+  const leadCount = Math.min(3, item.body.length);
+  let plain = 0;
+  while (plain < leadCount && item.body[plain].kind === 'p') plain++;
+  if (plain === 0) return;
+  const lifted = liftLeadMetadata(item.body.slice(0, plain).map((b) => b.text));
+  if (lifted.byline && !item.byline) item.byline = lifted.byline;
+  if (lifted.dateline) {
+    item.dateline ??= lifted.dateline;
+    if (lifted.located && !item.located) item.located = lifted.located;
+    if (lifted.agency && !item.agency) item.agency = lifted.agency;
+  }
+  if (lifted.byline || lifted.dateline) {
+    const lead: BodyBlock[] = lifted.paragraphs.map((text) => ({ kind: 'p', text }));
+    item.body = [...lead, ...item.body.slice(plain)];
+  }
+}
+
+function tidyPicture(p: WirePicture): WirePicture | undefined {
+  const out: WirePicture = {};
+  for (const [k, v] of Object.entries(p) as [keyof WirePicture, unknown][]) {
+    if (k === 'renditions') continue;
+    const c = typeof v === 'string' ? clean(v) : undefined;
+    if (c) (out as Record<string, unknown>)[k] = c;
+  }
+  if (p.renditions?.length) out.renditions = p.renditions.filter((r) => clean(r.href));
+  if (!out.renditions?.length) delete out.renditions;
+  if (p.type) out.type = p.type;
+  // a credit such as "AP Photo/Evan Vucci" names the photographer
+  if (out.credit && !out.by) {
+    const by = photographerOf(out.credit);
+    if (by) out.by = by;
+  }
+  const meaningful = out.uri || out.caption || out.renditions || out.name || out.credit;
+  return meaningful ? out : undefined;
+}
+
+/** Normalises a language tag the way BCP 47 writes it: "EN" → "en", "en_gb" → "en-GB". */
+export function normalizeLanguage(tag: string | undefined): string | undefined {
+  const t = clean(tag)?.replace(/_/g, '-');
+  if (!t || !/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(t)) return undefined;
+  const [lang, ...rest] = t.split('-');
+  return [lang.toLowerCase(), ...rest.map((r) => (r.length === 2 ? r.toUpperCase() : r.length === 4 ? r[0].toUpperCase() + r.slice(1).toLowerCase() : r))].join('-');
+}
+
+const STRING_FIELDS = [
+  'sourceId', 'edNote', 'headline', 'subheadline', 'slugline', 'byline', 'located', 'dateline', 'agency',
+  'abstract', 'section', 'copyrightHolder', 'copyrightNotice', 'usageTerms',
+] as const;
+
+const COPYRIGHT_LINE = /^(?:©|\(c\)|copyright\b)/i;
+
+/** A closing "© 2024 AFP" / "Copyright ... All rights reserved" paragraph is metadata, not story. */
+export function liftCopyrightLine(item: WireItem): void {
+  const last = item.body[item.body.length - 1];
+  if (!last || last.kind !== 'p' || !COPYRIGHT_LINE.test(last.text) || last.text.split(/\s+/).length > 40) return;
+  item.body.pop();
+  item.copyrightNotice ??= last.text;
+}
+
+export function finalizeItem(item: WireItem, options: FinalizeOptions = {}): WireItem {
+  item.body = item.body.filter((b) => b.text.trim() !== '');
+  applyLeadMetadata(item);
+  liftCopyrightLine(item);
+  for (const f of STRING_FIELDS) {
+    const v = clean(item[f]);
+    if (v) item[f] = v;
+    else delete item[f];
+  }
+  if (item.byline) {
+    item.byline = stripByPrefix(item.byline).replace(/\s*[=<]+$/, '') || undefined;
+    if (!item.byline) delete item.byline;
+  }
+  if (item.dateline && (!item.located || !item.agency)) {
+    const parts = parseDateline(item.dateline);
+    if (parts?.located && !item.located) item.located = parts.located;
+    if (parts?.agency && !item.agency) item.agency = parts.agency;
+  }
+  if (item.located && item.located === item.located.toUpperCase()) item.located = placeCase(item.located);
+  const language = normalizeLanguage(item.language);
+  if (language) item.language = language;
+  else delete item.language;
+  if (item.headline && item.subheadline === item.headline) delete item.subheadline;
+  if (item.abstract && item.abstract === item.headline) delete item.abstract;
+  item.keywords = uniqueStrings(item.keywords);
+  item.genres = uniqueStrings(item.genres);
+  item.subjects = uniqueSubjects(item.subjects);
+  item.pictures = item.pictures.map(tidyPicture).filter((p): p is WirePicture => p !== undefined);
+  const seenLinks = new Set<string>();
+  item.links = item.links.filter((l) => {
+    const key = `${l.rel} ${l.href}`;
+    if (!clean(l.href) || seenLinks.has(key)) return false;
+    seenLinks.add(key);
+    return true;
+  });
+  if (item.pubStatus === 'canceled') item.signals = [...(item.signals ?? []), 'kill'];
+  const noted = signalsFromText(item.edNote);
+  if (noted.length) item.signals = [...(item.signals ?? []), ...noted];
+  if (item.signals) {
+    item.signals = uniqueStrings(item.signals).map((s) => s.toLowerCase());
+    if (item.signals.length === 0) delete item.signals;
+  }
+  if (item.altIds) {
+    item.altIds = item.altIds.filter((a) => clean(a.value));
+    if (item.altIds.length === 0) delete item.altIds;
+  }
+  if (item.packageItemIds && item.packageItemIds.length === 0) delete item.packageItemIds;
+  if (options.xhtml && !item.bodyXhtml) {
+    const xhtml = blocksToXhtml(item.body);
+    if (xhtml) item.bodyXhtml = xhtml;
+  }
+  for (const k of Object.keys(item) as (keyof WireItem)[]) if (item[k] === undefined) delete item[k];
+  return item;
+}

@@ -1,0 +1,222 @@
+/**
+ * The article content element (as Readability leaves it) to body blocks and pictures. Paragraphs, headings, list
+ * items, quotes, preformatted text and tables keep their kind; figures become pictures with their captions and
+ * credits; scripts, forms and embeds go.
+ */
+import type { BodyBlock, WirePicture } from '../../model/wire-item';
+import { parseCaption, parseCreditLine } from '../text/caption';
+import { ELEMENT_NODE, TEXT_NODE, all, first, textOf, type DomElement, type DomNode } from './dom';
+
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'table',
+  'figure',
+  'figcaption',
+  'hr',
+  'address',
+  'details',
+  'summary',
+  'center',
+  'form',
+  'fieldset',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'picture',
+]);
+const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'button',
+  'form',
+  'input',
+  'select',
+  'textarea',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'nav',
+  'math',
+  'link',
+  'meta',
+]);
+
+export interface ExtractedContent {
+  blocks: BodyBlock[];
+  pictures: WirePicture[];
+}
+
+function isElement(node: DomNode): node is DomElement {
+  return node.nodeType === ELEMENT_NODE;
+}
+
+/** Text of inline content; <br> is a line break so that "<br><br>" paragraphs can be split. */
+function inlineText(node: DomNode): string {
+  if (node.nodeType === TEXT_NODE) return node.textContent ?? '';
+  if (!isElement(node)) return '';
+  const tag = node.localName.toLowerCase();
+  if (SKIP_TAGS.has(tag)) return '';
+  if (tag === 'br') return '\n';
+  if (tag === 'img') return '';
+  let out = '';
+  for (const child of Array.from(node.childNodes)) out += inlineText(child);
+  return out;
+}
+
+function normalise(text: string): string {
+  return text
+    .replace(/[ \t\r\f\v\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
+}
+
+function pushParagraphs(blocks: BodyBlock[], kind: BodyBlock['kind'], raw: string): void {
+  const text = normalise(raw);
+  if (!text) return;
+  // Double line breaks separate paragraphs in pages that use <br><br> instead of <p>.
+  for (const part of text.split(/\n{2,}/)) {
+    const line = part.replace(/\n/g, ' ').trim();
+    if (line) blocks.push({ kind, text: line });
+  }
+}
+
+function imageUrl(img: DomElement | undefined): string | undefined {
+  if (!img) return undefined;
+  const src = img.getAttribute('src') ?? img.getAttribute('data-src') ?? img.getAttribute('data-original');
+  if (src && !src.startsWith('data:')) return src;
+  const srcset = img.getAttribute('srcset') ?? img.getAttribute('data-srcset');
+  return srcset?.split(',')[0]?.trim().split(/\s+/)[0] || undefined;
+}
+
+/** A <figure> (or captioned image container) as a picture: image, caption, credit. */
+export function figureToPicture(figure: DomElement): WirePicture | undefined {
+  const img = first(figure, 'img');
+  const captionEl = first(figure, 'figcaption');
+  const creditEl =
+    first(figure, '[class*="credit" i]') ??
+    first(figure, '[class*="copyright" i]') ??
+    first(figure, '[itemprop="copyrightHolder"]');
+  let caption = captionEl ? textOf(captionEl) : undefined;
+  let credit = creditEl ? textOf(creditEl) : undefined;
+  if (caption && credit && caption.includes(credit)) caption = caption.replace(credit, '').trim();
+  if (caption && !credit) {
+    const parsed = parseCaption(caption);
+    if (parsed) {
+      caption = parsed.caption;
+      credit = parsed.credit;
+    }
+  }
+  credit = credit
+    ?.replace(/^(?:photo|image|credit|foto|bild)s?\s*(?:credit)?\s*[:.]+\s*/i, '')
+    .replace(/^©\s*/, '')
+    .trim();
+  const uri = imageUrl(img);
+  const alt = img?.getAttribute('alt')?.trim();
+  if (!uri && !caption) return undefined;
+  const picture: WirePicture = { type: 'picture' };
+  if (uri) picture.uri = uri;
+  if (caption) picture.caption = caption.replace(/\s*[|–—-]\s*$/, '');
+  if (credit) picture.credit = credit;
+  if (alt) picture.altText = alt;
+  return picture;
+}
+
+function tableRows(table: DomElement): string[][] {
+  return all(table, 'tr').map((tr) => all(tr, 'th, td').map((cell) => textOf(cell)));
+}
+
+function walk(node: DomElement, out: ExtractedContent): void {
+  let pending = '';
+  const flush = () => {
+    pushParagraphs(out.blocks, 'p', pending);
+    pending = '';
+  };
+  for (const child of Array.from(node.childNodes)) {
+    if (!isElement(child)) {
+      if (child.nodeType === TEXT_NODE) pending += child.textContent ?? '';
+      continue;
+    }
+    const tag = child.localName.toLowerCase();
+    if (SKIP_TAGS.has(tag)) continue;
+    if (!BLOCK_TAGS.has(tag)) {
+      pending += inlineText(child);
+      continue;
+    }
+    flush();
+    if (tag === 'figure' || tag === 'picture') {
+      const picture = figureToPicture(child);
+      if (picture) out.pictures.push(picture);
+    } else if (tag === 'figcaption' || tag === 'hr') {
+      // a caption outside a figure belongs to no picture we can name; it is not body text either
+    } else if (/^h[1-6]$/.test(tag)) {
+      pushParagraphs(out.blocks, 'h', inlineText(child));
+    } else if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'address' || tag === 'summary') {
+      if (hasBlockChild(child)) walk(child, out);
+      else pushParagraphs(out.blocks, 'p', inlineText(child));
+    } else if (tag === 'li') {
+      if (hasBlockChild(child)) walk(child, out);
+      else pushParagraphs(out.blocks, 'li', inlineText(child));
+    } else if (tag === 'blockquote') {
+      const inner: ExtractedContent = { blocks: [], pictures: out.pictures };
+      walk(child, inner);
+      for (const b of inner.blocks) out.blocks.push({ kind: 'blockquote', text: b.text });
+    } else if (tag === 'pre') {
+      const text = (child.textContent ?? '').replace(/\s+$/, '');
+      if (text.trim()) out.blocks.push({ kind: 'pre', text });
+    } else if (tag === 'table') {
+      const rows = tableRows(child).filter((r) => r.some(Boolean));
+      if (rows.length === 1 && rows[0].length === 1) pushParagraphs(out.blocks, 'p', rows[0][0]);
+      else if (rows.length) out.blocks.push({ kind: 'table', text: rows.map((r) => r.join(' | ')).join('\n'), rows });
+    } else {
+      walk(child, out);
+    }
+  }
+  flush();
+}
+
+function hasBlockChild(el: DomElement): boolean {
+  return Array.from(el.children).some((c) => BLOCK_TAGS.has(c.localName.toLowerCase()));
+}
+
+export function extractContent(root: DomElement): ExtractedContent {
+  const out: ExtractedContent = { blocks: [], pictures: [] };
+  walk(root, out);
+  return out;
+}
+
+/** A paragraph that is only a photo credit ("Photo: AFP", "Getty Images"): not body text. */
+export function isCreditOnly(text: string): boolean {
+  return parseCreditLine(text) !== undefined;
+}

@@ -1,0 +1,66 @@
+import { parseHTML } from 'linkedom';
+
+/**
+ * The slice of the DOM the HTML parser uses. linkedom implements it; declaring it here keeps the library free of the
+ * browser "dom" lib types and makes plain what the parser relies on.
+ */
+export interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+  parentNode: DomNode | null;
+}
+
+export interface DomElement extends DomNode {
+  tagName: string;
+  localName: string;
+  children: ArrayLike<DomElement>;
+  innerHTML: string;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  closest(selector: string): DomElement | null;
+  remove(): void;
+}
+
+export interface DomDocument {
+  documentElement: DomElement;
+  head: DomElement | null;
+  body: DomElement | null;
+  title: string;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+export function parseDocument(html: string): DomDocument {
+  // linkedom needs a document element to hang a fragment on; a bare fragment is wrapped in a body.
+  const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const { document } = parseHTML(source) as unknown as { document: DomDocument };
+  return document;
+}
+
+export function all(root: DomDocument | DomElement, selector: string): DomElement[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return []; // an unsupported selector must not fail the page
+  }
+}
+
+export function first(root: DomDocument | DomElement, selector: string): DomElement | undefined {
+  try {
+    return root.querySelector(selector) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Text of a node with whitespace collapsed. */
+export function textOf(node: DomNode | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,261 @@
+/**
+ * What a news page says about its article outside the article text: JSON-LD (schema.org NewsArticle and kin),
+ * Open Graph and other meta tags, <time> elements and the document language.
+ */
+import { all, first, textOf, type DomDocument } from './dom';
+
+export interface LdImage {
+  url?: string;
+  caption?: string;
+  credit?: string;
+  by?: string;
+  copyrightNotice?: string;
+  width?: number;
+  height?: number;
+}
+
+export interface PageMetadata {
+  headline?: string;
+  alternativeHeadline?: string;
+  description?: string;
+  articleBody?: string;
+  authors: string[];
+  datePublished?: string;
+  dateModified?: string;
+  section?: string;
+  language?: string;
+  keywords: string[];
+  images: LdImage[];
+  publisher?: string;
+  copyrightHolder?: string;
+  copyrightYear?: string;
+  url?: string;
+  siteName?: string;
+  genres: string[];
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const ARTICLE_TYPES = new Set([
+  'NewsArticle',
+  'Article',
+  'ReportageNewsArticle',
+  'AnalysisNewsArticle',
+  'OpinionNewsArticle',
+  'BackgroundNewsArticle',
+  'ReviewNewsArticle',
+  'AskPublicNewsArticle',
+  'BlogPosting',
+  'LiveBlogPosting',
+  'Report',
+  'ScholarlyArticle',
+  'TechArticle',
+  'SocialMediaPosting',
+]);
+
+function isObject(x: Json | undefined): x is JsonObject {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function types(obj: JsonObject): string[] {
+  const t = obj['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+}
+
+function asString(x: Json | undefined): string | undefined {
+  if (typeof x === 'string') return x.trim() || undefined;
+  if (typeof x === 'number') return String(x);
+  if (isObject(x)) return asString(x['name'] ?? x['@value'] ?? x['text']);
+  if (Array.isArray(x)) return asString(x[0]);
+  return undefined;
+}
+
+function asStrings(x: Json | undefined): string[] {
+  if (Array.isArray(x)) return x.flatMap((y) => asStrings(y));
+  const s = asString(x);
+  return s ? [s] : [];
+}
+
+/** Every object in the JSON-LD blocks, @graph and nesting flattened. */
+function ldObjects(doc: DomDocument): JsonObject[] {
+  const found: JsonObject[] = [];
+  const visit = (x: Json, depth: number) => {
+    if (depth > 6) return;
+    if (Array.isArray(x)) x.forEach((y) => visit(y, depth + 1));
+    else if (isObject(x)) {
+      found.push(x);
+      for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'itemListElement']) {
+        const v = x[key];
+        if (v !== undefined && typeof v === 'object') visit(v, depth + 1);
+      }
+    }
+  };
+  for (const script of all(doc, 'script[type="application/ld+json"]')) {
+    const raw = (script.textContent ?? '').trim();
+    if (!raw) continue;
+    try {
+      visit(JSON.parse(raw) as Json, 0);
+    } catch {
+      // Broken JSON-LD is common; the page's other metadata still counts.
+    }
+  }
+  return found;
+}
+
+function ldImage(x: Json): LdImage | undefined {
+  if (typeof x === 'string') return { url: x };
+  if (!isObject(x)) return undefined;
+  const num = (v: Json | undefined) =>
+    typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
+  return {
+    url: asString(x['url'] ?? x['contentUrl']),
+    caption: asString(x['caption'] ?? x['description']),
+    credit: asString(x['creditText'] ?? x['copyrightHolder'] ?? x['provider']),
+    by: asStrings(x['author'] ?? x['creator']).join(', ') || undefined,
+    copyrightNotice: asString(x['copyrightNotice']),
+    width: num(x['width']),
+    height: num(x['height']),
+  };
+}
+
+/** Every <meta> of the page by its property, name or itemprop (lower-case), in document order. */
+type MetaIndex = Map<string, string[]>;
+
+function indexMeta(doc: DomDocument): MetaIndex {
+  // One pass over the <meta> elements: querying each name separately costs a document walk per name.
+  const index: MetaIndex = new Map();
+  for (const el of all(doc, 'meta')) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (!key) continue;
+      const list = index.get(key) ?? [];
+      list.push(content);
+      index.set(key, list);
+    }
+  }
+  return index;
+}
+
+function meta(index: MetaIndex, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = index.get(name.toLowerCase())?.[0];
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function metas(index: MetaIndex, name: string): string[] {
+  return index.get(name.toLowerCase()) ?? [];
+}
+
+/** "en_US" → "en-US"; anything that is not a language tag → undefined. */
+export function normaliseLanguage(tag: string | undefined): string | undefined {
+  if (!tag) return undefined;
+  const m = /^([a-z]{2,3})(?:[-_]([a-z]{2}|\d{3}|[a-z]{4}))?/i.exec(tag.trim());
+  if (!m) return undefined;
+  const lang = m[1].toLowerCase();
+  if (!m[2]) return lang;
+  const sub = m[2].length === 4 ? m[2][0].toUpperCase() + m[2].slice(1).toLowerCase() : m[2].toUpperCase();
+  return `${lang}-${sub}`;
+}
+
+/** Any date the page gives, as ISO 8601, or undefined when it is not a date. */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+export function isoDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (RFC3339.test(trimmed) && !Number.isNaN(Date.parse(trimmed))) return trimmed; // as the page gives it, offset kept
+  if (!/\d{4}/.test(trimmed)) return undefined;
+  const ms = Date.parse(trimmed);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+function splitKeywords(values: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const k of values.flatMap((v) => v.split(/\s*[,;]\s*/)).map((x) => x.trim())) {
+    if (!k || k.length > 80 || seen.has(k.toLowerCase())) continue;
+    seen.add(k.toLowerCase());
+    out.push(k);
+  }
+  return out;
+}
+
+export function readMetadata(doc: DomDocument): PageMetadata {
+  const metaIndex = indexMeta(doc);
+  const objects = ldObjects(doc);
+  const article = objects.find((o) => types(o).some((t) => ARTICLE_TYPES.has(t)));
+  const webPage = objects.find((o) => types(o).includes('WebPage'));
+  const ld = article ?? {};
+  const publisherObj = ld['publisher'];
+  const images: LdImage[] = [];
+  const ldImages = ld['image'] ?? ld['associatedMedia'];
+  for (const img of Array.isArray(ldImages) ? ldImages : ldImages !== undefined ? [ldImages] : []) {
+    const parsed = ldImage(img);
+    if (parsed?.url) images.push(parsed);
+  }
+  const ogImage = meta(metaIndex, 'og:image', 'og:image:url', 'twitter:image');
+  if (ogImage && !images.some((i) => i.url === ogImage)) {
+    images.push({ url: ogImage, caption: meta(metaIndex, 'og:image:alt', 'twitter:image:alt') });
+  }
+  const firstTime = first(doc, 'article time[datetime]') ?? first(doc, 'time[datetime]');
+  const lang =
+    normaliseLanguage(asString(ld['inLanguage'])) ??
+    normaliseLanguage(
+      doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang') ?? undefined,
+    ) ??
+    normaliseLanguage(meta(metaIndex, 'og:locale', 'language', 'content-language', 'dc.language'));
+  const authors = asStrings(ld['author'] ?? ld['creator']);
+  const metaAuthor = meta(metaIndex, 'author', 'article:author', 'byl', 'dc.creator', 'sailthru.author');
+  const genre = asStrings(ld['genre']);
+  return {
+    headline: asString(ld['headline']) ?? meta(metaIndex, 'og:title', 'twitter:title') ?? asString(webPage?.['name']),
+    alternativeHeadline: asString(ld['alternativeHeadline']),
+    description: asString(ld['description']) ?? meta(metaIndex, 'og:description', 'description', 'twitter:description'),
+    articleBody: asString(ld['articleBody']),
+    authors: authors.length ? authors : metaAuthor && !/^https?:/.test(metaAuthor) ? [metaAuthor] : [],
+    datePublished:
+      isoDate(asString(ld['datePublished'] ?? ld['dateCreated'])) ??
+      isoDate(
+        meta(
+          metaIndex,
+          'article:published_time',
+          'og:article:published_time',
+          'datePublished',
+          'pubdate',
+          'publishdate',
+          'date',
+          'dc.date',
+          'dc.date.issued',
+          'sailthru.date',
+        ),
+      ) ??
+      isoDate(firstTime?.getAttribute('datetime') ?? undefined),
+    dateModified:
+      isoDate(asString(ld['dateModified'])) ??
+      isoDate(meta(metaIndex, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified')),
+    section: asString(ld['articleSection']) ?? meta(metaIndex, 'article:section', 'section', 'category'),
+    language: lang,
+    keywords: splitKeywords([
+      ...asStrings(ld['keywords']),
+      ...metas(metaIndex, 'article:tag'),
+      ...(meta(metaIndex, 'keywords', 'news_keywords') ? [meta(metaIndex, 'keywords', 'news_keywords') as string] : []),
+    ]),
+    images,
+    publisher: isObject(publisherObj) ? asString(publisherObj['name']) : asString(publisherObj),
+    copyrightHolder: asString(ld['copyrightHolder']),
+    copyrightYear: asString(ld['copyrightYear']),
+    url: first(doc, 'link[rel="canonical"]')?.getAttribute('href') ?? meta(metaIndex, 'og:url') ?? asString(ld['url']),
+    siteName: meta(metaIndex, 'og:site_name', 'application-name'),
+    genres: genre,
+  };
+}
+
+/** The <title>, as a last resort for the headline. */
+export function documentTitle(doc: DomDocument): string | undefined {
+  return textOf(first(doc, 'head > title') ?? first(doc, 'title')) || undefined;
+}

@@ -1,0 +1,158 @@
+import { emptyItem, type WireItem } from '../../model/wire-item';
+import { fullYear, monthNumber, utcDateTime } from '../common/dates';
+import { matchBylineParagraph } from '../common/lead';
+import { SOH, isRuleLine, telexLinesToBlocks, type TelexMessage } from '../common/telex';
+import { boundedInt, normalizeSpace } from '../common/text';
+
+/**
+ * IPTC 7901 ("Recommended Message Format for Agency Texts"; dpa, APA, ANSA, Kyodo and others):
+ *   SOH  eca0124 3 i 93  dpa 1888      source + message number, priority, category, word count, optional info
+ *        Yemen/conflict/                keyword (slug) line, ending in "/"
+ *        EXTRA | 1ST LEAD               take key lines
+ *   STX  Peace talks on Yemen ... =    headline (and "By ..." byline), ended by " ="
+ *        text, paragraphs separated by blank lines (or indented), lines wrapped at a fixed width
+ *        # Notebook / The following information is not intended for publication ...  (dpa's closing notes)
+ *        dpa grj rmo                    agency and editor sign-off
+ *        212101 GMT Nov 18              day, time and month of transmission
+ *   ETX
+ */
+
+/** The header line: source letters and message number, priority, category, word count, optional info. */
+const HEADER = /^\s*([A-Za-z]{0,8})(\d{1,6})\s+(\S)\s+([A-Za-z]{1,3})\s+(\d{1,6})\b\s*(.*)$/;
+/** dpa's transmission stamp: "212101 GMT Nov 18" (day, hour, minute, month, two-digit year). */
+const STAMP = /^\s*(\d{2})(\d{2})(\d{2})\s+(?:GMT\s+|UTC\s+)?([A-Za-z]{3})\s+(\d{2})\s*$/;
+/** Sign-off: agency and editors' initials, all lower case ("dpa grj rmo", "apa/ce/jt"). */
+const SIGN_OFF = /^\s*[a-z]{2,6}(?:[\s/][a-z]{2,4}){1,10}\s*$/;
+/** Where the story ends and notes for editors begin. */
+const NOTES_START = /^\s*(?:#\s*notebook\b|\*\s*\*\s*\*|the following information is not (?:intended )?for publication)/i;
+const NOT_FOR_PUBLICATION = /^\s*the following information is not (?:intended )?for publication/i;
+/** Telex end-of-message marker. */
+const NNNN = /^\s*NNNN\s*$/;
+
+export function sniffIptc7901(text: string): number {
+  const head = text.slice(0, 400);
+  const soh = head.indexOf(SOH);
+  if (soh >= 0) {
+    const line = head.slice(soh + 1).split(/\r?\n/)[0].replace(/[\u0000-\u001f]/g, ' ');
+    // ANPA's service line ("a0417" + US + selector) is not a 7901 header
+    if (/^\s*[a-z]\d{4}\u001f/i.test(head.slice(soh + 1))) return 0;
+    return HEADER.test(line) ? 0.95 : 0.3;
+  }
+  const first = head.replace(/^[\s\u0016]+/, '').split(/\r?\n/)[0];
+  return HEADER.test(first) && /\d/.test(first) ? 0.75 : 0;
+}
+
+const TAKE_KEY = /^(?:\(.*\)|[^a-z]{2,40}|(?:\d+(?:st|nd|rd|th)\s+)?(?:lead|ld|writethru|correction|update|urgent|eilt|extra|refile|zusammenfassung|vorab)\b.*)$/i;
+
+interface Head {
+  slug?: string;
+  take?: string;
+  headline?: string;
+  byline?: string;
+  /** index of the first text line after the head block */
+  next: number;
+}
+
+/**
+ * The head block: slug line ("Yemen/conflict/"), take key lines, headline and byline, ended by a line with " =".
+ * Without the "=" (senders that drop it), the first short line after the slug and take lines is the headline.
+ */
+function readHead(lines: string[]): Head {
+  let i = 0;
+  while (i < lines.length && lines[i].trim() === '') i++;
+  const start = i;
+  let end = -1;
+  for (let k = start; k < Math.min(lines.length, start + 10); k++) {
+    if (lines[k].trim() === '' && k > start) break;
+    if (/\s=\s*$|^=\s*$/.test(lines[k]) || /\S=$/.test(lines[k].trim())) {
+      end = k;
+      break;
+    }
+  }
+  const block: string[] = [];
+  if (end >= 0) block.push(...lines.slice(start, end + 1));
+  else {
+    for (let k = start; k < lines.length && lines[k].trim() !== '' && block.length < 6; k++) block.push(lines[k]);
+    // a run of long lines is the story itself, not a head block
+    if (block.length > 1 && block.filter((l) => l.trim().length > 60).length > 1) block.length = 1;
+  }
+  const head: Head = { next: start + block.length };
+  const clean = block.map((l) => normalizeSpace(l.replace(/\s*=\s*$/, '')));
+  let k = 0;
+  if (clean[k] && /\/$/.test(clean[k])) head.slug = clean[k++].replace(/\/+$/, '');
+  const takes: string[] = [];
+  const headlines: string[] = [];
+  for (; k < clean.length; k++) {
+    const line = clean[k];
+    if (!line) continue;
+    const byline = matchBylineParagraph(line);
+    if (byline) {
+      head.byline = byline;
+      continue;
+    }
+    // take keys come before the headline: short, in capitals or in parentheses
+    if (headlines.length === 0 && k < clean.length - 1 && line.split(/\s+/).length <= 4 && TAKE_KEY.test(line)) takes.push(line);
+    else headlines.push(line);
+  }
+  if (takes.length) head.take = takes.join(' ');
+  if (headlines.length) head.headline = headlines.join(' ');
+  return head;
+}
+
+/** One 7901 message → one story, or undefined when it holds nothing. */
+export function iptc7901MessageToItem(message: TelexMessage): WireItem | undefined {
+  const item = emptyItem('iptc7901');
+  item.type = 'text';
+  const headerIndex = message.head.findIndex((l) => HEADER.test(l));
+  const header = headerIndex >= 0 ? HEADER.exec(message.head[headerIndex]) : null;
+  if (header) {
+    item.urgency = boundedInt(header[3], 1, 9);
+    item.declaredWordCount = boundedInt(header[5], 0, 10_000_000);
+    item.altIds = [{ role: 'iptc7901-message-number', value: `${header[1]}${header[2]}` }];
+    const info = normalizeSpace(header[6]);
+    const agency = /^([A-Za-z][A-Za-z-]{1,15})\b/.exec(info);
+    if (agency) item.agency = agency[1];
+  }
+  // lines before STX other than the header (keyword / take lines) read as the start of the head block
+  const lines = [...message.head.filter((_, i) => i !== headerIndex), ...message.text];
+  const head = readHead(lines);
+  item.slugline = head.slug;
+  item.headline = head.headline;
+  item.byline = head.byline;
+  if (head.take) item.edNote = head.take;
+
+  const storyLines: string[] = [];
+  const notes: string[] = [];
+  let inNotes = false;
+  let notForPublication = false;
+  const rest = [...lines.slice(head.next), ...message.trailer];
+  for (const line of rest) {
+    const stamp = STAMP.exec(line);
+    if (stamp) {
+      const month = monthNumber(stamp[4]);
+      if (month) item.versionCreated = utcDateTime(fullYear(+stamp[5]), month, +stamp[1], +stamp[2], +stamp[3]);
+      continue;
+    }
+    if (NNNN.test(line)) continue;
+    if (NOTES_START.test(line)) {
+      inNotes = true;
+      if (NOT_FOR_PUBLICATION.test(line)) notForPublication = true;
+      continue;
+    }
+    if (inNotes) {
+      // notes to editors are kept as the editorial note; contacts "not for publication" are dropped
+      if (!notForPublication && /^\s*[-*]\s+/.test(line)) notes.push(normalizeSpace(line.replace(/^\s*[-*]\s+/, '')));
+      continue;
+    }
+    storyLines.push(line);
+  }
+  // the sign-off ("dpa grj rmo") closes the story
+  while (storyLines.length && (storyLines[storyLines.length - 1].trim() === '' || SIGN_OFF.test(storyLines[storyLines.length - 1]) || isRuleLine(storyLines[storyLines.length - 1]))) {
+    storyLines.pop();
+  }
+  if (notes.length) item.edNote = [item.edNote, ...notes].filter(Boolean).join('. ');
+  const indented = storyLines.filter((l) => /^(?:\t| {2,})\S/.test(l)).length;
+  item.body = telexLinesToBlocks(storyLines, { indentStartsParagraph: indented >= 2 });
+  if (!item.headline && item.body.length === 0) return undefined;
+  return item;
+}

@@ -1,0 +1,303 @@
+import { emptyItem, type PubStatus, type WireItem, type WirePicture } from '../../model/wire-item';
+import { attr, attrText, child, childrenNamed, descendant, descendants, langOf, rawText, text } from '../../xml/dom';
+import type { XmlElement } from '../../xml/safe-xml';
+import { textToBlocks, xmlToBlocks } from '../common/blocks';
+import { splitCaptionCredit } from '../common/captions';
+import { toIsoDateTime } from '../common/dates';
+import { htmlToBlocks, htmlToText } from '../common/html';
+import { fillMissing } from '../common/merge';
+import { subjectCodeFromNumber, subjectOf } from '../common/subjects';
+import { boundedInt, clean } from '../common/text';
+import { nitfToItem } from '../nitf/nitf';
+
+/**
+ * NewsML 1.2 (AFP, ANA-MPE, Belga and others): NewsItem → Identification, NewsManagement and a tree of
+ * NewsComponents. The top component carries NewsLines and metadata; nested components carry the text (DataContent
+ * with NITF, XHTML, HTML in CDATA or plain text) and the photos with their captions.
+ */
+
+const STATUS: Record<string, PubStatus> = {
+  usable: 'usable',
+  withheld: 'withheld',
+  embargoed: 'withheld',
+  canceled: 'canceled',
+  cancelled: 'canceled',
+  killed: 'canceled',
+};
+const MEDIA_KINDS: Record<string, WirePicture['type']> = {
+  photo: 'picture',
+  picture: 'picture',
+  image: 'picture',
+  graphic: 'graphic',
+  graphics: 'graphic',
+  video: 'video',
+  audio: 'audio',
+  sound: 'audio',
+};
+
+const formal = (el: XmlElement | undefined) => attrText(el, 'FormalName');
+
+/** Photo, graphic, video or audio content item, by its MediaType or MimeType. */
+function mediaKind(contentItem: XmlElement): WirePicture['type'] | undefined {
+  const mediaType = formal(child(contentItem, 'MediaType'))?.toLowerCase();
+  if (mediaType && MEDIA_KINDS[mediaType]) return MEDIA_KINDS[mediaType];
+  const mime = formal(child(contentItem, 'MimeType'))?.toLowerCase() ?? '';
+  if (mime.startsWith('image/')) return 'picture';
+  if (mime.startsWith('video/')) return 'video';
+  if (mime.startsWith('audio/')) return 'audio';
+  return undefined;
+}
+
+function isTextItem(contentItem: XmlElement): boolean {
+  if (mediaKind(contentItem)) return false;
+  return child(contentItem, 'DataContent') !== undefined;
+}
+
+function roleOf(component: XmlElement): string {
+  return (formal(child(component, 'Role')) ?? '').toLowerCase();
+}
+
+function characteristic(contentItem: XmlElement, ...names: string[]): string | undefined {
+  const props = childrenNamed(child(contentItem, 'Characteristics'), 'Property');
+  const found = props.find((p) => names.some((n) => n.toLowerCase() === (formal(p) ?? '').toLowerCase()));
+  return attrText(found, 'Value');
+}
+
+/** The body a DataContent holds: NITF, XHTML elements, HTML in CDATA, or plain text. */
+function dataContentItem(contentItem: XmlElement): WireItem | undefined {
+  const data = child(contentItem, 'DataContent');
+  if (!data) return undefined;
+  const nitf = descendant(data, 'nitf');
+  if (nitf) return nitfToItem(nitf, 'newsml-1');
+  const item = emptyItem('newsml-1');
+  const hasElements = data.children.some((c) => typeof c !== 'string');
+  if (hasElements) {
+    const body = descendant(data, 'body') ?? data;
+    item.body = xmlToBlocks(body);
+  } else {
+    const raw = rawText(data);
+    const format = (formal(child(contentItem, 'Format')) ?? formal(child(contentItem, 'MimeType')) ?? '').toLowerCase();
+    item.body = /<\/?[a-z][^>]*>/i.test(raw) || format.includes('html') ? htmlToBlocks(raw) : textToBlocks(raw);
+  }
+  return item.body.length ? item : undefined;
+}
+
+function newsLineText(lines: XmlElement | undefined, ...types: string[]): string | undefined {
+  for (const line of childrenNamed(lines, 'NewsLine')) {
+    const type = (formal(child(line, 'NewsLineType')) ?? '').toLowerCase();
+    if (types.includes(type)) return text(child(line, 'NewsLineText'));
+  }
+  return undefined;
+}
+
+/** A media component (photo with its renditions, NewsLines and caption component) → a picture. */
+function pictureOf(component: XmlElement, kind: WirePicture['type']): WirePicture {
+  const lines = child(component, 'NewsLines');
+  const contentItems = descendants(component, 'ContentItem');
+  const media = contentItems.filter((c) => mediaKind(c));
+  const captionComponent = descendants(component, 'NewsComponent').find((c) => /caption/.test(roleOf(c)));
+  const captionItem = captionComponent
+    ? descendants(captionComponent, 'ContentItem').find(isTextItem)
+    : contentItems.find(isTextItem);
+  const captionText =
+    newsLineText(lines, 'caption', 'legend', 'description') ??
+    (captionItem ? htmlToText(rawText(child(captionItem, 'DataContent'))) || undefined : undefined) ??
+    text(child(lines, 'HeadLine'));
+  const caption = splitCaptionCredit(captionText);
+  const first = media[0];
+  return {
+    type: kind,
+    uri: attrText(first, 'Href') ?? attrText(component, 'Duid'),
+    name: text(child(lines, 'HeadLine')),
+    caption: caption.caption,
+    credit: text(child(lines, 'CreditLine')) ?? caption.credit,
+    by: text(child(lines, 'ByLine')) ?? caption.by,
+    copyrightNotice: text(child(lines, 'CopyrightLine')),
+    renditions: media
+      .map((m) => {
+        const r: NonNullable<WirePicture['renditions']>[number] = { href: attrText(m, 'Href') ?? '' };
+        const mimetype = formal(child(m, 'MimeType'));
+        const width = boundedInt(characteristic(m, 'Width'), 1, 100000);
+        const height = boundedInt(characteristic(m, 'Height'), 1, 100000);
+        if (mimetype) r.mimetype = mimetype;
+        if (width) r.width = width;
+        if (height) r.height = height;
+        return r;
+      })
+      .filter((r) => r.href !== ''),
+  };
+}
+
+interface Found {
+  bodies: { item: WireItem; main: boolean; words?: number }[];
+  pictures: WirePicture[];
+}
+
+/** Walks the component tree: text content items become body candidates, media components become pictures. */
+function collect(component: XmlElement, found: Found, depth: number): void {
+  if (depth > 100) return;
+  const role = roleOf(component);
+  const direct = childrenNamed(component, 'ContentItem');
+  const mediaItems = direct.map((c) => mediaKind(c)).filter(Boolean);
+  const roleKind = MEDIA_KINDS[role];
+  if (mediaItems.length > 0 || roleKind) {
+    found.pictures.push(pictureOf(component, roleKind ?? mediaItems[0]));
+    return;
+  }
+  if (/caption/.test(role)) return;
+  for (const ci of direct.filter(isTextItem)) {
+    const item = dataContentItem(ci);
+    if (item) found.bodies.push({ item, main: role === 'main' || role === '', words: boundedInt(characteristic(ci, 'WordCount', 'Words'), 0, 10_000_000) });
+  }
+  for (const sub of childrenNamed(component, 'NewsComponent')) collect(sub, found, depth + 1);
+}
+
+function readNewsLines(lines: XmlElement | undefined, item: WireItem): void {
+  if (!lines) return;
+  item.headline ??= text(child(lines, 'HeadLine'));
+  item.subheadline ??= text(child(lines, 'SubHeadLine'));
+  const byline = text(child(lines, 'ByLine'));
+  const title = text(child(lines, 'ByLineTitle'));
+  item.byline ??= byline && title ? `${byline}, ${title}` : (byline ?? title);
+  item.dateline ??= text(child(lines, 'DateLine'));
+  item.slugline ??= text(child(lines, 'SlugLine'));
+  item.copyrightNotice ??= text(child(lines, 'CopyrightLine'));
+  const credit = text(child(lines, 'CreditLine'));
+  if (credit) item.agency ??= credit;
+  for (const kw of childrenNamed(lines, 'KeywordLine')) {
+    const k = text(kw);
+    if (k) item.keywords.push(...k.split(/\s*[,;/]\s*/));
+  }
+  const note = newsLineText(lines, 'ednote', 'editorial note', 'editorialnote', 'note', 'advisory');
+  if (note) item.edNote ??= note;
+}
+
+function readDescriptive(meta: XmlElement | undefined, item: WireItem): void {
+  if (!meta) return;
+  item.language ??= formal(child(meta, 'Language'));
+  for (const code of childrenNamed(meta, 'SubjectCode')) {
+    for (const s of childrenNamed(code, 'Subject', 'SubjectMatter', 'SubjectDetail')) {
+      const subject = subjectCodeFromNumber(formal(s)) ?? subjectOf(formal(s), undefined);
+      if (subject) item.subjects.push(subject);
+    }
+  }
+  for (const g of childrenNamed(meta, 'Genre')) {
+    const genre = formal(g);
+    if (genre) item.genres.push(genre);
+  }
+  const properties = [...childrenNamed(meta, 'Property'), ...descendants(child(meta, 'Location'), 'Property')];
+  const value = (name: string) => attrText(properties.find((p) => (formal(p) ?? '').toLowerCase() === name), 'Value');
+  for (const p of properties) if ((formal(p) ?? '').toLowerCase() === 'keyword') item.keywords.push(attrText(p, 'Value') ?? '');
+  const city = value('city');
+  const country = value('country');
+  if (city) item.located ??= country && !/^[A-Z]{2,3}$/.test(country) ? `${city}, ${country}` : city;
+}
+
+/** ANA-MPE style <TopicSet><Topic>: subject codes with names in several languages. */
+function readTopics(component: XmlElement, item: WireItem): void {
+  const topics = childrenNamed(component, 'TopicSet').flatMap((set) => childrenNamed(set, 'Topic'));
+  for (const topic of topics) {
+    const formalName = child(topic, 'FormalName');
+    const scheme = attrText(formalName, 'Scheme') ?? '';
+    const code = text(formalName);
+    if (!code) continue;
+    const names = childrenNamed(topic, 'Description').filter((d) => (attr(d, 'Variant') ?? 'Name').toLowerCase() === 'name');
+    const lang = item.language?.toLowerCase();
+    const name = text(names.find((d) => langOf(d)?.toLowerCase() === lang) ?? names.find((d) => langOf(d) === 'en') ?? names[0]);
+    const subject = /subject/i.test(scheme) || /^\d{8}$/.test(code) ? subjectCodeFromNumber(code, name) : subjectOf(code, name);
+    if (subject) item.subjects.push(subject);
+  }
+}
+
+function identity(newsItem: XmlElement, item: WireItem): void {
+  const id = path3(newsItem, 'Identification', 'NewsIdentifier');
+  const provider = text(child(id, 'ProviderId'));
+  const dateId = text(child(id, 'DateId'));
+  const newsItemId = text(child(id, 'NewsItemId'));
+  const revision = child(id, 'RevisionId');
+  const publicId = text(child(id, 'PublicIdentifier'));
+  item.version = boundedInt(text(revision), 0, 1_000_000_000);
+  if (item.version === 0) item.version = undefined;
+  if (provider && dateId && newsItemId) item.sourceId = `urn:newsml:${provider}:${dateId}:${newsItemId}`;
+  else if (publicId) item.sourceId = publicId.replace(/:\d+[A-Z]?$/, '');
+  else item.sourceId = attrText(newsItem, 'Duid');
+  if (publicId) item.altIds = [{ role: 'PublicIdentifier', value: publicId }];
+  const previous = boundedInt(attr(revision, 'PreviousRevision'), 1, 1_000_000_000);
+  if (previous && item.sourceId) item.links.push({ rel: 'previous-version', href: item.sourceId, title: `version ${previous}` });
+}
+
+/** The ProviderId ("afp.com"): the agency of last resort, after NewsLines, metadata and the dateline. */
+export function providerIdOf(newsItem: XmlElement): string | undefined {
+  return text(child(path3(newsItem, 'Identification', 'NewsIdentifier'), 'ProviderId'));
+}
+
+function path3(el: XmlElement, a: string, b: string): XmlElement | undefined {
+  return child(child(el, a), b);
+}
+
+function management(newsItem: XmlElement, item: WireItem, envelope: XmlElement | undefined): void {
+  const m = child(newsItem, 'NewsManagement');
+  const status = formal(child(m, 'Status'))?.toLowerCase();
+  if (status && STATUS[status]) item.pubStatus = STATUS[status];
+  item.urgency = boundedInt(formal(child(m, 'Urgency')), 1, 9) ?? boundedInt(formal(child(envelope, 'Priority')), 1, 9);
+  item.firstCreated = toIsoDateTime(text(child(m, 'FirstCreated')));
+  item.versionCreated =
+    toIsoDateTime(text(child(m, 'ThisRevisionCreated'))) ?? toIsoDateTime(text(child(envelope, 'DateAndTime')));
+  for (const instruction of childrenNamed(m, 'Instruction')) {
+    const what = (formal(instruction) ?? '').toLowerCase();
+    if (/rectif|correct/.test(what)) item.signals = [...(item.signals ?? []), 'correction'];
+    else if (/update|replace|lead/.test(what)) item.signals = [...(item.signals ?? []), 'update'];
+    else if (/delete|kill|cancel|withdraw/.test(what)) item.pubStatus = 'canceled';
+  }
+  const change = child(m, 'StatusWillChange');
+  const future = formal(child(change, 'FutureStatus'))?.toLowerCase();
+  const when = toIsoDateTime(text(child(change, 'DateAndTime')));
+  if (future === 'usable' && when && item.pubStatus !== 'canceled') {
+    item.embargoedUntil = when;
+    item.pubStatus = 'usable';
+  }
+  const itemType = formal(child(m, 'NewsItemType'))?.toLowerCase();
+  if (itemType === 'alert' || itemType === 'flash') item.genres.push(formal(child(m, 'NewsItemType')) as string);
+}
+
+/** One NewsItem → one story (or undefined when it carries no component, e.g. a bare <Update>). */
+export function newsItemToItem(newsItem: XmlElement, envelope?: XmlElement): WireItem | undefined {
+  const top = child(newsItem, 'NewsComponent');
+  if (!top) return undefined;
+  const item = emptyItem('newsml-1');
+  identity(newsItem, item);
+  management(newsItem, item, envelope);
+  item.language = langOf(top);
+
+  const components = [top, ...descendants(top, 'NewsComponent')];
+  readNewsLines(child(top, 'NewsLines'), item);
+  readDescriptive(child(top, 'DescriptiveMetadata'), item);
+  readTopics(top, item);
+  const admin = child(top, 'AdministrativeMetadata');
+  item.agency = formal(descendant(child(admin, 'Provider'), 'Party')) ?? formal(descendant(child(admin, 'Source'), 'Party')) ?? item.agency;
+  const rights = child(top, 'RightsMetadata');
+  const holder = text(descendant(rights, 'CopyrightHolder'));
+  if (holder) item.copyrightHolder = holder;
+  const year = text(descendant(rights, 'CopyrightDate'));
+  if (holder && !item.copyrightNotice) item.copyrightNotice = year ? `Copyright ${year} ${holder}` : `Copyright ${holder}`;
+  item.usageTerms = text(descendant(rights, 'UsageType')) ?? text(descendant(rights, 'Geography'));
+
+  const found: Found = { bodies: [], pictures: [] };
+  collect(top, found, 0);
+  const body = found.bodies.find((b) => b.main) ?? found.bodies[0];
+  if (body) {
+    if (body.words !== undefined) item.declaredWordCount = body.words;
+    fillMissing(item, body.item);
+  }
+  item.pictures.push(...found.pictures);
+
+  // metadata that sits only in a nested component (some senders leave the top one bare)
+  for (const c of components.slice(1)) {
+    if (MEDIA_KINDS[roleOf(c)]) continue;
+    readNewsLines(child(c, 'NewsLines'), item);
+    readDescriptive(child(c, 'DescriptiveMetadata'), item);
+  }
+  item.type = item.body.length || !item.pictures.length ? 'text' : (item.pictures[0].type ?? 'picture');
+  if (!clean(item.headline) && item.body.length === 0 && item.pictures.length === 0 && item.pubStatus !== 'canceled') return undefined;
+  return item;
+}

@@ -1,0 +1,184 @@
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join } from 'path';
+import { isWireError } from '@wiredesk/contracts';
+import type { WireItem } from '../model/wire-item';
+import { anpa1312Parser } from '../parsers/anpa1312/anpa1312-parser';
+import { atomParser } from '../parsers/feed/atom-parser';
+import { rssParser } from '../parsers/feed/rss-parser';
+import { iptc7901Parser } from '../parsers/iptc7901/iptc7901-parser';
+import { newsmlG2Parser } from '../parsers/newsml-g2/newsml-g2-parser';
+import { newsml1Parser } from '../parsers/newsml1/newsml1-parser';
+import { ninjsParser } from '../parsers/ninjs/ninjs-parser';
+import { nitfParser } from '../parsers/nitf/nitf-parser';
+import type { WireParser } from '../parsers/parser';
+
+/**
+ * Feeds every structured parser mutated copies of every fixture: byte flips, truncation, control characters,
+ * entity declarations (internal and external), deep nesting, stray markup, spliced segments. Each call must
+ * return items or throw a WireError: never another error, never a hang. A seeded PRNG keeps it reproducible.
+ */
+
+const PARSERS: WireParser[] = [
+  nitfParser,
+  newsmlG2Parser,
+  newsml1Parser,
+  anpa1312Parser,
+  iptc7901Parser,
+  ninjsParser,
+  rssParser,
+  atomParser,
+];
+const FIXTURE_ROOT = join(__dirname, '../../../../test/fixtures');
+const FIXTURE_DIRS = ['nitf', 'newsml-g2', 'newsml1', 'iptc7901', 'anpa1312', 'ninjs', 'feed'];
+const MUTATIONS_PER_FIXTURE = 30;
+const SEED = 0x5eed1312;
+
+/** mulberry32: small, fast, deterministic. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function fixtureFiles(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (!/\.(?:md|txt)$/i.test(entry) || /iptc7901|anpa1312/.test(full)) {
+        if (/LICENSE/i.test(entry)) continue;
+        out.push({ name: full.slice(FIXTURE_ROOT.length + 1), text: readFileSync(full, 'latin1') });
+      }
+    }
+  };
+  for (const d of FIXTURE_DIRS) walk(join(FIXTURE_ROOT, d));
+  return out;
+}
+
+const TOKENS = [
+  '<', '>', '&', '&#', '&#x110000;', '&#0;', '&nbsp;', '&unknown;', ']]>', '<![CDATA[', '<!--', '-->', '<?', '?>', '"', "'",
+  '</', '/>', '<p>', '</nitf>', '<newsItem>', '<item>', '{', '}', '[', ']', '":', ',', '\\', '\u0000', '\u0001', '\u0002',
+  '\u0003', '\u0004', '\u0016', '\u001f', '\u0012', '\ufeff', '\ud800', '\u00a0', '\r', '\n\n', '\t', '^', '=', ' _ ',
+];
+
+type Mutation = (text: string, rnd: () => number) => string;
+
+const at = (text: string, rnd: () => number) => Math.floor(rnd() * (text.length + 1));
+
+const MUTATIONS: Record<string, Mutation> = {
+  flipBytes: (text, rnd) => {
+    const chars = [...text];
+    const flips = 1 + Math.floor(rnd() * 12);
+    for (let i = 0; i < flips && chars.length; i++) {
+      const p = Math.floor(rnd() * chars.length);
+      chars[p] = String.fromCharCode(Math.floor(rnd() * 256));
+    }
+    return chars.join('');
+  },
+  truncate: (text, rnd) => text.slice(0, at(text, rnd)),
+  insertControls: (text, rnd) => {
+    let out = text;
+    for (let i = 0; i < 1 + Math.floor(rnd() * 6); i++) {
+      const p = at(out, rnd);
+      out = out.slice(0, p) + String.fromCharCode(Math.floor(rnd() * 32)) + out.slice(p);
+    }
+    return out;
+  },
+  insertTokens: (text, rnd) => {
+    let out = text;
+    for (let i = 0; i < 1 + Math.floor(rnd() * 6); i++) {
+      const p = at(out, rnd);
+      out = out.slice(0, p) + TOKENS[Math.floor(rnd() * TOKENS.length)] + out.slice(p);
+    }
+    return out;
+  },
+  entityBomb: (text) =>
+    '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>' +
+    text.replace(/^\s*<\?xml[^>]*\?>/, '').replace(/>([^<]{3})/, '>&c;$1'),
+  externalEntity: (text) =>
+    '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' + text.replace(/^\s*<\?xml[^>]*\?>/, '').replace(/>([^<]{3})/, '>&xxe;$1'),
+  deepNesting: (text, rnd) => {
+    const depth = 300 + Math.floor(rnd() * 5000);
+    const p = at(text, rnd);
+    const open = rnd() < 0.5 ? '<a>'.repeat(depth) : '['.repeat(depth);
+    const close = open.startsWith('<') ? '</a>'.repeat(depth) : ']'.repeat(depth);
+    return text.slice(0, p) + open + close + text.slice(p);
+  },
+  splice: (text, rnd) => {
+    const a = at(text, rnd);
+    const b = Math.min(text.length, a + Math.floor(rnd() * 400));
+    const p = at(text, rnd);
+    return text.slice(0, p) + text.slice(a, b) + text.slice(p);
+  },
+  repeatMessage: (text) => text.repeat(2),
+  stripControls: (text) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''),
+};
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+
+/** Strings an item carries must be clean: no control characters other than tab and newline. */
+function dirtyStrings(item: WireItem): string[] {
+  const bad: string[] = [];
+  const stack: unknown[] = [item];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (CONTROL.test(v)) bad.push(v.slice(0, 60));
+    } else if (Array.isArray(v)) stack.push(...v);
+    else if (v && typeof v === 'object') stack.push(...Object.values(v));
+  }
+  return bad;
+}
+
+describe('fuzzing the structured parsers', () => {
+  const fixtures = fixtureFiles();
+
+  it('finds the fixtures', () => {
+    expect(fixtures.length).toBeGreaterThan(25);
+  });
+
+  it('every mutated input gives items or a WireError, and items hold clean strings', () => {
+    const rnd = prng(SEED);
+    const names = Object.keys(MUTATIONS);
+    const failures: string[] = [];
+    let calls = 0;
+    let parsed = 0;
+    let refused = 0;
+    for (const fixture of fixtures) {
+      for (let m = 0; m < MUTATIONS_PER_FIXTURE; m++) {
+        const mutation = names[Math.floor(rnd() * names.length)];
+        const text = MUTATIONS[mutation](fixture.text, rnd);
+        const bytes = Buffer.from(text, 'latin1');
+        for (const parser of PARSERS) {
+          calls++;
+          try {
+            parser.sniff({ text, bytes });
+            const items = parser.parse({ text, bytes });
+            if (!Array.isArray(items) || items.length === 0) failures.push(`${parser.format} ${fixture.name} ${mutation}: no items and no error`);
+            for (const item of items) {
+              const dirty = dirtyStrings(item);
+              if (dirty.length) failures.push(`${parser.format} ${fixture.name} ${mutation}: control characters in ${JSON.stringify(dirty[0])}`);
+            }
+            parsed++;
+          } catch (e) {
+            if (isWireError(e)) refused++;
+            else failures.push(`${parser.format} ${fixture.name} ${mutation}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+          }
+        }
+      }
+    }
+    console.log({ calls, parsed, refused });
+    expect(failures.slice(0, 20)).toEqual([]);
+    // about a thousand mutated inputs, each through all eight parsers
+    expect(calls).toBeGreaterThan(7000);
+    // both outcomes happen: the fuzzer reaches the parsers' insides, not only their front doors
+    expect(parsed).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(100);
+  }, 120_000);
+});

@@ -95,7 +95,7 @@ function buildNames(out: string): { firstNames: Set<string>; lastNames: Set<stri
   return { firstNames, lastNames, commonWords };
 }
 
-function buildPlaces(out: string, words: { firstNames: Set<string>; lastNames: Set<string>; commonWords: Set<string> }) {
+function buildPlaces(out: string, words: { firstNames: Set<string>; lastNames: Set<string>; commonWords: Set<string> }): Set<string> {
   const extra = JSON.parse(readFileSync(join(out, 'sources', 'places-extra.json'), 'utf8')) as PlacesExtra;
   const countryNames: Record<string, Record<string, string | string[]>> = {};
   for (const lang of NAME_LANGS) {
@@ -190,6 +190,7 @@ function buildPlaces(out: string, words: { firstNames: Set<string>; lastNames: S
   const cities = [...cityById.values()].sort((a, b) => b.pop - a.pop);
   writeFileSync(join(out, 'places.json'), JSON.stringify({ countries, cities, regions }));
   console.log(`places.json: ${countries.length} countries, ${cities.length} cities, ${regions.length} regions`);
+  return new Set([...countryKeys, ...cityKeys, ...regionKeys]);
 }
 
 function buildMediaTopics(out: string): void {
@@ -221,7 +222,12 @@ function buildMediaTopics(out: string): void {
 function main(): void {
   const out = dataDir();
   const words = buildNames(out);
-  buildPlaces(out, words);
+  const placeKeys = buildPlaces(out, words);
+  // compromise counts some plurals ("Philippines") as demonyms: a place name is never dropped as one
+  const namesFile = join(out, 'names.json');
+  const names = JSON.parse(readFileSync(namesFile, 'utf8')) as { demonyms: string[] };
+  names.demonyms = names.demonyms.filter((d) => !placeKeys.has(d));
+  writeFileSync(namesFile, JSON.stringify(names));
   buildMediaTopics(out);
 }
 

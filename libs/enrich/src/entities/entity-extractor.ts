@@ -47,15 +47,21 @@ export interface ExtractedEntities {
 }
 
 const DASHES = new Set(['-', '--', '—', '–', '---']);
+const MULTI_SPACE = /\s\s|[\t\n\r\u00a0]/;
+const WHITESPACE_RUN = /\s+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /\p{M}/gu;
 const stripAccents = (s: string): string => s.normalize('NFD').replace(COMBINING_MARKS, '');
 
 export class EntityExtractor {
   private tokens: readonly Token[] = [];
   private segments: readonly Segment[] = [];
+  /** segment by its index + 1 (the headline, index -1, at 0; a missing headline leaves a hole) */
+  private segmentByIndex: Segment[] = [];
   private claimed: Uint8Array = new Uint8Array(0);
   private skip: Uint8Array = new Uint8Array(0);
   private byKey = new Map<string, EntityAcc>();
+  private byEntry = new Map<GazetteerEntry, EntityAcc>();
   private acronyms = new Map<string, EntityAcc>();
   private unknownRuns: Span[] = [];
   private unknownAcronyms = new Map<string, Span[]>();
@@ -73,7 +79,8 @@ export class EntityExtractor {
     });
     this.resolveUnknownRuns();
     this.resolveAcronyms();
-    this.segments.forEach((seg, k) => this.linkRemaining(seg, modes[k]));
+    const people = this.peopleByName();
+    this.segments.forEach((seg, k) => this.linkRemaining(seg, modes[k], people));
     this.mergePeople();
     if (located) this.addLocated(located);
     return this.finish();
@@ -82,9 +89,12 @@ export class EntityExtractor {
   private reset(doc: Tokenized): void {
     this.tokens = doc.tokens;
     this.segments = doc.segments;
+    this.segmentByIndex = [];
+    for (const s of doc.segments) this.segmentByIndex[s.index + 1] = s;
     this.claimed = new Uint8Array(doc.tokens.length);
     this.skip = new Uint8Array(doc.tokens.length);
     this.byKey = new Map();
+    this.byEntry = new Map();
     this.acronyms = new Map();
     this.unknownRuns = [];
     this.unknownAcronyms = new Map();
@@ -202,6 +212,7 @@ export class EntityExtractor {
 
   private isFirstName(lower: string): boolean {
     if (this.res.firstNames.has(lower)) return true;
+    if (!NON_ASCII.test(lower)) return false;
     const plain = stripAccents(lower);
     return plain !== lower && this.res.firstNames.has(plain);
   }
@@ -364,19 +375,30 @@ export class EntityExtractor {
   }
 
   private segmentOf(i: number): Segment {
-    const seg = this.tokens[i].seg;
-    return this.segments.find((s) => s.index === seg)!;
+    return this.segmentByIndex[this.tokens[i].seg + 1];
   }
 
+  /**
+   * A title before the name: "chief Jens Stoltenberg", "Prime Minister X", "his lawyer, Jean Veil", "el expresidente
+   * catalán Carles Puigdemont" (one lower-case word may stand between).
+   */
   private hasTitleBefore(a: number): boolean {
     const tk = this.tokens;
-    const prev = tk[a - 1];
-    if (!prev || prev.seg !== tk[a].seg) return false;
-    if (prev.kind === WORD && (this.res.titles.has(prev.lower) || this.res.titles.has(prev.lower + '.'))) return true;
-    if (prev.kind === WORD && a >= 2) {
+    const seg = tk[a].seg;
+    const isTitleAt = (k: number): boolean => {
+      const t = tk[k];
+      if (!t || t.seg !== seg || t.kind !== WORD) return false;
+      if (this.res.titles.has(t.lower) || this.res.titles.has(t.lower + '.')) return true;
+      if (this.titleLengthAt(k, k + 1) > 0) return true;
       // two-word titles ending before the name: "prime minister", "chief executive"
-      const rests = this.res.multiWordTitles.get(tk[a - 2].lower);
-      if (rests?.some((r) => r.length === 1 && r[0] === prev.lower)) return true;
+      const before = tk[k - 1];
+      const rests = before && before.seg === seg ? this.res.multiWordTitles.get(before.lower) : undefined;
+      return !!rests?.some((r) => r.length === 1 && r[0] === t.lower);
+    };
+    if (isTitleAt(a - 1)) return true;
+    const prev = tk[a - 1];
+    if (prev && prev.seg === seg && (prev.text === ',' || (prev.kind === WORD && !prev.cap && !this.res.personVerbs.has(prev.lower)))) {
+      return isTitleAt(a - 2);
     }
     return false;
   }
@@ -407,9 +429,11 @@ export class EntityExtractor {
     if (length >= 2 && this.isFirstName(first) && (!res.commonWords.has(first) || !this.isDictionaryWord(last))) return 'person';
     let dictionaryWords = 0;
     for (let k = a; k < b; k++) if (this.isDictionaryWord(tk[k].lower)) dictionaryWords++;
+    if (length >= 2 && sameSeg(next) && next.kind === WORD && res.personVerbs.has(next.lower) && !this.isDictionaryWord(first) && !res.orgHeads.has(last)) {
+      return 'person';
+    }
     if (length < 2 || dictionaryWords > 0) return undefined;
     if (sameSeg(next)) {
-      if (next.kind === WORD && res.personVerbs.has(next.lower)) return 'person';
       const n1 = tk[b + 1];
       const n2 = tk[b + 2];
       if (next.text === ',' && n1?.kind === NUMBER && n2?.text === ',' && /^\d{1,3}$/.test(n1.text)) return 'person';
@@ -424,7 +448,8 @@ export class EntityExtractor {
   private surface(a: number, b: number): string {
     const tk = this.tokens;
     const seg = this.segmentOf(a);
-    return seg.text.slice(tk[a].start, tk[b - 1].end).replace(/\s+/g, ' ');
+    const text = seg.text.slice(tk[a].start, tk[b - 1].end);
+    return MULTI_SPACE.test(text) ? text.replace(WHITESPACE_RUN, ' ') : text;
   }
 
   private claim(a: number, b: number): void {
@@ -470,8 +495,9 @@ export class EntityExtractor {
   }
 
   private addEntity(kind: EntityKind, name: string, a: number, b: number, entry?: GazetteerEntry, surface?: string, literalPlace = false): EntityAcc {
-    const key = `${kind}:${entry ? entry.name : name.toLowerCase()}`;
-    let acc = this.byKey.get(key);
+    let acc = entry ? this.byEntry.get(entry) : undefined;
+    const key = acc ? acc.key : `${kind}:${entry ? entry.name : name.toLowerCase()}`;
+    acc ??= this.byKey.get(key);
     const seg = this.tokens[a].seg;
     if (!acc) {
       acc = {
@@ -488,6 +514,7 @@ export class EntityExtractor {
       };
       this.byKey.set(key, acc);
     }
+    if (entry) this.byEntry.set(entry, acc);
     acc.mentions.push({ from: a, to: b });
     acc.surfaces.add(surface ?? this.surface(a, b));
     if (seg < 0) acc.inHeadline = true;
@@ -545,16 +572,21 @@ export class EntityExtractor {
   }
 
   /** Second pass over every segment: surnames, acronyms and gazetteer names the first pass did not claim. */
-  private linkRemaining(seg: Segment, mode: SegmentMode): void {
-    const tk = this.tokens;
+  /** People by the last word of each mention: "stoltenberg" → Jens Stoltenberg. */
+  private peopleByName(): Map<string, EntityAcc> {
     const people = new Map<string, EntityAcc>();
     for (const acc of this.byKey.values()) {
       if (acc.kind !== 'person') continue;
       for (const s of acc.mentions) {
-        const lastTok = tk[s.to - 1].lower;
+        const lastTok = this.tokens[s.to - 1].lower;
         if (!people.has(lastTok)) people.set(lastTok, acc);
       }
     }
+    return people;
+  }
+
+  private linkRemaining(seg: Segment, mode: SegmentMode, people: Map<string, EntityAcc>): void {
+    const tk = this.tokens;
     const headlineLike = mode.allCaps || mode.titleCase;
     for (let i = seg.from; i < seg.to; i++) {
       const t = tk[i];

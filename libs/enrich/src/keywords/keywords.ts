@@ -65,20 +65,18 @@ export function extractKeywords(tokens: readonly Token[], stopwords: ReadonlyMap
 
 function addCandidate(tokens: readonly Token[], a: number, b: number, candidates: Map<string, Candidate>): void {
   if (b <= a) return;
-  let proper = true;
-  const parts: string[] = [];
-  for (let k = a; k < b; k++) {
-    const t = tokens[k];
-    if (t.kind === PUNCT) return;
-    if (!t.cap) proper = false;
-    parts.push(t.text);
-  }
-  if (tokens[a].sentStart && !tokens[a].upper) proper = false;
-  for (let k = a + 1; k < b && proper; k++) if (!tokens[k].cap) proper = false;
+  // a run of names (not just a capitalised first word) is left to the entities
+  let proper = !tokens[a].sentStart || tokens[a].upper;
+  for (let k = a; k < b && proper; k++) if (!tokens[k].cap) proper = false;
   if (proper) return;
-  const text = parts.join(' ').toLowerCase();
-  const key = text.toLowerCase();
+  const key = b - a === 1 ? tokens[a].lower : joinLower(tokens, a, b);
   const c = candidates.get(key);
   if (c) c.count++;
-  else candidates.set(key, { text, count: 1, words: b - a, first: a, proper });
+  else candidates.set(key, { text: key, count: 1, words: b - a, first: a, proper: false });
+}
+
+function joinLower(tokens: readonly Token[], a: number, b: number): string {
+  let s = tokens[a].lower;
+  for (let k = a + 1; k < b; k++) s += ' ' + tokens[k].lower;
+  return s;
 }

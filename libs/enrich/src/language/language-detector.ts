@@ -42,8 +42,8 @@ export function detectLanguage(tokens: readonly Token[], languageWords: Readonly
   for (const t of tokens) {
     if (t.kind !== WORD) continue;
     // a few hundred words settle it
-    if (++words > 400) {
-      words = 400;
+    if (++words > 200) {
+      words = 200;
       break;
     }
     const script = scriptOf(t.text.charCodeAt(0));

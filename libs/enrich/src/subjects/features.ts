@@ -12,6 +12,20 @@ export function featureTerm(lower: string): string {
   return term;
 }
 
+/** lower-case word → its feature term, or '' for a stop word; bounded so a long-running service stays small */
+const termCache = new Map<string, string>();
+const TERM_CACHE_LIMIT = 200_000;
+
+function termOf(lower: string, stopwords: ReadonlyMap<string, number>): string {
+  let term = termCache.get(lower);
+  if (term === undefined) {
+    term = lower.length < 3 || stopwords.has(lower) ? '' : featureTerm(lower);
+    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+    termCache.set(lower, term);
+  }
+  return term;
+}
+
 export function addFeatures(
   tokens: readonly Token[],
   from: number,
@@ -24,9 +38,8 @@ export function addFeatures(
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (t.kind === PUNCT || t.kind === NUMBER) continue;
-    const lower = t.lower;
-    if (lower.length < 3 || stopwords.has(lower)) continue;
-    const term = featureTerm(lower);
+    const term = termOf(t.lower, stopwords);
+    if (term === '') continue;
     out.set(term, (out.get(term) ?? 0) + weight);
     n += weight;
   }

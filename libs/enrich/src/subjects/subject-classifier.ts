@@ -29,6 +29,21 @@ function softmax(values: Float64Array, temp: number): Float64Array {
   return out;
 }
 
+/** The MAX_FINE best narrower topics, best first, without sorting the whole branch. */
+function bestFine(classes: readonly string[], scores: Float64Array, bestLl: number, temp: number, hits: ReadonlyMap<string, number>): { id: string; value: number }[] {
+  const best: { id: string; value: number }[] = [];
+  for (let c = 0; c < classes.length; c++) {
+    const id = classes[c];
+    const value = (scores[c] - bestLl) / temp + NAME_BONUS * Math.min(3, hits.get(id) ?? 0);
+    if (best.length === MAX_FINE && value <= best[MAX_FINE - 1].value) continue;
+    let k = best.length;
+    while (k > 0 && best[k - 1].value < value) k--;
+    best.splice(k, 0, { id, value });
+    if (best.length > MAX_FINE) best.pop();
+  }
+  return best;
+}
+
 export interface SourceSubject {
   code: string;
   name?: string;
@@ -99,12 +114,8 @@ export class SubjectClassifier {
         const { scores } = fineModel.score(features);
         let bestLl = -Infinity;
         for (const v of scores) if (v > bestLl) bestLl = v;
-        const candidates = fineModel.classes.map((id, c) => ({
-          id,
-          value: (scores[c] - bestLl) / temp + NAME_BONUS * Math.min(3, hits.get(id) ?? 0),
-        }));
-        candidates.sort((x, y) => y.value - x.value);
-        const fine = candidates.filter((c, k) => k < MAX_FINE && c.value >= candidates[0].value - FINE_MARGIN);
+        const candidates = bestFine(fineModel.classes, scores, bestLl, temp, hits);
+        const fine = candidates.filter((c) => c.value >= candidates[0].value - FINE_MARGIN);
         for (const f of fine) {
           const share = Math.exp(f.value - candidates[0].value);
           const confidence = Math.round(100 * pTop * (0.5 + 0.5 * share) * (hits.get(f.id) ? 1 : 0.8));

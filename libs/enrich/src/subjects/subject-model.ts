@@ -1,4 +1,4 @@
-import type { Token } from '../text/tokenizer';
+import { type Token, WORD } from '../text/tokenizer';
 
 /** A multinomial naive Bayes model stored sparsely (see libs/enrich/scripts/train-subjects.ts). */
 export interface NaiveBayesFile {
@@ -74,7 +74,9 @@ export class SubjectModel {
   /** How often each topic's name (in any locale) occurs in the text. */
   nameHits(tokens: readonly Token[], out: Map<string, number>): void {
     for (let i = 0; i < tokens.length; i++) {
-      const list = this.phrases.get(tokens[i].lower);
+      const t = tokens[i];
+      if (t.lower.length < 3 || t.kind !== WORD) continue;
+      const list = this.phrases.get(t.lower);
       if (!list) continue;
       for (const phrase of list) {
         let ok = i + phrase.rest.length < tokens.length;

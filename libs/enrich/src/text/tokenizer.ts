@@ -47,26 +47,23 @@ const SENTENCE_OPENERS = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'they', '
 
 function letterGroupLength(text: string, from: number): number {
   let i = from;
-  while (i < text.length && isLetterCode(text.charCodeAt(i), text[i])) i++;
+  while (i < text.length && isLetterAt(text, i, text.charCodeAt(i))) i++;
   return i - from;
 }
 
 const LETTER_RE = /[\p{L}\p{M}]/u;
 const UPPER_RE = /\p{Lu}/u;
 
-function isLetterCode(c: number, ch: string): boolean {
+/** Letter at text[i] (code c): ASCII by range, the rest by Unicode property (no string made for ASCII). */
+function isLetterAt(text: string, i: number, c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  return LETTER_RE.test(ch);
+  if (c === 0x2019 || c === 0xa0) return false;
+  return LETTER_RE.test(text[i]);
 }
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 const isHyphen = (c: number): boolean => c === 45 || c === 0x2010 || c === 0x2011;
 
-function isUpperChar(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return UPPER_RE.test(ch);
-}
 
 /** Punctuation after which the next word starts a sentence. */
 function endsSentence(text: string): boolean {
@@ -74,14 +71,23 @@ function endsSentence(text: string): boolean {
 }
 const OPENING = new Set(['"', '“', '«', '„', '(', '[', "'", '‘', '‹', '-', '–', '—', '•', '*']);
 
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_RE.test(text[i]);
+}
+
 function classifyWord(t: Token, text: string): void {
-  const first = text[0];
-  let cap = isUpperChar(first);
-  if (!cap) {
-    for (const prefix of NAME_PARTICLE_PREFIXES) {
-      if (text.length > prefix.length && text.toLowerCase().startsWith(prefix) && isUpperChar(text[prefix.length])) {
-        cap = true;
-        break;
+  let cap = isUpperAt(text, 0);
+  if (!cap && text.length > 3) {
+    // "al-Assad", "bin-Salman", "d'Estaing": a lower-case particle before a capitalised name
+    const sep = text.charCodeAt(2) === 45 || text.charCodeAt(1) === 39 ? 2 : text.charCodeAt(3) === 45 ? 3 : -1;
+    if (sep > 0) {
+      for (const prefix of NAME_PARTICLE_PREFIXES) {
+        if (t.lower.startsWith(prefix) && isUpperAt(text, prefix.length)) {
+          cap = true;
+          break;
+        }
       }
     }
   }
@@ -91,9 +97,9 @@ function classifyWord(t: Token, text: string): void {
     let upper = true;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (isLetterCode(c, text[i])) {
+      if (isLetterAt(text, i, c)) {
         letters++;
-        if (!isUpperChar(text[i])) {
+        if (!isUpperAt(text, i)) {
           upper = false;
           break;
         }
@@ -119,25 +125,23 @@ export function tokenizeSegment(text: string, seg: number, out: Token[]): void {
       i++;
       continue;
     }
-    const ch = text[i];
-    if (isLetterCode(c, ch)) {
+    if (isLetterAt(text, i, c)) {
       const start = i;
       let dotted = false;
       let groupStart = start;
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
-        const dch = text[i];
-        if (isLetterCode(d, dch) || isDigit(d)) {
+        if (isLetterAt(text, i, d) || isDigit(d)) {
           i++;
           continue;
         }
         const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-        const nextIsLetter = next !== 0 && isLetterCode(next, text[i + 1]);
+        const nextIsLetter = next !== 0 && isLetterAt(text, i + 1, next);
         if (isApostrophe(d) && nextIsLetter) {
           // possessive 's ends the word; an elided article ends with the apostrophe; otherwise O'Brien, don't.
           const after = i + 2 < n ? text.charCodeAt(i + 2) : 0;
-          if ((next === 115 || next === 83) && !(after !== 0 && isLetterCode(after, text[i + 2]))) break;
+          if ((next === 115 || next === 83) && !(after !== 0 && isLetterAt(text, i + 2, after))) break;
           if (ELISIONS.has(text.slice(start, i).toLowerCase())) {
             i++;
             break;
@@ -183,9 +187,9 @@ export function tokenizeSegment(text: string, seg: number, out: Token[]): void {
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
-        if (isDigit(d) || isLetterCode(d, text[i])) i++;
+        if (isDigit(d) || isLetterAt(text, i, d)) i++;
         else if ((d === 44 || d === 46 || d === 58 || d === 47) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) i += 2;
-        else if (isHyphen(d) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1), text[i + 1])) i++;
+        else if (isHyphen(d) && i + 1 < n && isLetterAt(text, i + 1, text.charCodeAt(i + 1))) i++;
         else break;
       }
       out.push(makeToken(text.slice(start, i), NUMBER, start, i, seg));

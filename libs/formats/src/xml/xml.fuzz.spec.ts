@@ -173,7 +173,6 @@ describe('fuzzing the structured parsers', () => {
         }
       }
     }
-    console.log({ calls, parsed, refused });
     expect(failures.slice(0, 20)).toEqual([]);
     // about a thousand mutated inputs, each through all eight parsers
     expect(calls).toBeGreaterThan(7000);
@@ -181,4 +180,45 @@ describe('fuzzing the structured parsers', () => {
     expect(parsed).toBeGreaterThan(100);
     expect(refused).toBeGreaterThan(100);
   }, 120_000);
+});
+
+describe('large and pathological inputs', () => {
+  const attempt = (parser: WireParser, text: string): string => {
+    try {
+      return `${parser.parse({ text, bytes: Buffer.from(text) }).length} items`;
+    } catch (e) {
+      if (isWireError(e)) return e.code;
+      throw e;
+    }
+  };
+  const nitf = (paragraphs: string, caption = 'A caption.') =>
+    `<nitf><body><body.head><hedline><hl1>H</hl1></hedline></body.head><body.content>${paragraphs}<media><media-caption>${caption}</media-caption></media></body.content></body></nitf>`;
+
+  it('parses a 2 MB NITF story and a 20,000-item RSS feed', () => {
+    expect(attempt(nitfParser, nitf('<p>Paragraph text of a long story, repeated.</p>'.repeat(40000)))).toBe('1 items');
+    const rss = `<rss><channel>${'<item><title>T</title><description>D &amp; more</description></item>'.repeat(20000)}</channel></rss>`;
+    expect(attempt(rssParser, rss)).toBe('20000 items');
+  }, 60_000);
+
+  it('stays linear on long runs that trip naive regular expressions', () => {
+    const spaces = ' '.repeat(200_000);
+    expect(attempt(nitfParser, nitf('<p>x</p>', `Caption${spaces}(${spaces}`))).toBe('1 items');
+    expect(attempt(nitfParser, nitf(`<p>BRUSSELS${spaces}(AFP${spaces}</p>`))).toBe('1 items');
+    expect(attempt(anpa1312Parser, `\u0016\u0016\u0001a0001\u001f\nr a${spaces}BC-X${spaces}\n\u0002^BC-X--Y,${'a'.repeat(200_000)}<\n\tText.\n\u0003`)).toBe('1 items');
+    expect(attempt(iptc7901Parser, `\u0001abc0001 3 i 10${spaces}x\n\u0002Head =\n\n${'_ '.repeat(100_000)}x\n\u0003`)).toBe('1 items');
+    expect(attempt(ninjsParser, `{"uri":"u","headline":"${'\\"'.repeat(200_000)}"}`)).toBe('1 items');
+    expect(attempt(rssParser, `<rss><channel><item><title>${'&'.repeat(200_000)}</title></item></channel></rss>`)).toBe('1 items');
+    expect(attempt(atomParser, `<feed xmlns="http://www.w3.org/2005/Atom"><entry><title type="html">${'&lt;b&gt;'.repeat(50_000)}</title></entry></feed>`)).toBe('1 items');
+  }, 60_000);
+
+  it('refuses hostile XML before it costs anything', () => {
+    const laughs =
+      '<!DOCTYPE lolz [' +
+      Array.from({ length: 10 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('') +
+      ']><nitf>&lol10;</nitf>';
+    expect(attempt(nitfParser, laughs)).toBe('ENTITY_EXPANSION');
+    expect(attempt(newsmlG2Parser, '<!DOCTYPE x [<!ENTITY e SYSTEM "http://evil.invalid/x">]><newsItem>&e;</newsItem>')).toBe('EXTERNAL_ENTITY');
+    expect(attempt(rssParser, `<rss>${'<a>'.repeat(100_000)}`)).toBe('NESTING_TOO_DEEP');
+    expect(attempt(newsml1Parser, '<NewsML><NewsItem>'.repeat(3) + 'unterminated')).toBe('MALFORMED_XML');
+  });
 });

@@ -14,6 +14,7 @@ import { boundedInt, clean, normalizeSpace } from '../common/text';
  * The format code DC2 (instead of DC1) marks a tabular message: its text is kept preformatted.
  */
 
+const MAX_HEADER_LINE = 300;
 const PRIORITY_URGENCY: Record<string, number> = { f: 1, b: 2, u: 3, r: 5, d: 6, a: 7, s: 6, z: 6 };
 
 /** Line 1: service level designator, 4-digit message number, selector code. */
@@ -28,7 +29,7 @@ export function sniffAnpa(text: string): number {
   if (head.includes(`${SYN}${SYN}${SOH}`)) return 0.97;
   if (new RegExp(`${SOH}\\s*[a-z]\\d{4}\\u001f`, 'i').test(head)) return 0.95;
   const lines = head.replace(/^[\s\u0016\u0001]+/, '').split(/\r?\n/);
-  if (lines.length > 1 && SERVICE_LINE.test(lines[0]) && /^[a-z]\d{4}/i.test(lines[0].trim()) && KEYWORD_LINE.test(lines[1].replace(/[\u0011-\u0014]/g, ' '))) {
+  if (lines.length > 1 && lines[1].length <= MAX_HEADER_LINE && SERVICE_LINE.test(lines[0]) && /^[a-z]\d{4}/i.test(lines[0].trim()) && KEYWORD_LINE.test(lines[1].replace(/[\u0011-\u0014]/g, ' '))) {
     return head.includes(SOH) ? 0.95 : 0.8;
   }
   return 0;
@@ -57,7 +58,7 @@ function readHeaderLines(lines: string[]): HeaderLines {
     const centred = /=\s*$/.test(raw);
     const line = headerLineText(raw);
     if (!line) continue;
-    const slugLine = /^([A-Z]{2}-[A-Z]{2,5}-{1,2}[^,]+)(?:,\s*([^,]*?))?(?:,\s*(\d{1,5}))?$/.exec(line);
+    const slugLine = line.length <= MAX_HEADER_LINE ? /^([A-Z]{2}-[A-Z]{2,5}-{1,2}[^,]+)(?:,\s*([^,]*?))?(?:,\s*(\d{1,5}))?$/.exec(line) : null;
     if (!out.slug && slugLine && out.headline === undefined) {
       out.slug = slugLine[1].trim();
       if (slugLine[2] && !/^\d+$/.test(slugLine[2])) out.take = slugLine[2].trim();
@@ -92,8 +93,10 @@ export function anpaMessageToItem(message: TelexMessage): WireItem | undefined {
   const item = emptyItem('anpa1312');
   item.type = 'text';
   const head = message.framed ? message.head : message.head.slice(0, 2);
-  const service = head.map((l) => SERVICE_LINE.exec(l)).find((m) => m && /^\s*[a-z]\d{4}/i.test(m[0]));
-  const keyword = head.map((l) => KEYWORD_LINE.exec(l.replace(/[\u0011-\u0014]/g, ' '))).find(Boolean) ?? undefined;
+  // header lines are short; longer ones are not headers (and stay out of the regular expressions)
+  const headerLines = head.filter((l) => l.length <= MAX_HEADER_LINE);
+  const service = headerLines.map((l) => SERVICE_LINE.exec(l)).find((m) => m && /^\s*[a-z]\d{4}/i.test(m[0]));
+  const keyword = headerLines.map((l) => KEYWORD_LINE.exec(l.replace(/[\u0011-\u0014]/g, ' '))).find(Boolean) ?? undefined;
   // DC2 after the category code: a tabular (agate) message, kept preformatted
   const tabular = message.rawHead.some((l) => /^\s*[a-z]\s+[a-z]{1,3}[\u0013\u0014]?\u0012/i.test(l));
   if (service) item.altIds = [{ role: 'anpa-message-number', value: `${service[1]}${service[2]}` }];

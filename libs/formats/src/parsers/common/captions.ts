@@ -35,25 +35,46 @@ export function photographerOf(credit: string | undefined): string | undefined {
   return name === name.toUpperCase() ? name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, s: string, ch: string) => s + ch.toUpperCase()) : name;
 }
 
+/** Longest caption the credit patterns are tried on; longer text is kept whole (and keeps the matching linear). */
+const MAX_CAPTION = 4000;
+
+/** "caption (AP Photo/Evan Vucci)" → the caption and the credit in its closing parentheses. */
+function trailingParenthesis(text: string): CaptionParts | undefined {
+  const end = text.endsWith(').') ? text.length - 2 : text.endsWith(')') ? text.length - 1 : -1;
+  if (end < 0) return undefined;
+  const open = text.lastIndexOf('(', end);
+  if (open <= 0 || end - open > 160) return undefined;
+  const inside = text.slice(open + 1, end).trim();
+  if (inside.includes('(') || !/\/|photo/i.test(inside)) return undefined;
+  const before = text.slice(0, open).replace(/[\s.]+$/, '');
+  if (!before) return undefined;
+  const credit = inside.replace(/^(?:photo\s+by\s+|foto:\s*)/i, '').trim();
+  return { caption: /[!?]$/.test(before) ? before : `${before}.`, credit, by: photographerOf(inside) };
+}
+
 /** Splits a caption from the credit written into it. */
 export function splitCaptionCredit(raw: string | undefined): CaptionParts {
   const text = clean(raw);
   if (!text) return {};
-  // "© AFP/File | caption" (AFP web pages), "© Reuters - caption"
+  if (text.length > MAX_CAPTION) return { caption: text };
+  // "© AFP/File | caption" (AFP web pages), "© Reuters | caption"
   const leading = /^(?:©|\(c\)|copyright)\s*([^|]{2,60}?)\s*\|\s*(.+)$/i.exec(text);
   if (leading) return { caption: leading[2], credit: leading[1], by: photographerOf(leading[1]) };
-  // "caption (Photo by X/Agency)", "caption (AP Photo/X)", "caption (AFP PHOTO / X)", "caption (Reuters/X)"
-  const trailing = /^(.*?)[\s.]*\(((?:photo\s+by\s+|foto:\s*)?[^()]{2,80}?(?:\/|photo)[^()]{0,80})\)\s*\.?$/i.exec(text);
-  if (trailing && trailing[1].length > 0) {
-    const credit = trailing[2].replace(/^(?:photo\s+by\s+|foto:\s*)/i, '').trim();
-    const caption = /[.!?]$/.test(trailing[1]) ? trailing[1] : `${trailing[1]}.`;
-    return { caption: caption.trim(), credit, by: photographerOf(trailing[2]) };
-  }
+  // "caption (Photo by X/Agency)", "caption (AP Photo/X)", "caption (AFP PHOTO / X)"
+  const parenthesis = trailingParenthesis(text);
+  if (parenthesis) return parenthesis;
   // "caption. REUTERS/Phil Noble", "caption. AFP PHOTO/John Thys" (credit after the last sentence, no parentheses)
-  const slash = /^(.*?[.!?])\s+(\p{Lu}[\p{L} ]{1,30}\s*\/\s*[\p{L} .'’-]{2,60}?)\s*$/u.exec(text);
-  if (slash && slash[2].split(/\s+/).length <= 8) return { caption: slash[1], credit: slash[2].trim(), by: photographerOf(slash[2]) };
+  const tail = text.slice(-120);
+  const slash = /[.!?]\s+(\p{Lu}[\p{L} ]{1,30}\s*\/\s*[\p{L} .'’-]{2,60}?)\s*$/u.exec(tail);
+  if (slash && slash[1].split(/\s+/).length <= 8 && !/[.!?]\s/.test(slash[1])) {
+    const caption = text.slice(0, text.length - tail.length + slash.index + 1);
+    return { caption, credit: slash[1].trim(), by: photographerOf(slash[1]) };
+  }
   // "caption Photo: Jane Doe/dpa"
-  const photoColon = /^(.*?[.!?])\s+(?:photo|foto|picture|bild):\s*([^.]{2,80})$/i.exec(text);
-  if (photoColon) return { caption: photoColon[1], credit: photoColon[2].trim(), by: photographerOf(photoColon[2]) };
+  const photoColon = /[.!?]\s+(?:photo|foto|picture|bild):\s*([^.]{2,80})$/i.exec(tail);
+  if (photoColon) {
+    const caption = text.slice(0, text.length - tail.length + photoColon.index + 1);
+    return { caption, credit: photoColon[1].trim(), by: photographerOf(photoColon[1]) };
+  }
   return { caption: text };
 }

@@ -36,10 +36,10 @@ export function sniffIptc7901(text: string): number {
     const line = head.slice(soh + 1).split(/\r?\n/)[0].replace(/[\u0000-\u001f]/g, ' ');
     // ANPA's service line ("a0417" + US + selector) is not a 7901 header
     if (/^\s*[a-z]\d{4}\u001f/i.test(head.slice(soh + 1))) return 0;
-    return HEADER.test(line) ? 0.95 : 0.3;
+    return line.length <= 300 && HEADER.test(line) ? 0.95 : 0.3;
   }
   const first = head.replace(/^[\s\u0016]+/, '').split(/\r?\n/)[0];
-  return HEADER.test(first) && /\d/.test(first) ? 0.75 : 0;
+  return first.length <= 300 && HEADER.test(first) ? 0.75 : 0;
 }
 
 const TAKE_KEY = /^(?:\(.*\)|[^a-z]{2,40}|(?:\d+(?:st|nd|rd|th)\s+)?(?:lead|ld|writethru|correction|update|urgent|eilt|extra|refile|zusammenfassung|vorab)\b.*)$/i;
@@ -103,7 +103,7 @@ function readHead(lines: string[]): Head {
 export function iptc7901MessageToItem(message: TelexMessage): WireItem | undefined {
   const item = emptyItem('iptc7901');
   item.type = 'text';
-  const headerIndex = message.head.findIndex((l) => HEADER.test(l));
+  const headerIndex = message.head.findIndex((l) => l.length <= 300 && HEADER.test(l));
   const header = headerIndex >= 0 ? HEADER.exec(message.head[headerIndex]) : null;
   if (header) {
     item.urgency = boundedInt(header[3], 1, 9);
@@ -127,7 +127,7 @@ export function iptc7901MessageToItem(message: TelexMessage): WireItem | undefin
   let notForPublication = false;
   const rest = [...lines.slice(head.next), ...message.trailer];
   for (const line of rest) {
-    const stamp = STAMP.exec(line);
+    const stamp = line.length <= 40 ? STAMP.exec(line) : null;
     if (stamp) {
       const month = monthNumber(stamp[4]);
       if (month) item.versionCreated = utcDateTime(fullYear(+stamp[5]), month, +stamp[1], +stamp[2], +stamp[3]);

@@ -46,7 +46,15 @@ function usableAlias(name: string): boolean {
   return name.length >= 4 || (allCaps && name.length >= 2);
 }
 
-function buildNames(out: string): { firstNames: Set<string>; lastNames: Set<string>; commonWords: Set<string> } {
+interface WordSets {
+  firstNames: Set<string>;
+  lastNames: Set<string>;
+  commonWords: Set<string>;
+  /** stop words of any supported language ("ende", "mare") */
+  stopwords: Set<string>;
+}
+
+function buildNames(out: string): WordSets {
   const nlp = require('compromise') as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } };
   const lexicon = nlp.world().model.one.lexicon;
   const firstNames = new Set<string>();
@@ -92,10 +100,12 @@ function buildNames(out: string): { firstNames: Set<string>; lastNames: Set<stri
   console.log(
     `names.json: ${firstNames.size} first names, ${lastNames.size} last names, ${demonyms.size} demonyms, ${commonWords.size} common words`,
   );
-  return { firstNames, lastNames, commonWords };
+  const anyStopword = new Set<string>();
+  for (const lang of STOPWORD_LANGS) for (const w of stopwords[lang]) anyStopword.add(w);
+  return { firstNames, lastNames, commonWords, stopwords: anyStopword };
 }
 
-function buildPlaces(out: string, words: { firstNames: Set<string>; lastNames: Set<string>; commonWords: Set<string> }): Set<string> {
+function buildPlaces(out: string, words: WordSets): Set<string> {
   const extra = JSON.parse(readFileSync(join(out, 'sources', 'places-extra.json'), 'utf8')) as PlacesExtra;
   const countryNames: Record<string, Record<string, string | string[]>> = {};
   for (const lang of NAME_LANGS) {
@@ -150,7 +160,8 @@ function buildPlaces(out: string, words: { firstNames: Set<string>; lastNames: S
     let entry = cityById.get(c.cityId);
     if (!entry) {
       const lower = c.name.toLowerCase();
-      const ambiguous = words.commonWords.has(lower) || words.firstNames.has(lower) || words.lastNames.has(lower);
+      const ambiguous =
+        words.commonWords.has(lower) || words.firstNames.has(lower) || words.lastNames.has(lower) || words.stopwords.has(lower);
       entry = { id: c.cityId, name: nameOf(c), country: c.country, pop: c.population, capital: isCapital(c), aliases: [], ambiguous };
       cityById.set(c.cityId, entry);
     }
@@ -172,6 +183,14 @@ function buildPlaces(out: string, words: { firstNames: Set<string>; lastNames: S
     entry.ambiguous = false;
     if (a.alias !== entry.name && a.alias !== matches[0].name) entry.aliases.push(a.alias);
     if (matches[0].name !== entry.name && !entry.aliases.includes(matches[0].name)) entry.aliases.push(matches[0].name);
+  }
+  // "Saint Petersburg" is also written "St Petersburg" and "St. Petersburg"
+  for (const c of cityById.values()) {
+    for (const a of [c.name, ...c.aliases]) {
+      const m = /^(Saint|St\.?|Sankt) (.+)$/.exec(a);
+      if (!m) continue;
+      for (const v of [`Saint ${m[2]}`, `St ${m[2]}`, `St. ${m[2]}`]) if (v !== c.name && !c.aliases.includes(v)) c.aliases.push(v);
+    }
   }
   const cityKeys = new Set<string>();
   for (const c of cityById.values()) for (const a of [c.name, ...c.aliases]) cityKeys.add(a.toLowerCase());

@@ -16,8 +16,8 @@ import { PUNCT, type Token, tokenizeSegment } from '../src/text/tokenizer';
 import { parseCsv } from './csv';
 import { dataDir } from './paths';
 
-/** Weight of a labelled snippet relative to vocabulary text. */
-const SNIPPET_WEIGHT = 4;
+/** Weight of a labelled snippet relative to vocabulary text (--snippet-weight). */
+const SNIPPET_WEIGHT = 3;
 /** Share of a narrower topic's text that its broader topics also learn from (fine model). */
 const DESCENDANT_SHARE = 0.3;
 
@@ -110,6 +110,10 @@ function main(): void {
   const dir = dataDir();
   const alphaTop = arg('--alpha-top', 0.05);
   const alphaFine = arg('--alpha-fine', 0.1);
+  const snippetWeight = arg('--snippet-weight', SNIPPET_WEIGHT);
+  // --fold k/n leaves out every n-th snippet (from the k-th) for cross-validation; --out writes elsewhere
+  const fold = process.argv.includes('--fold') ? process.argv[process.argv.indexOf('--fold') + 1].split('/').map(Number) : undefined;
+  const outFile = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : join(dir, 'subject-model.json');
   const stopwords = loadStopwords(dir);
   const topics = readTopics(dir);
   const snippets = readSnippets(dir);
@@ -128,13 +132,14 @@ function main(): void {
     for (const a of ancestors(t.id)) fine.add(a, f, DESCENDANT_SHARE);
   }
   let used = 0;
-  for (const s of snippets) {
+  for (const [index, s] of snippets.entries()) {
+    if (fold && index % fold[1] === fold[0]) continue;
     const f = features(s.text, stopwords);
     const labelled = s.topics.filter((id) => topics.has(id));
     if (labelled.length !== s.topics.length) console.warn(`unknown topic in training snippet: ${s.topics.join(',')}`);
     const tops = new Set(labelled.map((id) => topics.get(id)!.top));
-    for (const t of tops) top.add(t, f, SNIPPET_WEIGHT);
-    for (const id of labelled) fine.add(id, f, SNIPPET_WEIGHT);
+    for (const t of tops) top.add(t, f, snippetWeight);
+    for (const id of labelled) fine.add(id, f, snippetWeight);
     if (labelled.length) used++;
   }
 
@@ -169,7 +174,7 @@ function main(): void {
     fine: fineModels,
     names,
   };
-  writeFileSync(join(dir, 'subject-model.json'), JSON.stringify(model));
+  writeFileSync(outFile, JSON.stringify(model));
   console.log(
     `subject-model.json: ${topClasses.length} top-level topics, ${Object.keys(fineModels).length} branch models (${fineTerms} term entries), ${used} labelled snippets, ${Object.keys(names).length} name phrases`,
   );

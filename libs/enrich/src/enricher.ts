@@ -34,7 +34,7 @@ class DefaultEnricher implements Enricher {
     const langIndex = (LANGUAGES as readonly string[]).indexOf(language);
     const langMask = langIndex >= 0 ? 1 << langIndex : ALL_LANGUAGES_MASK;
 
-    const { entities, mentions } = this.entities.extract(doc, input.located);
+    const { entities, mentions } = this.entities.extract(doc, input.located, language);
     const subjects = this.subjects.classify(tokens, input.sourceSubjects ?? []);
     const keywords = extractKeywords(tokens, res.stopwords, langMask);
 

@@ -35,7 +35,10 @@ interface Lexicon {
   placeHeads: string[];
   placeLeadHeads: string[];
   lowercasePlaceNouns: string[];
+  lowercasePlaceNounsOf: string[];
   eventPrefixes: string[];
+  auxiliaryBeforeVerb: string[];
+  romanceConnectors: string[];
 }
 
 export const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl'] as const;
@@ -58,7 +61,11 @@ export interface Resources {
   placeHeads: Set<string>;
   placeLeadHeads: Set<string>;
   lowercasePlaceNouns: Set<string>;
+  /** "the town of …", "la ville de …": the name after them is a place */
+  lowercasePlaceNounsOf: Set<string>;
   eventPrefixes: Set<string>;
+  auxiliaryBeforeVerb: Set<string>;
+  romanceConnectors: Set<string>;
   /** one-word titles, and the first word of multi-word titles mapped to their remaining words */
   titles: Set<string>;
   multiWordTitles: Map<string, string[][]>;
@@ -170,6 +177,9 @@ export function loadResources(dataDir?: string): Resources {
     placeHeads: new Set(lexicon.placeHeads),
     placeLeadHeads: new Set(lexicon.placeLeadHeads),
     lowercasePlaceNouns: new Set(lexicon.lowercasePlaceNouns),
+    lowercasePlaceNounsOf: new Set(lexicon.lowercasePlaceNounsOf),
+    auxiliaryBeforeVerb: new Set(lexicon.auxiliaryBeforeVerb),
+    romanceConnectors: new Set(lexicon.romanceConnectors),
     eventPrefixes: new Set(lexicon.eventPrefixes),
     titles,
     multiWordTitles,

@@ -34,6 +34,8 @@ interface EntityAcc {
   locative: boolean;
   /** the gazetteer entry is ambiguous and no place context was seen yet */
   needsContext: boolean;
+  /** some mention is not a government metonym ("Washington said") */
+  literal: boolean;
 }
 
 interface SegmentMode {
@@ -45,6 +47,16 @@ export interface ExtractedEntities {
   entities: EntityTag[];
   mentions: Mention[];
 }
+
+/** Verbs after a capital's name that make it its government: "Washington accused…", "Moscow opposes". */
+const GOVERNMENT_VERBS = new Set([
+  'is', 'was', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'accused', 'accuses',
+  'blamed', 'blames', 'opposes', 'opposed', 'rejected', 'rejects', 'wants', 'wanted', 'hopes', 'sees', 'insists',
+  'believes', 'considers', 'condemned', 'condemns', 'welcomed', 'welcomes', 'responded', 'retaliated', 'imposed',
+  'agreed', 'refused', 'demanded', 'demands', 'called', 'calls', 'threatened', 'threatens', 'plans', 'intends',
+  'expects', 'expected', 'says', 'said', 'argues', 'argued', 'denies', 'denied', 'pledged', 'vowed', 'announced',
+  'ordered', 'sent', 'backed', 'backs', 'supports', 'supported', 'approved', 'sanctioned', 'expelled', 'summoned',
+]);
 
 const DASHES = new Set(['-', '--', '—', '–', '---']);
 const MULTI_SPACE = /\s\s|[\t\n\r\u00a0]/;
@@ -69,8 +81,12 @@ export class EntityExtractor {
 
   constructor(private readonly res: Resources) {}
 
-  extract(doc: Tokenized, located?: string): ExtractedEntities {
+  /** German capitalises every noun: there capitals alone are no evidence of a name. */
+  private capitalsAreWeak = false;
+
+  extract(doc: Tokenized, located?: string, language?: string): ExtractedEntities {
     this.reset(doc);
+    this.capitalsAreWeak = language === 'de';
     const modes = this.segments.map((s) => this.segmentMode(s));
     this.markSkipped();
     this.segments.forEach((seg, k) => {
@@ -203,11 +219,28 @@ export class EntityExtractor {
           j += 2;
           continue;
         }
+        // "Westminster Magistrates' Court", "St Peter's Square": a possessive inside a name ending in a head word
+        if ((u.text === "'" || u.text === '’') && j + 1 < seg.to) {
+          const plural = tk[j - 1].lower.endsWith('s') && this.isName(tk[j + 1]) && this.isHeadWord(tk[j + 1].lower);
+          const singular = tk[j + 1].lower === 's' && j + 2 < seg.to && this.isName(tk[j + 2]) && this.isHeadWord(tk[j + 2].lower);
+          if (plural) {
+            j += 1;
+            continue;
+          }
+          if (singular) {
+            j += 2;
+            continue;
+          }
+        }
         break;
       }
       this.processRun(i, j, seg);
       i = Math.max(j, i + 1);
     }
+  }
+
+  private isHeadWord(lower: string): boolean {
+    return this.res.orgHeads.has(lower) || this.res.placeHeads.has(lower);
   }
 
   private isFirstName(lower: string): boolean {
@@ -272,6 +305,7 @@ export class EntityExtractor {
     for (let k = a; k < b; k++) {
       const len = this.titleLengthAt(k, b);
       if (len === 0 || (gaz && k < a + gaz.length)) continue;
+      if (tk[k].text.includes('-')) this.hyphenatedParts(k, true);
       const from = k + len;
       if (from < b && !tk[from].cap) {
         if (k > a) this.processRun(a, k, seg);
@@ -349,17 +383,23 @@ export class EntityExtractor {
       this.addEntity('organisation', t.text, a, a + 1);
       return;
     }
+    const b1 = this.tokens[a - 1];
+    const b2 = this.tokens[a - 2];
+    if (b1 && b2 && b1.seg === t.seg && (b1.lower === 'of' || res.romanceConnectors.has(b1.lower)) && !b2.cap && res.lowercasePlaceNounsOf.has(b2.lower)) {
+      if (!this.isDictionaryWord(t.lower)) this.addEntity('place', t.text, a, a + 1, undefined, undefined, true);
+      return;
+    }
     if (t.upper && t.text.length >= 2 && t.text.length <= 6 && !res.acronymNotOrg.has(t.lower)) {
       const list = this.unknownAcronyms.get(t.text) ?? [];
       list.push({ from: a, to: a + 1 });
       this.unknownAcronyms.set(t.text, list);
       return;
     }
-    if (t.text.includes('-')) this.hyphenatedPlaces(a);
+    if (t.text.includes('-')) this.hyphenatedParts(a, false);
   }
 
-  /** "Brussels-based", "US-led", "Russia-Ukraine": the parts that are places. */
-  private hyphenatedPlaces(a: number): void {
+  /** "Brussels-based", "US-led", "Russia-Ukraine": the parts that are places (and "CDU-Vorsitzende": organisations). */
+  private hyphenatedParts(a: number, organisations: boolean): void {
     const t = this.tokens[a];
     let offset = 0;
     for (const part of t.text.split('-')) {
@@ -368,7 +408,9 @@ export class EntityExtractor {
         partToken.cap = part[0] !== part[0].toLowerCase();
         partToken.upper = part === part.toUpperCase() && part.length >= 2;
         const m = this.res.gazetteer.longestMatch([partToken], 0, 1, false);
-        if (m && m.entry.kind === 'place' && !m.entry.ambiguous) this.addGazetteer(m.entry, a, a + 1, part);
+        if (m && !m.entry.ambiguous && (m.entry.kind === 'place' || (organisations && m.entry.kind === 'organisation'))) {
+          this.addGazetteer(m.entry, a, a + 1, part);
+        }
       }
       offset += part.length + 1;
     }
@@ -397,7 +439,8 @@ export class EntityExtractor {
     };
     if (isTitleAt(a - 1)) return true;
     const prev = tk[a - 1];
-    if (prev && prev.seg === seg && (prev.text === ',' || (prev.kind === WORD && !prev.cap && !this.res.personVerbs.has(prev.lower)))) {
+    const adjective = prev?.kind === WORD && !prev.cap && !this.res.personVerbs.has(prev.lower) && !this.res.stopwords.has(prev.lower);
+    if (prev && prev.seg === seg && (prev.text === ',' || adjective)) {
       return isTitleAt(a - 2);
     }
     return false;
@@ -415,8 +458,19 @@ export class EntityExtractor {
     const last = tk[b - 1].lower;
     const length = b - a;
     if (length >= 2 && res.orgHeads.has(last)) return 'organisation';
-    if (length >= 3 && res.orgPrefixHeads.has(first)) {
-      for (let k = a + 1; k < b; k++) if (tk[k].lower === 'of' || tk[k].lower === 'for' || tk[k].lower === 'on') return 'organisation';
+    if (length >= 2 && res.orgPrefixHeads.has(first)) {
+      for (let k = a + 1; k < b; k++) {
+        const l = tk[k].lower;
+        if (l === 'of' || l === 'for' || l === 'on' || res.romanceConnectors.has(l)) return 'organisation';
+      }
+      // "Agencia Catalana …", "Banque Populaire": a Romance head first, then capitalised words
+      if (!this.capitalsAreWeak && !res.dictionary.has(first) && !res.titles.has(first)) return 'organisation';
+    }
+    // "the town of Paiporta", "la ville de Nice"
+    const b1 = tk[a - 1];
+    const b2 = tk[a - 2];
+    if (b1 && b2 && b1.seg === tk[a].seg && (b1.lower === 'of' || res.romanceConnectors.has(b1.lower)) && res.lowercasePlaceNounsOf.has(b2.lower) && !b2.cap) {
+      return 'place';
     }
     if (length >= 2 && (res.placeHeads.has(last) || res.placeLeadHeads.has(first))) return 'place';
     const next = tk[b];
@@ -429,9 +483,12 @@ export class EntityExtractor {
     if (length >= 2 && this.isFirstName(first) && (!res.commonWords.has(first) || !this.isDictionaryWord(last))) return 'person';
     let dictionaryWords = 0;
     for (let k = a; k < b; k++) if (this.isDictionaryWord(tk[k].lower)) dictionaryWords++;
-    if (length >= 2 && sameSeg(next) && next.kind === WORD && res.personVerbs.has(next.lower) && !this.isDictionaryWord(first) && !res.orgHeads.has(last)) {
-      return 'person';
-    }
+    if (this.capitalsAreWeak) return undefined;
+    const speaks =
+      sameSeg(next) &&
+      next.kind === WORD &&
+      (res.personVerbs.has(next.lower) || (res.auxiliaryBeforeVerb.has(next.lower) && !!tk[b + 1] && res.personVerbs.has(tk[b + 1].lower)));
+    if (length >= 2 && speaks && !this.isDictionaryWord(first) && !res.orgHeads.has(last)) return 'person';
     if (length < 2 || dictionaryWords > 0) return undefined;
     if (sameSeg(next)) {
       const n1 = tk[b + 1];
@@ -511,6 +568,7 @@ export class EntityExtractor {
         inHeadline: false,
         locative: false,
         needsContext: !!entry?.ambiguous,
+        literal: false,
       };
       this.byKey.set(key, acc);
     }
@@ -522,6 +580,7 @@ export class EntityExtractor {
     const prev = this.tokens[a - 1];
     if (prev && prev.seg === seg && prev.kind === WORD && this.res.locatives.has(prev.lower)) acc.locative = true;
     if (literalPlace || (surface && /-(based|born|bound)$/i.test(this.tokens[a].text))) acc.locative = true;
+    if (kind === 'place' && !this.isMetonym(a, b)) acc.literal = true;
     this.claim(a, b);
     // "North Atlantic Treaty Organization (NATO)": the acronym names the same entity
     const tk = this.tokens;
@@ -531,8 +590,19 @@ export class EntityExtractor {
     return acc;
   }
 
+  /** "Washington is expected to…", "a step Moscow opposes": the place stands for its government. */
+  private isMetonym(a: number, b: number): boolean {
+    const tk = this.tokens;
+    const prev = tk[a - 1];
+    if (prev && prev.seg === tk[a].seg && prev.kind === WORD && this.res.locatives.has(prev.lower)) return false;
+    const next = tk[b];
+    if (!next || next.seg !== tk[a].seg || next.kind !== WORD || next.cap) return false;
+    return GOVERNMENT_VERBS.has(next.lower) || this.res.personVerbs.has(next.lower);
+  }
+
   /** Unknown capitalised runs become people when the document names them again by their last word. */
   private resolveUnknownRuns(): void {
+    if (this.capitalsAreWeak) return;
     const tk = this.tokens;
     const res = this.res;
     const singles = new Map<string, number>();
@@ -560,10 +630,30 @@ export class EntityExtractor {
         for (const s of spans) if (!this.claimed[s.from]) this.addMention(defined, s.from, s.to);
         continue;
       }
+      const expanded = this.entityWithInitials(acronym);
+      if (expanded) {
+        for (const s of spans) if (!this.claimed[s.from]) this.addMention(expanded, s.from, s.to);
+        continue;
+      }
       if (spans.length >= 2) {
         for (const s of spans) if (!this.claimed[s.from]) this.addEntity('organisation', acronym, s.from, s.to);
       }
     }
+  }
+
+  /** "RSF" after "Rapid Support Forces": an organisation of the document whose capitalised words give the letters. */
+  private entityWithInitials(acronym: string): EntityAcc | undefined {
+    if (acronym.length < 2) return undefined;
+    for (const acc of this.byKey.values()) {
+      if (acc.kind !== 'organisation') continue;
+      const initials = acc.name
+        .split(/[\s-]+/)
+        .filter((w) => w.length > 0 && w[0] !== w[0].toLowerCase())
+        .map((w) => w[0])
+        .join('');
+      if (initials === acronym) return acc;
+    }
+    return undefined;
   }
 
   private addMention(acc: EntityAcc, a: number, b: number): void {
@@ -676,6 +766,7 @@ export class EntityExtractor {
             inHeadline: false,
             locative: true,
             needsContext: false,
+            literal: true,
           });
         }
         return;
@@ -691,7 +782,7 @@ export class EntityExtractor {
       if (acc.needsContext) return false;
       const e = acc.entry;
       // a capital named only as its government, when its country is tagged anyway
-      if (e?.placeType === 'city' && e.capital && !acc.locative && e.country && countries.has(e.country)) return false;
+      if (e?.placeType === 'city' && e.capital && !acc.locative && !acc.literal && e.country && countries.has(e.country)) return false;
       return true;
     });
     const tags: EntityTag[] = kept.map((acc) => {

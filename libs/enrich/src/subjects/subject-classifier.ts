@@ -57,6 +57,9 @@ export interface SourceSubject {
  */
 export class SubjectClassifier {
   private readonly ancestors = new Map<string, string[]>();
+  /** reused per article (one classifier serves one thread) */
+  private readonly features = new Map<string, number>();
+  private readonly hits = new Map<string, number>();
 
   constructor(
     private readonly model: SubjectModel,
@@ -85,7 +88,8 @@ export class SubjectClassifier {
       for (const b of this.ancestors.get(id) ?? []) push(b, { creator: 'source', relevance: 100, confidence: 100, broader: true });
     }
 
-    const features = new Map<string, number>();
+    const features = this.features;
+    features.clear();
     let headlineEnd = 0;
     while (headlineEnd < tokens.length && tokens[headlineEnd].seg < 0) headlineEnd++;
     // the headline counts twice
@@ -102,7 +106,8 @@ export class SubjectClassifier {
     for (let c = 0; c < topProb.length; c++) if (c !== first && topProb[c] > topProb[second]) second = c;
     const chosenTops = topProb[second] >= SECOND_TOP ? [first, second] : [first];
 
-    const hits = new Map<string, number>();
+    const hits = this.hits;
+    hits.clear();
     model.nameHits(tokens, hits);
 
     for (const topIndex of chosenTops) {

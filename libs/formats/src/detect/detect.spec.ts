@@ -54,6 +54,7 @@ describe('detectFormat by content', () => {
     ['\x16\x16\x01a0715 r i BC-Storm 11-20 0389\x02NEW YORK (AP) -- text\x03', 'anpa1312'],
     ['BRUSSELS (AFP) - The United States is expected to make its cyber capabilities available.', 'text'],
     ['[UPDATE 1] Oil falls as stocks rise', 'text'],
+    ['<Photo: AFP> Rescue workers search the rubble in the city centre.', 'text'],
   ])('%s', (text, format) => {
     expect(detect(text)).toBe(format);
   });

@@ -53,7 +53,13 @@ function contentScores(input: ParseInput): Map<WireFormat, number> {
 /** Markup or JSON that plain-text copy never starts with, so that text is never the answer for it. */
 function looksStructured(text: string): 'xml' | 'json' | undefined {
   const start = text.trimStart();
-  if (start.startsWith('<?xml') || (start.startsWith('<') && sniffXmlRoot(start))) return 'xml';
+  if (start.startsWith('<?xml')) return 'xml';
+  const root = start.startsWith('<') ? sniffXmlRoot(start) : undefined;
+  if (root) {
+    // "<Photo: AFP> Caption…" opens like markup but never closes: that is text
+    const qualified = root.prefix ? `${root.prefix}:${root.name}` : root.name;
+    if (start.includes(`</${qualified}`) || new RegExp(`^<${qualified}[^>]*/>`).test(start)) return 'xml';
+  }
   if (start.startsWith('{')) return 'json';
   if (start.startsWith('[')) {
     try {

@@ -14,7 +14,18 @@ import { atomParser } from './feed/atom-parser';
  * Every format parser Wiredesk knows. Detection asks each one to sniff the input; parsing goes to the named one.
  * To add a format: import its parser and add one entry. The plain-text parser is the fallback and stays last.
  */
-export const PARSERS: WireParser[] = [nitfParser, newsmlG2Parser, newsml1Parser, anpa1312Parser, iptc7901Parser, ninjsParser, rssParser, atomParser, htmlParser, textParser];
+export const PARSERS: WireParser[] = [
+  nitfParser,
+  newsmlG2Parser,
+  newsml1Parser,
+  anpa1312Parser,
+  iptc7901Parser,
+  ninjsParser,
+  rssParser,
+  atomParser,
+  htmlParser,
+  textParser,
+];
 
 export function parserFor(format: string): WireParser | undefined {
   return PARSERS.find((p) => p.format === format);

@@ -51,12 +51,15 @@ export function codePointToText(cp: number): string {
  */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(ENTITY_REF, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (dec !== undefined) return codePointToText(Number.parseInt(dec, 10));
-    if (hex !== undefined) return codePointToText(Number.parseInt(hex, 16));
-    if (name !== undefined && Object.prototype.hasOwnProperty.call(HTML_ENTITIES, name)) return HTML_ENTITIES[name];
-    return whole;
-  });
+  return text.replace(
+    ENTITY_REF,
+    (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (dec !== undefined) return codePointToText(Number.parseInt(dec, 10));
+      if (hex !== undefined) return codePointToText(Number.parseInt(hex, 16));
+      if (name !== undefined && Object.prototype.hasOwnProperty.call(HTML_ENTITIES, name)) return HTML_ENTITIES[name];
+      return whole;
+    },
+  );
 }
 
 /** A bare "&" that starts no reference ("AT&T", "?a=1&b=2") is written as "&amp;" so the XML stays parseable. */

@@ -57,7 +57,9 @@ describe('parseXml', () => {
   });
 
   it('accepts a DOCTYPE that only references a DTD, and never fetches it', () => {
-    const root = parseXml('<!DOCTYPE nitf SYSTEM "http://www.nitf.org/IPTC/NITF/3.2/nitf-3-2.dtd"><nitf><p>x</p></nitf>');
+    const root = parseXml(
+      '<!DOCTYPE nitf SYSTEM "http://www.nitf.org/IPTC/NITF/3.2/nitf-3-2.dtd"><nitf><p>x</p></nitf>',
+    );
     expect(text(root)).toBe('x');
   });
 
@@ -72,7 +74,9 @@ describe('parseXml', () => {
   });
 
   it('reads several concatenated documents', () => {
-    const roots = parseXmlDocuments('<?xml version="1.0"?>\n<nitf><p>1</p></nitf>\n<?xml version="1.0"?>\n<nitf><p>2</p></nitf>\n');
+    const roots = parseXmlDocuments(
+      '<?xml version="1.0"?>\n<nitf><p>1</p></nitf>\n<?xml version="1.0"?>\n<nitf><p>2</p></nitf>\n',
+    );
     expect(roots.map((r) => text(r))).toEqual(['1', '2']);
     expect(codeOf(() => parseXml('<a/><b/>'))).toBe(ErrorCode.MALFORMED_XML);
   });
@@ -111,7 +115,9 @@ describe('parseXml on bad input', () => {
 
 describe('rootElementName', () => {
   it('skips the declaration, comments and DOCTYPE', () => {
-    expect(rootElementName('\uFEFF<?xml version="1.0"?>\n<!-- c -->\n<!DOCTYPE nitf SYSTEM "x.dtd">\n<nitf>')).toBe('nitf');
+    expect(rootElementName('\uFEFF<?xml version="1.0"?>\n<!-- c -->\n<!DOCTYPE nitf SYSTEM "x.dtd">\n<nitf>')).toBe(
+      'nitf',
+    );
     expect(rootElementName('<!DOCTYPE x [<!ELEMENT x ANY>]><rss version="2.0">')).toBe('rss');
     expect(rootElementName('hello <nitf>')).toBeUndefined();
   });

@@ -184,7 +184,8 @@ function prepare(text: string, limits: XmlLimits): string {
 function describeValidationError(err: { msg: string; line: number; col: number }): string {
   const col = err.line === 1 ? Math.max(1, err.col - WRAPPER_OPEN.length) : err.col;
   const truncated = new RegExp(`^Expected closing tag '([^']+)'.*instead of closing tag '${WRAPPER}'`).exec(err.msg);
-  if (truncated) return `The XML ends before element <${truncated[1]}> is closed: the document is truncated or malformed.`;
+  if (truncated)
+    return `The XML ends before element <${truncated[1]}> is closed: the document is truncated or malformed.`;
   if (err.msg.includes(WRAPPER)) return `The XML is truncated or malformed near line ${err.line}, column ${col}.`;
   const detail = err.msg.replace(/\.$/, '');
   return `The XML is malformed at line ${err.line}, column ${col}: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}.`;

@@ -51,8 +51,7 @@ function fixtureFiles(): { name: string; text: string }[] {
     for (const entry of readdirSync(dir)) {
       const full = join(dir, entry);
       if (statSync(full).isDirectory()) walk(full);
-      else if (!/\.(?:md|txt)$/i.test(entry) || /iptc7901|anpa1312/.test(full)) {
-        if (/LICENSE/i.test(entry)) continue;
+      else if (!/\.md$|LICENSE/i.test(entry)) {
         out.push({ name: full.slice(FIXTURE_ROOT.length + 1), text: readFileSync(full, 'latin1') });
       }
     }
@@ -62,9 +61,52 @@ function fixtureFiles(): { name: string; text: string }[] {
 }
 
 const TOKENS = [
-  '<', '>', '&', '&#', '&#x110000;', '&#0;', '&nbsp;', '&unknown;', ']]>', '<![CDATA[', '<!--', '-->', '<?', '?>', '"', "'",
-  '</', '/>', '<p>', '</nitf>', '<newsItem>', '<item>', '{', '}', '[', ']', '":', ',', '\\', '\u0000', '\u0001', '\u0002',
-  '\u0003', '\u0004', '\u0016', '\u001f', '\u0012', '\ufeff', '\ud800', '\u00a0', '\r', '\n\n', '\t', '^', '=', ' _ ',
+  '<',
+  '>',
+  '&',
+  '&#',
+  '&#x110000;',
+  '&#0;',
+  '&nbsp;',
+  '&unknown;',
+  ']]>',
+  '<![CDATA[',
+  '<!--',
+  '-->',
+  '<?',
+  '?>',
+  '"',
+  "'",
+  '</',
+  '/>',
+  '<p>',
+  '</nitf>',
+  '<newsItem>',
+  '<item>',
+  '{',
+  '}',
+  '[',
+  ']',
+  '":',
+  ',',
+  '\\',
+  '\u0000',
+  '\u0001',
+  '\u0002',
+  '\u0003',
+  '\u0004',
+  '\u0016',
+  '\u001f',
+  '\u0012',
+  '\ufeff',
+  '\ud800',
+  '\u00a0',
+  '\r',
+  '\n\n',
+  '\t',
+  '^',
+  '=',
+  ' _ ',
 ];
 
 type Mutation = (text: string, rnd: () => number) => string;
@@ -102,7 +144,8 @@ const MUTATIONS: Record<string, Mutation> = {
     '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>' +
     text.replace(/^\s*<\?xml[^>]*\?>/, '').replace(/>([^<]{3})/, '>&c;$1'),
   externalEntity: (text) =>
-    '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' + text.replace(/^\s*<\?xml[^>]*\?>/, '').replace(/>([^<]{3})/, '>&xxe;$1'),
+    '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' +
+    text.replace(/^\s*<\?xml[^>]*\?>/, '').replace(/>([^<]{3})/, '>&xxe;$1'),
   deepNesting: (text, rnd) => {
     const depth = 300 + Math.floor(rnd() * 5000);
     const p = at(text, rnd);
@@ -117,6 +160,12 @@ const MUTATIONS: Record<string, Mutation> = {
     return text.slice(0, p) + text.slice(a, b) + text.slice(p);
   },
   repeatMessage: (text) => text.repeat(2),
+  // long runs of one character catch regular expressions that backtrack quadratically
+  longRun: (text, rnd) => {
+    const p = at(text, rnd);
+    const ch = [' ', '\n', '\t', '=', '.', '_', '-', '<', '&', '(', '0', 'A', '/', ','][Math.floor(rnd() * 14)];
+    return text.slice(0, p) + ch.repeat(20_000) + text.slice(p);
+  },
   stripControls: (text) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''),
 };
 
@@ -160,15 +209,22 @@ describe('fuzzing the structured parsers', () => {
           try {
             parser.sniff({ text, bytes });
             const items = parser.parse({ text, bytes });
-            if (!Array.isArray(items) || items.length === 0) failures.push(`${parser.format} ${fixture.name} ${mutation}: no items and no error`);
+            if (!Array.isArray(items) || items.length === 0)
+              failures.push(`${parser.format} ${fixture.name} ${mutation}: no items and no error`);
             for (const item of items) {
               const dirty = dirtyStrings(item);
-              if (dirty.length) failures.push(`${parser.format} ${fixture.name} ${mutation}: control characters in ${JSON.stringify(dirty[0])}`);
+              if (dirty.length)
+                failures.push(
+                  `${parser.format} ${fixture.name} ${mutation}: control characters in ${JSON.stringify(dirty[0])}`,
+                );
             }
             parsed++;
           } catch (e) {
             if (isWireError(e)) refused++;
-            else failures.push(`${parser.format} ${fixture.name} ${mutation}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+            else
+              failures.push(
+                `${parser.format} ${fixture.name} ${mutation}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`,
+              );
           }
         }
       }
@@ -204,11 +260,25 @@ describe('large and pathological inputs', () => {
     const spaces = ' '.repeat(200_000);
     expect(attempt(nitfParser, nitf('<p>x</p>', `Caption${spaces}(${spaces}`))).toBe('1 items');
     expect(attempt(nitfParser, nitf(`<p>BRUSSELS${spaces}(AFP${spaces}</p>`))).toBe('1 items');
-    expect(attempt(anpa1312Parser, `\u0016\u0016\u0001a0001\u001f\nr a${spaces}BC-X${spaces}\n\u0002^BC-X--Y,${'a'.repeat(200_000)}<\n\tText.\n\u0003`)).toBe('1 items');
-    expect(attempt(iptc7901Parser, `\u0001abc0001 3 i 10${spaces}x\n\u0002Head =\n\n${'_ '.repeat(100_000)}x\n\u0003`)).toBe('1 items');
+    expect(
+      attempt(
+        anpa1312Parser,
+        `\u0016\u0016\u0001a0001\u001f\nr a${spaces}BC-X${spaces}\n\u0002^BC-X--Y,${'a'.repeat(200_000)}<\n\tText.\n\u0003`,
+      ),
+    ).toBe('1 items');
+    expect(
+      attempt(iptc7901Parser, `\u0001abc0001 3 i 10${spaces}x\n\u0002Head =\n\n${'_ '.repeat(100_000)}x\n\u0003`),
+    ).toBe('1 items');
     expect(attempt(ninjsParser, `{"uri":"u","headline":"${'\\"'.repeat(200_000)}"}`)).toBe('1 items');
-    expect(attempt(rssParser, `<rss><channel><item><title>${'&'.repeat(200_000)}</title></item></channel></rss>`)).toBe('1 items');
-    expect(attempt(atomParser, `<feed xmlns="http://www.w3.org/2005/Atom"><entry><title type="html">${'&lt;b&gt;'.repeat(50_000)}</title></entry></feed>`)).toBe('1 items');
+    expect(attempt(rssParser, `<rss><channel><item><title>${'&'.repeat(200_000)}</title></item></channel></rss>`)).toBe(
+      '1 items',
+    );
+    expect(
+      attempt(
+        atomParser,
+        `<feed xmlns="http://www.w3.org/2005/Atom"><entry><title type="html">${'&lt;b&gt;'.repeat(50_000)}</title></entry></feed>`,
+      ),
+    ).toBe('1 items');
   }, 60_000);
 
   it('refuses hostile XML before it costs anything', () => {
@@ -217,7 +287,9 @@ describe('large and pathological inputs', () => {
       Array.from({ length: 10 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('') +
       ']><nitf>&lol10;</nitf>';
     expect(attempt(nitfParser, laughs)).toBe('ENTITY_EXPANSION');
-    expect(attempt(newsmlG2Parser, '<!DOCTYPE x [<!ENTITY e SYSTEM "http://evil.invalid/x">]><newsItem>&e;</newsItem>')).toBe('EXTERNAL_ENTITY');
+    expect(
+      attempt(newsmlG2Parser, '<!DOCTYPE x [<!ENTITY e SYSTEM "http://evil.invalid/x">]><newsItem>&e;</newsItem>'),
+    ).toBe('EXTERNAL_ENTITY');
     expect(attempt(rssParser, `<rss>${'<a>'.repeat(100_000)}`)).toBe('NESTING_TOO_DEEP');
     expect(attempt(newsml1Parser, '<NewsML><NewsItem>'.repeat(3) + 'unterminated')).toBe('MALFORMED_XML');
   });

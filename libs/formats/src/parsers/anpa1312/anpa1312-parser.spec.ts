@@ -69,7 +69,9 @@ describe('anpa1312Parser', () => {
         ['Boston', '44', '39', '.530', '8 1/2'],
       ]);
       expect(table?.text.split('\n')[2]).toBe('Baltimore  50  32  .610  2');
-      expect(items[1].body[items[1].body.length - 1].text).toBe('Standings are unofficial until confirmed by the league.');
+      expect(items[1].body[items[1].body.length - 1].text).toBe(
+        'Standings are unofficial until confirmed by the league.',
+      );
     });
 
     it('keeps a DC2 (tabular) message preformatted, columns intact', () => {
@@ -92,6 +94,8 @@ describe('anpa1312Parser', () => {
 
   it('refuses a stream with no message', () => {
     const text = '\u0016\u0016\u0001\u0004';
-    expect(() => anpa1312Parser.parse({ text, bytes: Buffer.from(text) })).toThrow(expect.objectContaining({ code: ErrorCode.NO_CONTENT }));
+    expect(() => anpa1312Parser.parse({ text, bytes: Buffer.from(text) })).toThrow(
+      expect.objectContaining({ code: ErrorCode.NO_CONTENT }),
+    );
   });
 });

@@ -2,7 +2,7 @@ import { emptyItem, type WireItem } from '../../model/wire-item';
 import { fullYear, utcDateTime } from '../common/dates';
 import { matchBylineParagraph } from '../common/lead';
 import { SOH, SYN, telexLinesToBlocks, type TelexMessage } from '../common/telex';
-import { boundedInt, clean, normalizeSpace } from '../common/text';
+import { boundedInt, clean, normalizeSpace, trimEndOf } from '../common/text';
 
 /**
  * ANPA 1312 (AP and the US/Canadian agencies that followed it):
@@ -20,7 +20,8 @@ const PRIORITY_URGENCY: Record<string, number> = { f: 1, b: 2, u: 3, r: 5, d: 6,
 /** Line 1: service level designator, 4-digit message number, selector code. */
 const SERVICE_LINE = /^\s*([a-z])(\d{4})[\s\u001f]*(\S*)/i;
 /** Line 2: priority, category, format codes, keyword, version, date, word count. */
-const KEYWORD_LINE = /^\s*([a-z])\s+([a-z]{1,3})[\s\u0011-\u0014]+(\S+)(?:\s+(.*?))?\s+(\d{1,2})-(\d{1,2})\s+(\d{1,5})\s*$/i;
+const KEYWORD_LINE =
+  /^\s*([a-z])\s+([a-z]{1,3})[\s\u0011-\u0014]+(\S+)(?:\s+(.*?))?\s+(\d{1,2})-(\d{1,2})\s+(\d{1,5})\s*$/i;
 /** The sign-off after ETX: "AP-WF-02-20-16 0337GMT". */
 const TRAILER = /\b([A-Z]{2,5})-([A-Z]{2,4})-(\d{2})-(\d{2})-(\d{2})\s+(\d{2})(\d{2})\s*GMT\b/;
 
@@ -29,7 +30,13 @@ export function sniffAnpa(text: string): number {
   if (head.includes(`${SYN}${SYN}${SOH}`)) return 0.97;
   if (new RegExp(`${SOH}\\s*[a-z]\\d{4}\\u001f`, 'i').test(head)) return 0.95;
   const lines = head.replace(/^[\s\u0016\u0001]+/, '').split(/\r?\n/);
-  if (lines.length > 1 && lines[1].length <= MAX_HEADER_LINE && SERVICE_LINE.test(lines[0]) && /^[a-z]\d{4}/i.test(lines[0].trim()) && KEYWORD_LINE.test(lines[1].replace(/[\u0011-\u0014]/g, ' '))) {
+  if (
+    lines.length > 1 &&
+    lines[1].length <= MAX_HEADER_LINE &&
+    SERVICE_LINE.test(lines[0]) &&
+    /^[a-z]\d{4}/i.test(lines[0].trim()) &&
+    KEYWORD_LINE.test(lines[1].replace(/[\u0011-\u0014]/g, ' '))
+  ) {
     return head.includes(SOH) ? 0.95 : 0.8;
   }
   return 0;
@@ -37,7 +44,7 @@ export function sniffAnpa(text: string): number {
 
 /** "^Deng has 30 points<" → "Deng has 30 points"; the markers say how the line was set ("<" flush left, "=" centred). */
 function headerLineText(line: string): string {
-  return normalizeSpace(line.replace(/^\s*\^/, '').replace(/[<=\s]+$/, ''));
+  return normalizeSpace(trimEndOf(line.replace(/^\s*\^/, ''), '<='));
 }
 
 interface HeaderLines {
@@ -55,10 +62,13 @@ function readHeaderLines(lines: string[]): HeaderLines {
   const out: HeaderLines = { edNotes: [] };
   let bylineOpen = false;
   for (const raw of lines) {
-    const centred = /=\s*$/.test(raw);
+    const centred = raw.trimEnd().endsWith('=');
     const line = headerLineText(raw);
     if (!line) continue;
-    const slugLine = line.length <= MAX_HEADER_LINE ? /^([A-Z]{2}-[A-Z]{2,5}-{1,2}[^,]+)(?:,\s*([^,]*?))?(?:,\s*(\d{1,5}))?$/.exec(line) : null;
+    const slugLine =
+      line.length <= MAX_HEADER_LINE
+        ? /^([A-Z]{2}-[A-Z]{2,5}-{1,2}[^,]+)(?:,\s*([^,]*?))?(?:,\s*(\d{1,5}))?$/.exec(line)
+        : null;
     if (!out.slug && slugLine && out.headline === undefined) {
       out.slug = slugLine[1].trim();
       if (slugLine[2] && !/^\d+$/.test(slugLine[2])) out.take = slugLine[2].trim();
@@ -96,7 +106,8 @@ export function anpaMessageToItem(message: TelexMessage): WireItem | undefined {
   // header lines are short; longer ones are not headers (and stay out of the regular expressions)
   const headerLines = head.filter((l) => l.length <= MAX_HEADER_LINE);
   const service = headerLines.map((l) => SERVICE_LINE.exec(l)).find((m) => m && /^\s*[a-z]\d{4}/i.test(m[0]));
-  const keyword = headerLines.map((l) => KEYWORD_LINE.exec(l.replace(/[\u0011-\u0014]/g, ' '))).find(Boolean) ?? undefined;
+  const keyword =
+    headerLines.map((l) => KEYWORD_LINE.exec(l.replace(/[\u0011-\u0014]/g, ' '))).find(Boolean) ?? undefined;
   // DC2 after the category code: a tabular (agate) message, kept preformatted
   const tabular = message.rawHead.some((l) => /^\s*[a-z]\s+[a-z]{1,3}[\u0013\u0014]?\u0012/i.test(l));
   if (service) item.altIds = [{ role: 'anpa-message-number', value: `${service[1]}${service[2]}` }];
@@ -120,7 +131,7 @@ export function anpaMessageToItem(message: TelexMessage): WireItem | undefined {
     }
     if (inHeader && line.trim() === '') continue;
     inHeader = false;
-    bodyLines.push(line.replace(/^\s*\^/, '').replace(/<\s*$/, ''));
+    bodyLines.push(trimEndOf(line.replace(/^\s*\^/, ''), '<'));
   }
   const header = readHeaderLines(caretLines);
   item.headline = header.headline;
@@ -133,7 +144,11 @@ export function anpaMessageToItem(message: TelexMessage): WireItem | undefined {
   const notes = [takeKey, ...header.edNotes].filter(Boolean);
   if (notes.length) item.edNote = notes.join('. ').replace(/\.\./g, '.');
 
-  item.body = telexLinesToBlocks(bodyLines, { indentStartsParagraph: true, ttsTypography: true, preformatted: tabular });
+  item.body = telexLinesToBlocks(bodyLines, {
+    indentStartsParagraph: true,
+    ttsTypography: true,
+    preformatted: tabular,
+  });
   const trailer = [...message.trailer, ...textLines].map((l) => TRAILER.exec(l)).find(Boolean);
   if (trailer) {
     item.versionCreated = utcDateTime(fullYear(+trailer[5]), +trailer[3], +trailer[4], +trailer[6], +trailer[7]);

@@ -12,22 +12,90 @@ import { normalizeLines, normalizeSpace } from './text';
 
 const HEADINGS = new Set(['hl1', 'hl2', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const CONTAINERS = new Set([
-  'body', 'body.content', 'block', 'div', 'section', 'article', 'main', 'center', 'html', 'span-block', 'content',
-  'inlinexml', 'datacontent', 'dd', 'figure-body',
+  'body',
+  'body.content',
+  'block',
+  'div',
+  'section',
+  'article',
+  'main',
+  'center',
+  'html',
+  'span-block',
+  'content',
+  'inlinexml',
+  'datacontent',
+  'dd',
+  'figure-body',
 ]);
 /** Never body text: media (handled as pictures elsewhere), editorial notes, furniture, scripts. */
 const SKIPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'media', 'img', 'picture', 'video',
-  'audio', 'iframe', 'object', 'embed', 'svg', 'canvas', 'form', 'input', 'button', 'select', 'textarea', 'note',
-  'fn', 'nav', 'figure', 'figcaption', 'aside', 'footer', 'body.head', 'body.end', 'ed-msg', 'byline', 'dateline',
-  'hedline', 'abstract', 'tagline', 'bibliography', 'distributor', 'series', 'rights', 'nitf-colgroup', 'caption',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'media',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'note',
+  'fn',
+  'nav',
+  'figure',
+  'figcaption',
+  'aside',
+  'footer',
+  'body.head',
+  'body.end',
+  'ed-msg',
+  'byline',
+  'dateline',
+  'hedline',
+  'abstract',
+  'tagline',
+  'bibliography',
+  'distributor',
+  'series',
+  'rights',
+  'nitf-colgroup',
+  'caption',
 ]);
 /** Elements that break a line of text without starting a paragraph. */
 const LINE_BREAKS = new Set(['br']);
 /** Elements whose boundaries separate words inside flowing text (a list inside a paragraph, cells). */
 const BLOCKISH = new Set([
-  ...HEADINGS, ...CONTAINERS, 'p', 'li', 'ul', 'ol', 'dl', 'dt', 'table', 'tr', 'td', 'th', 'pre', 'blockquote', 'bq',
-  'nitf-table', 'hr',
+  ...HEADINGS,
+  ...CONTAINERS,
+  'p',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'pre',
+  'blockquote',
+  'bq',
+  'nitf-table',
+  'hr',
 ]);
 
 const lc = (el: XmlElement) => el.local.toLowerCase();
@@ -82,7 +150,7 @@ export function tableText(rows: string[][]): string {
       r
         .map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - [...cell].length)))
         .join('  ')
-        .replace(/\s+$/, ''),
+        .trimEnd(),
     )
     .join('\n');
 }
@@ -113,7 +181,7 @@ function walk(el: XmlElement, out: BodyBlock[], depth: number): void {
     if (SKIPPED.has(name)) continue;
     if (LINE_BREAKS.has(name)) {
       // two <br>s in a row separate paragraphs in loosely marked-up copy
-      if (/\n\s*$/.test(inline)) flush();
+      if (inline.slice(inline.trimEnd().length).includes('\n')) flush();
       else inline += '\n';
       continue;
     }
@@ -123,7 +191,8 @@ function walk(el: XmlElement, out: BodyBlock[], depth: number): void {
     }
     flush();
     if (name === 'p' || name === 'dt') {
-      if (hasBlockChildren(c) && c.children.some((x) => typeof x !== 'string' && lc(x) === 'table')) walk(c, out, depth + 1);
+      if (hasBlockChildren(c) && c.children.some((x) => typeof x !== 'string' && lc(x) === 'table'))
+        walk(c, out, depth + 1);
       else pushText(out, 'p', flowText(c));
     } else if (HEADINGS.has(name)) pushText(out, 'h', flowText(c));
     else if (name === 'ul' || name === 'ol' || name === 'dl') {
@@ -141,7 +210,12 @@ function walk(el: XmlElement, out: BodyBlock[], depth: number): void {
       if (t.trim()) out.push({ kind: 'pre', text: t });
     } else if (name === 'blockquote' || name === 'bq') {
       const inner: BodyBlock[] = [];
-      if (depth < 150) walk({ ...c, children: c.children.filter((x) => typeof x === 'string' || lc(x) !== 'credit') }, inner, depth + 1);
+      if (depth < 150)
+        walk(
+          { ...c, children: c.children.filter((x) => typeof x === 'string' || lc(x) !== 'credit') },
+          inner,
+          depth + 1,
+        );
       // NITF <bq><credit> names who is quoted: it closes the quote
       const credit = c.children.find((x): x is XmlElement => typeof x !== 'string' && lc(x) === 'credit');
       const who = credit ? normalizeSpace(flowText(credit)) : '';

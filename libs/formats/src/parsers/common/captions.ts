@@ -1,4 +1,4 @@
-import { clean } from './text';
+import { clean, trimEndOf } from './text';
 
 /**
  * Photo captions carry their credit in a few well-worn shapes:
@@ -14,7 +14,8 @@ export interface CaptionParts {
   by?: string;
 }
 
-const AGENCY_WORDS = /^(?:afp|ap|epa|dpa|reuters|getty(?: images)?|anp|ansa|efe|xinhua|kyodo|aap|pa|belga|tass|sipa|ap photo|afp photo|reuters photo|epa photo|dpa photo|file|pool|handout|ho)$/i;
+const AGENCY_WORDS =
+  /^(?:afp|ap|epa|dpa|reuters|getty(?: images)?|anp|ansa|efe|xinhua|kyodo|aap|pa|belga|tass|sipa|ap photo|afp photo|reuters photo|epa photo|dpa photo|file|pool|handout|ho)$/i;
 
 /**
  * The photographer a credit names: "Spencer Platt/Getty Images" → "Spencer Platt", "AP Photo/Evan Vucci" →
@@ -28,11 +29,15 @@ export function photographerOf(credit: string | undefined): string | undefined {
     .split(/\s*[/|]\s*/)
     .map((p) => p.trim())
     .filter(Boolean);
-  const people = parts.filter((p) => !AGENCY_WORDS.test(p) && /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u.test(p));
+  const people = parts.filter(
+    (p) => !AGENCY_WORDS.test(p) && /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u.test(p),
+  );
   if (people.length !== 1) return undefined;
   const name = people[0];
   // "JOHN THYS" → "John Thys"
-  return name === name.toUpperCase() ? name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, s: string, ch: string) => s + ch.toUpperCase()) : name;
+  return name === name.toUpperCase()
+    ? name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, s: string, ch: string) => s + ch.toUpperCase())
+    : name;
 }
 
 /** Longest caption the credit patterns are tried on; longer text is kept whole (and keeps the matching linear). */
@@ -46,7 +51,7 @@ function trailingParenthesis(text: string): CaptionParts | undefined {
   if (open <= 0 || end - open > 160) return undefined;
   const inside = text.slice(open + 1, end).trim();
   if (inside.includes('(') || !/\/|photo/i.test(inside)) return undefined;
-  const before = text.slice(0, open).replace(/[\s.]+$/, '');
+  const before = trimEndOf(text.slice(0, open), '.');
   if (!before) return undefined;
   const credit = inside.replace(/^(?:photo\s+by\s+|foto:\s*)/i, '').trim();
   return { caption: /[!?]$/.test(before) ? before : `${before}.`, credit, by: photographerOf(inside) };

@@ -29,14 +29,24 @@ describe('toIsoDateTime', () => {
 
 describe('captions', () => {
   it('splits the credit shapes agencies use', () => {
-    expect(splitCaptionCredit('A man walks. (AP Photo/Evan Vucci)')).toEqual({ caption: 'A man walks.', credit: 'AP Photo/Evan Vucci', by: 'Evan Vucci' });
+    expect(splitCaptionCredit('A man walks. (AP Photo/Evan Vucci)')).toEqual({
+      caption: 'A man walks.',
+      credit: 'AP Photo/Evan Vucci',
+      by: 'Evan Vucci',
+    });
     expect(splitCaptionCredit('© AFP/File | Britain and Denmark have committed resources')).toEqual({
       caption: 'Britain and Denmark have committed resources',
       credit: 'AFP/File',
       by: undefined,
     });
-    expect(splitCaptionCredit('Protesters in Paris (AFP PHOTO / JOHN THYS)')).toMatchObject({ credit: 'AFP PHOTO / JOHN THYS', by: 'John Thys' });
-    expect(splitCaptionCredit('Workers at a plant in Sunderland. REUTERS/Phil Noble')).toMatchObject({ credit: 'REUTERS/Phil Noble', by: 'Phil Noble' });
+    expect(splitCaptionCredit('Protesters in Paris (AFP PHOTO / JOHN THYS)')).toMatchObject({
+      credit: 'AFP PHOTO / JOHN THYS',
+      by: 'John Thys',
+    });
+    expect(splitCaptionCredit('Workers at a plant in Sunderland. REUTERS/Phil Noble')).toMatchObject({
+      credit: 'REUTERS/Phil Noble',
+      by: 'Phil Noble',
+    });
     expect(splitCaptionCredit('A quiet street in Rome.')).toEqual({ caption: 'A quiet street in Rome.' });
   });
 
@@ -83,7 +93,9 @@ describe('subjects', () => {
 
 describe('HTML fragments', () => {
   it('decodes every HTML entity and keeps structure', () => {
-    expect(htmlToBlocks('<p>Caf&eacute;&nbsp;&#150; d&eacute;j&agrave; vu</p><ul><li>one</li><li>two</li></ul>')).toEqual([
+    expect(
+      htmlToBlocks('<p>Caf&eacute;&nbsp;&#150; d&eacute;j&agrave; vu</p><ul><li>one</li><li>two</li></ul>'),
+    ).toEqual([
       { kind: 'p', text: 'Café – déjà vu' },
       { kind: 'li', text: 'one' },
       { kind: 'li', text: 'two' },
@@ -91,13 +103,18 @@ describe('HTML fragments', () => {
   });
 
   it('drops scripts and styles', () => {
-    expect(htmlToBlocks('<script>alert(1)</script><style>p{}</style><p>Text</p>')).toEqual([{ kind: 'p', text: 'Text' }]);
+    expect(htmlToBlocks('<script>alert(1)</script><style>p{}</style><p>Text</p>')).toEqual([
+      { kind: 'p', text: 'Text' },
+    ]);
   });
 });
 
 describe('telex text', () => {
   it('splits a stream at SOH and reads head, text and trailer', () => {
-    const messages = splitTelexMessages('\u0016\u0016\u0001head\r\n\u0002body line\r\n\u0003trailer\u0004\u0001second\nx\n', 1);
+    const messages = splitTelexMessages(
+      '\u0016\u0016\u0001head\r\n\u0002body line\r\n\u0003trailer\u0004\u0001second\nx\n',
+      1,
+    );
     expect(messages).toHaveLength(2);
     expect(messages[0]).toMatchObject({ head: ['head'], text: ['body line', ''], trailer: ['trailer'], framed: true });
     expect(messages[1]).toMatchObject({ head: ['second'], text: ['x', ''], framed: false });
@@ -115,9 +132,21 @@ describe('telex text', () => {
     });
     expect(blocks).toEqual([
       { kind: 'p', text: 'First line wrapped here.' },
-      { kind: 'table', text: 'A  1   2\nB  10  20', rows: [['A', '1', '2'], ['B', '10', '20']] },
+      {
+        kind: 'table',
+        text: 'A  1   2\nB  10  20',
+        rows: [
+          ['A', '1', '2'],
+          ['B', '10', '20'],
+        ],
+      },
       { kind: 'p', text: 'Last.' },
     ]);
-    expect(tableText([['a', 'bb'], ['ccc', 'd']])).toBe('a    bb\nccc  d');
+    expect(
+      tableText([
+        ['a', 'bb'],
+        ['ccc', 'd'],
+      ]),
+    ).toBe('a    bb\nccc  d');
   });
 });

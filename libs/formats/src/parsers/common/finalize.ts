@@ -3,7 +3,7 @@ import { blocksToXhtml } from './blocks';
 import { photographerOf } from './captions';
 import { liftLeadMetadata, parseDateline } from './lead';
 import { uniqueSubjects } from './subjects';
-import { clean, placeCase, signalsFromText, stripByPrefix, uniqueStrings } from './text';
+import { clean, placeCase, signalsFromText, stripByPrefix, trimEndOf, uniqueStrings } from './text';
 
 /**
  * The last step of every structured parser: lift bylines and datelines out of the body, fill what the dateline
@@ -58,12 +58,29 @@ export function normalizeLanguage(tag: string | undefined): string | undefined {
   const t = clean(tag)?.replace(/_/g, '-');
   if (!t || !/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(t)) return undefined;
   const [lang, ...rest] = t.split('-');
-  return [lang.toLowerCase(), ...rest.map((r) => (r.length === 2 ? r.toUpperCase() : r.length === 4 ? r[0].toUpperCase() + r.slice(1).toLowerCase() : r))].join('-');
+  return [
+    lang.toLowerCase(),
+    ...rest.map((r) =>
+      r.length === 2 ? r.toUpperCase() : r.length === 4 ? r[0].toUpperCase() + r.slice(1).toLowerCase() : r,
+    ),
+  ].join('-');
 }
 
 const STRING_FIELDS = [
-  'sourceId', 'edNote', 'headline', 'subheadline', 'slugline', 'byline', 'located', 'dateline', 'agency',
-  'abstract', 'section', 'copyrightHolder', 'copyrightNotice', 'usageTerms',
+  'sourceId',
+  'edNote',
+  'headline',
+  'subheadline',
+  'slugline',
+  'byline',
+  'located',
+  'dateline',
+  'agency',
+  'abstract',
+  'section',
+  'copyrightHolder',
+  'copyrightNotice',
+  'usageTerms',
 ] as const;
 
 const COPYRIGHT_LINE = /^(?:©|\(c\)|copyright\b)/i;
@@ -78,6 +95,8 @@ export function liftCopyrightLine(item: WireItem): void {
 
 export function finalizeItem(item: WireItem, options: FinalizeOptions = {}): WireItem {
   item.body = item.body.filter((b) => b.text.trim() !== '');
+  // an HTML body often repeats the headline as its first heading
+  if (item.body[0]?.kind === 'h' && clean(item.body[0].text) === clean(item.headline)) item.body.shift();
   applyLeadMetadata(item);
   liftCopyrightLine(item);
   for (const f of STRING_FIELDS) {
@@ -86,7 +105,7 @@ export function finalizeItem(item: WireItem, options: FinalizeOptions = {}): Wir
     else delete item[f];
   }
   if (item.byline) {
-    item.byline = stripByPrefix(item.byline).replace(/\s*[=<]+$/, '') || undefined;
+    item.byline = trimEndOf(stripByPrefix(item.byline), '=<') || undefined;
     if (!item.byline) delete item.byline;
   }
   if (item.dateline && (!item.located || !item.agency)) {

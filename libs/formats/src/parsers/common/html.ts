@@ -34,7 +34,12 @@ function textContent(node: DomNode): string {
 }
 
 function toTree(root: DomNode): XmlElement {
-  const top: XmlElement = { name: 'body', local: 'body', attrs: Object.create(null) as Record<string, string>, children: [] };
+  const top: XmlElement = {
+    name: 'body',
+    local: 'body',
+    attrs: Object.create(null) as Record<string, string>,
+    children: [],
+  };
   const stack: { node: DomNode; into: XmlElement; depth: number }[] = [];
   const pushChildren = (node: DomNode, into: XmlElement, depth: number) => {
     const kids = node.children ?? [];

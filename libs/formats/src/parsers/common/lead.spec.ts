@@ -20,8 +20,14 @@ describe('splitDatelineOpening', () => {
   });
 
   it('reads staff datelines without an agency, and agency-only openings', () => {
-    expect(splitDatelineOpening('WASHINGTON — The Senate voted…')).toMatchObject({ dateline: 'WASHINGTON —', located: 'Washington' });
-    expect(splitDatelineOpening('(Sports Network) - A pair of teams…')).toMatchObject({ agency: 'Sports Network', rest: 'A pair of teams…' });
+    expect(splitDatelineOpening('WASHINGTON — The Senate voted…')).toMatchObject({
+      dateline: 'WASHINGTON —',
+      located: 'Washington',
+    });
+    expect(splitDatelineOpening('(Sports Network) - A pair of teams…')).toMatchObject({
+      agency: 'Sports Network',
+      rest: 'A pair of teams…',
+    });
   });
 
   it('reads a paragraph that is only the dateline, with non-breaking spaces (as scraped from AFP pages)', () => {
@@ -49,7 +55,11 @@ describe('splitDatelineOpening', () => {
 
 describe('parseDateline', () => {
   it('reads datelines printed on their own', () => {
-    expect(parseDateline('MOSCOW, Monday (Reuters)')).toMatchObject({ located: 'Moscow', agency: 'Reuters', date: 'Monday' });
+    expect(parseDateline('MOSCOW, Monday (Reuters)')).toMatchObject({
+      located: 'Moscow',
+      agency: 'Reuters',
+      date: 'Monday',
+    });
     expect(parseDateline('WASHINGTON, Jan. 30')).toMatchObject({ located: 'Washington', date: 'Jan. 30' });
     expect(parseDateline('BRUSSELS (AFP) -')).toMatchObject({ located: 'Brussels', agency: 'AFP' });
     expect(parseDateline('30/1/2024')).toBeUndefined();
@@ -59,7 +69,9 @@ describe('parseDateline', () => {
 describe('matchBylineParagraph', () => {
   it('reads byline paragraphs in several languages', () => {
     expect(matchBylineParagraph('By Jane Smith')).toBe('Jane Smith');
-    expect(matchBylineParagraph('BY JANE SMITH and JOHN DOE, Associated Press')).toBe('JANE SMITH and JOHN DOE, Associated Press');
+    expect(matchBylineParagraph('BY JANE SMITH and JOHN DOE, Associated Press')).toBe(
+      'JANE SMITH and JOHN DOE, Associated Press',
+    );
     expect(matchBylineParagraph('Von Anna Schmidt, dpa')).toBe('Anna Schmidt, dpa');
     expect(matchBylineParagraph('Par Jean DUPONT')).toBe('Jean DUPONT');
     expect(matchBylineParagraph('Por María José Hernández')).toBe('María José Hernández');
@@ -67,13 +79,19 @@ describe('matchBylineParagraph', () => {
 
   it('does not take sentences for bylines', () => {
     expect(matchBylineParagraph('By the end of the day, prices had fallen.')).toBeUndefined();
-    expect(matchBylineParagraph('By Tuesday. The markets were closed for the holiday and nobody came.')).toBeUndefined();
+    expect(
+      matchBylineParagraph('By Tuesday. The markets were closed for the holiday and nobody came.'),
+    ).toBeUndefined();
   });
 });
 
 describe('liftLeadMetadata', () => {
   it('lifts a byline paragraph and a dateline opening out of the lead', () => {
-    const lifted = liftLeadMetadata(['By William Schomberg', 'LONDON, Jan 30 (Reuters) - British factory output fell.', 'Second.']);
+    const lifted = liftLeadMetadata([
+      'By William Schomberg',
+      'LONDON, Jan 30 (Reuters) - British factory output fell.',
+      'Second.',
+    ]);
     expect(lifted).toEqual({
       byline: 'William Schomberg',
       dateline: 'LONDON, Jan 30 (Reuters) -',

@@ -1,4 +1,4 @@
-import { normalizeSpace, placeCase, stripByPrefix } from './text';
+import { normalizeSpace, placeCase, stripByPrefix, trimEndOf } from './text';
 
 /**
  * Bylines and datelines that sit in the body text. Agencies open stories with "BRUSSELS (AFP) - ",
@@ -47,9 +47,15 @@ const DATE_WORD = new RegExp(`^(?:${MONTH})\\.?$|^(?:${WEEKDAY})(?:day)?\\.?$`, 
 
 /** A dateline's date part: "Jan 30", "30 janvier 2024", "Monday", "Jan. 30, 2024". */
 export function looksLikeDate(text: string): boolean {
-  const words = text.trim().split(/[\s,]+/).filter(Boolean);
+  const words = text
+    .trim()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   if (words.length === 0 || words.length > 5) return false;
-  return words.some((w) => DATE_WORD.test(w)) && words.every((w) => DATE_WORD.test(w) || /^\d{1,4}(?:st|nd|rd|th|er|\.)?$/i.test(w));
+  return (
+    words.some((w) => DATE_WORD.test(w)) &&
+    words.every((w) => DATE_WORD.test(w) || /^\d{1,4}(?:st|nd|rd|th|er|\.)?$/i.test(w))
+  );
 }
 
 /** A plausible agency name inside the dateline's parentheses: "AFP", "dpa", "Sports Network", "tca/dpa". */
@@ -72,7 +78,11 @@ function looksLikePlace(text: string): boolean {
   const words = t.split(/\s+/);
   if (words.length > 5) return false;
   // every word capitalised, or a short linking word ("de", "al", "upon")
-  return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:de|del|da|do|dos|di|du|des|la|le|los|las|el|al|am|an|im|upon|on|of|sur|en|y|et)$/i.test(w));
+  return words.every(
+    (w) =>
+      /^[\p{Lu}\p{N}]/u.test(w) ||
+      /^(?:de|del|da|do|dos|di|du|des|la|le|los|las|el|al|am|an|im|upon|on|of|sur|en|y|et)$/i.test(w),
+  );
 }
 
 /** Splits "GROSSETO, Italy, Jan 30" or "LONDON, Jan 30" or "Berlin" into place and date. */
@@ -97,7 +107,10 @@ const SEP = String.raw`(?:\.-|\.?\s*[-–—_]{1,2}|:)`;
 /** PLACE[, REGION][, DATE] (AGENCY) SEP rest */
 const WITH_AGENCY = new RegExp(String.raw`^([^()]{2,80}?)\s*\(([^()]{2,40})\)(\s*${SEP})?\s*(.*)$`, 'su');
 /** PLACE[, DATE] SEP rest, the place in capitals (staff copy without agency); a plain hyphen is not enough */
-const CAPS_ONLY = new RegExp(String.raw`^([\p{Lu}][^()\p{Ll}]{1,40}?(?:,[^()\n]{1,30}?)?)\s+(?:—|–|--|_)\s+(.+)$`, 'su');
+const CAPS_ONLY = new RegExp(
+  String.raw`^([\p{Lu}][^()\p{Ll}]{1,40}?(?:,[^()\n]{1,30}?)?)\s+(?:—|–|--|_)\s+(.+)$`,
+  'su',
+);
 /** (AGENCY) SEP rest, no place */
 const AGENCY_ONLY = new RegExp(String.raw`^\(([^()]{2,40})\)\s*${SEP}\s*(.+)$`, 'su');
 
@@ -170,13 +183,14 @@ export function matchBylineParagraph(paragraph: string): string | undefined {
   const words = text.split(/\s+/);
   if (words.length > 16) return undefined;
   // a sentence, not a byline: "By the end of the day, prices had fallen."
-  if (/^(?:by|von|par|por|di|door|av|af)\s+(?:the|a|an|le|la|les|el|los|der|die|das|den|il|lo)\b/i.test(text)) return undefined;
+  if (/^(?:by|von|par|por|di|door|av|af)\s+(?:the|a|an|le|la|les|el|los|der|die|das|den|il|lo)\b/i.test(text))
+    return undefined;
   if (/[.!?]\s+\p{Lu}/u.test(m[1])) return undefined;
   // "By Friday, markets had recovered.": a date, or a run of lower-case words, makes a sentence
   if (DATE_WORD.test(m[1].split(/[\s,]+/)[0])) return undefined;
   const lowerWords = m[1].split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !BYLINE_LOWER.test(w));
   if (lowerWords.length > 2) return undefined;
-  return stripByPrefix(text).replace(/\s*[=<]+$/, '').trim() || undefined;
+  return trimEndOf(stripByPrefix(text), '=<').trim() || undefined;
 }
 
 /**

@@ -26,7 +26,10 @@ export const IPTC_SCHEMES: Readonly<Record<string, string>> = {
 };
 
 /** "medtop:20000763" → "http://cv.iptc.org/newscodes/mediatopic/20000763" when the scheme is known. */
-export function expandQcode(qcode: string, schemes: Readonly<Record<string, string>> = IPTC_SCHEMES): string | undefined {
+export function expandQcode(
+  qcode: string,
+  schemes: Readonly<Record<string, string>> = IPTC_SCHEMES,
+): string | undefined {
   const colon = qcode.indexOf(':');
   if (colon <= 0) return undefined;
   const alias = qcode.slice(0, colon);

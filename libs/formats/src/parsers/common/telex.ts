@@ -1,6 +1,6 @@
 import type { BodyBlock } from '../../model/wire-item';
 import { tableText } from './blocks';
-import { normalizeSpace } from './text';
+import { normalizeSpace, trimNewlines } from './text';
 
 /**
  * What IPTC 7901 and ANPA 1312 share: transmission control characters around each message
@@ -31,7 +31,7 @@ export interface TelexMessage {
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 export function stripControls(line: string): string {
-  return line.replace(CONTROL, ' ').replace(/\s+$/, '');
+  return line.replace(CONTROL, ' ').trimEnd();
 }
 
 function lines(text: string): string[] {
@@ -125,7 +125,10 @@ export interface TextBlockOptions {
 }
 
 function tts(text: string): string {
-  return text.replace(/(^|\s)_(?=\s|$)/g, '$1—').replace(/``/g, '“').replace(/''/g, '”');
+  return text
+    .replace(/(^|\s)_(?=\s|$)/g, '$1—')
+    .replace(/``/g, '“')
+    .replace(/''/g, '”');
 }
 
 /**
@@ -135,13 +138,10 @@ function tts(text: string): string {
 export function telexLinesToBlocks(textLines: string[], options: TextBlockOptions): BodyBlock[] {
   const blocks: BodyBlock[] = [];
   if (options.preformatted) {
-    const expanded = textLines.map((l) => l.replace(/\t/g, '    ').replace(/\s+$/, ''));
+    const expanded = textLines.map((l) => l.replace(/\t/g, '    ').trimEnd());
     // the indentation every line shares is transmission layout, not table layout
     const indent = Math.min(...expanded.filter((l) => l.trim()).map((l) => /^ */.exec(l)?.[0].length ?? 0));
-    const text = expanded
-      .map((l) => l.slice(Number.isFinite(indent) ? indent : 0))
-      .join('\n')
-      .replace(/^\n+|\n+$/g, '');
+    const text = trimNewlines(expanded.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n'));
     if (text.trim()) blocks.push({ kind: 'pre', text });
     return blocks;
   }
@@ -166,7 +166,7 @@ export function telexLinesToBlocks(textLines: string[], options: TextBlockOption
     table = [];
   };
   for (const raw of textLines) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     if (line.trim() === '' || isRuleLine(line)) {
       flushTable();
       flushParagraph();

@@ -14,15 +14,16 @@ export function normalizeSpace(text: string): string {
 
 /** Like normalizeSpace, but keeps line breaks (for preformatted text and agate). */
 export function normalizeLines(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(ZERO_WIDTH, '')
-    .replace(CONTROL, ' ')
-    .replace(ODD_SPACE, ' ')
-    .split('\n')
-    .map((l) => l.replace(/\s+$/, ''))
-    .join('\n')
-    .replace(/^\n+|\n+$/g, '');
+  return trimNewlines(
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(ZERO_WIDTH, '')
+      .replace(CONTROL, ' ')
+      .replace(ODD_SPACE, ' ')
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .join('\n'),
+  );
 }
 
 /** normalizeSpace, with undefined for empty results, so optional fields stay absent. */
@@ -77,9 +78,37 @@ export function stripByPrefix(byline: string): string {
  */
 export function signalsFromText(value: string | undefined): string[] {
   if (!value) return [];
+  // take keys and notes are short; the start is enough and keeps the patterns cheap
+  value = value.slice(0, 500);
   const signals: string[] = [];
   if (/writethru|write-thru|write thru/i.test(value)) signals.push('writethru');
-  if (/\bcorrect(?:s|ion|ed|ing)?\b|\bkorrektur|\bberichtigung|\bcorrige|\brectifica/i.test(value)) signals.push('correction');
-  if (/\bupdates?\b|\b(?:\d+(?:st|nd|rd|th)\s*)?(?:ld|lead)\b|\brefile\b|\bzusammenfassung\b|\bactualis/i.test(value)) signals.push('update');
+  if (/\bcorrect(?:s|ion|ed|ing)?\b|\bkorrektur|\bberichtigung|\bcorrige|\brectifica/i.test(value))
+    signals.push('correction');
+  if (/\bupdates?\b|\b(?:\d+(?:st|nd|rd|th)\s*)?(?:ld|lead)\b|\brefile\b|\bzusammenfassung\b|\bactualis/i.test(value))
+    signals.push('update');
   return signals;
+}
+
+/**
+ * Removes trailing characters while the test holds. Linear: a regular expression such as /[\s.]+$/ backtracks
+ * quadratically over a long run of those characters that does not reach the end.
+ */
+export function trimEndWhile(value: string, test: (ch: string) => boolean): string {
+  let end = value.length;
+  while (end > 0 && test(value[end - 1])) end--;
+  return value.slice(0, end);
+}
+
+const isSpace = (ch: string) => /\s/.test(ch);
+
+/** Trailing whitespace and any of the given marks: trimEndOf("By X =", "=<") → "By X". */
+export function trimEndOf(value: string, marks: string): string {
+  return trimEndWhile(value, (ch) => isSpace(ch) || marks.includes(ch));
+}
+
+/** Leading and trailing newlines removed, in linear time. */
+export function trimNewlines(value: string): string {
+  let start = 0;
+  while (start < value.length && value[start] === '\n') start++;
+  return trimEndWhile(value.slice(start), (ch) => ch === '\n');
 }

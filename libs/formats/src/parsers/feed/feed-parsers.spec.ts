@@ -28,13 +28,18 @@ describe('rssParser', () => {
       'https://news.example.invalid/markets?id=881&ref=rss',
       'https://news.example.invalid/world/storm-ingunn',
     ]);
-    expect(items[0].altIds).toContainEqual({ role: 'link', value: 'https://news.example.invalid/world/2024/01/30/us-nato-cyber' });
+    expect(items[0].altIds).toContainEqual({
+      role: 'link',
+      value: 'https://news.example.invalid/world/2024/01/30/us-nato-cyber',
+    });
   });
 
   it('reads content:encoded as the body and the description as the summary, without site furniture', () => {
     const [story] = items;
     expect(story.headline).toBe('US to let NATO use its cyber defence skills');
-    expect(story.abstract).toBe('The United States will make its offensive cyber capabilities available to NATO, officials said.');
+    expect(story.abstract).toBe(
+      'The United States will make its offensive cyber capabilities available to NATO, officials said.',
+    );
     expect(story.body.map((b) => b.text)).toEqual([
       'The United States is expected to make its offensive cyber warfare capabilities available to NATO, officials said Wednesday.',
       'Britain and Denmark have already publicly committed cyber resources to NATO.',
@@ -76,7 +81,11 @@ describe('rssParser', () => {
     expect(markets.located).toBe('New York');
     expect(markets.pictures[0].uri).toBe('https://news.example.invalid/img/nyse.jpg');
     expect(storm.pictures).toHaveLength(1);
-    expect(storm.pictures[0]).toMatchObject({ caption: 'Fallen trees block a road near Luleå.', credit: 'Anna Berg/TT', by: 'Anna Berg' });
+    expect(storm.pictures[0]).toMatchObject({
+      caption: 'Fallen trees block a road near Luleå.',
+      credit: 'Anna Berg/TT',
+      by: 'Anna Berg',
+    });
     expect(storm.pictures[0].renditions).toHaveLength(2);
     expect(storm.versionCreated).toBe('2024-01-31T08:30:00+01:00');
   });
@@ -91,7 +100,9 @@ describe('rssParser', () => {
 
   it('refuses an empty feed', () => {
     const text = '<rss version="2.0"><channel><title>x</title></channel></rss>';
-    expect(() => rssParser.parse({ text, bytes: Buffer.from(text) })).toThrow(expect.objectContaining({ code: ErrorCode.NO_CONTENT }));
+    expect(() => rssParser.parse({ text, bytes: Buffer.from(text) })).toThrow(
+      expect.objectContaining({ code: ErrorCode.NO_CONTENT }),
+    );
   });
 });
 

@@ -1,10 +1,11 @@
 import { emptyItem, type BodyBlock, type WireItem, type WirePicture } from '../../model/wire-item';
-import { attr, attrText, child, childrenNamed, descendants, langOf, rawText, text } from '../../xml/dom';
+import { attr, attrText, child, childrenNamed, langOf, rawText, text } from '../../xml/dom';
 import type { XmlElement } from '../../xml/safe-xml';
-import { flowText, textToBlocks, xmlToBlocks } from '../common/blocks';
+import { textToBlocks, xmlToBlocks } from '../common/blocks';
 import { splitCaptionCredit } from '../common/captions';
 import { toIsoDateTime } from '../common/dates';
-import { htmlToBlocks, htmlToText, htmlToTree } from '../common/html';
+import { htmlToText, htmlToTree } from '../common/html';
+import { htmlPictures } from '../common/pictures';
 import { boundedInt, clean, uniqueStrings } from '../common/text';
 
 /**
@@ -38,10 +39,16 @@ function mediaPictures(entry: XmlElement): WirePicture[] {
   const pictures: WirePicture[] = [];
   const fromContent = (content: XmlElement, group?: XmlElement): WirePicture | undefined => {
     const url = attrText(content, 'url');
-    const type = mediaType(attr(content, 'type'), attr(content, 'medium')) ?? (url && /\.(?:jpe?g|png|gif|webp)(?:\?|$)/i.test(url) ? 'picture' : undefined);
+    const type =
+      mediaType(attr(content, 'type'), attr(content, 'medium')) ??
+      (url && /\.(?:jpe?g|png|gif|webp)(?:\?|$)/i.test(url) ? 'picture' : undefined);
     if (!url || !type) return undefined;
     const description = child(content, 'description') ?? child(group, 'description');
-    const captionText = description ? ((attr(description, 'type') ?? '') === 'html' ? htmlLine(rawText(description)) : text(description)) : undefined;
+    const captionText = description
+      ? (attr(description, 'type') ?? '') === 'html'
+        ? htmlLine(rawText(description))
+        : text(description)
+      : undefined;
     const caption = splitCaptionCredit(captionText ?? text(child(content, 'title') ?? child(group, 'title')));
     const credit = text(child(content, 'credit') ?? child(group, 'credit'));
     const rendition: NonNullable<WirePicture['renditions']>[number] = { href: url };
@@ -77,7 +84,12 @@ function mediaPictures(entry: XmlElement): WirePicture[] {
   }
   if (pictures.length === 0) {
     const thumbnail = childrenNamed(entry, 'thumbnail').find((t) => attrText(t, 'url'));
-    if (thumbnail) pictures.push({ type: 'picture', uri: attrText(thumbnail, 'url'), renditions: [{ href: attrText(thumbnail, 'url') as string }] });
+    if (thumbnail)
+      pictures.push({
+        type: 'picture',
+        uri: attrText(thumbnail, 'url'),
+        renditions: [{ href: attrText(thumbnail, 'url') as string }],
+      });
   }
   return pictures;
 }
@@ -91,37 +103,15 @@ function enclosurePictures(entry: XmlElement): WirePicture[] {
     .map((l) => ({ href: attrText(l, 'href'), type: attrText(l, 'type') }));
   for (const e of [...rss, ...atom]) {
     const type = mediaType(e.type, undefined);
-    if (e.href && type) out.push({ type, uri: e.href, renditions: [{ href: e.href, ...(e.type ? { mimetype: e.type } : {}) }] });
+    if (e.href && type)
+      out.push({ type, uri: e.href, renditions: [{ href: e.href, ...(e.type ? { mimetype: e.type } : {}) }] });
   }
   return out;
 }
 
-/** <figure><img><figcaption> and bare <img alt> in HTML content → pictures. */
-export function htmlPictures(tree: XmlElement): WirePicture[] {
-  const pictures: WirePicture[] = [];
-  const seen = new Set<string>();
-  for (const figure of descendants(tree, 'figure')) {
-    const img = descendants(figure, 'img')[0];
-    const src = attrText(img, 'src');
-    if (!src) continue;
-    seen.add(src);
-    const captionEl = descendants(figure, 'figcaption')[0];
-    const caption = splitCaptionCredit(captionEl ? flowText(captionEl) : undefined);
-    pictures.push({ type: 'picture', uri: src, caption: caption.caption, credit: caption.credit, by: caption.by, altText: attrText(img, 'alt'), renditions: [{ href: src }] });
-  }
-  for (const img of descendants(tree, 'img')) {
-    const src = attrText(img, 'src');
-    // tracking pixels and icons are not pictures
-    const tiny = [attr(img, 'width'), attr(img, 'height')].some((v) => (boundedInt(v, 0, 100000) ?? 100) < 50);
-    if (!src || seen.has(src) || tiny) continue;
-    seen.add(src);
-    pictures.push({ type: 'picture', uri: src, altText: attrText(img, 'alt'), renditions: [{ href: src }] });
-  }
-  return pictures;
-}
-
 /** Feed content often ends with links back to the site: "Read more: …", "Related: …". */
-const FURNITURE = /^(?:read more|read the full story|related|see also|more on this|lire aussi|mehr zum thema|leer más)\b\s*[:»›>-]?/i;
+const FURNITURE =
+  /^(?:read more|read the full story|related|see also|more on this|lire aussi|mehr zum thema|leer más)\b\s*[:»›>-]?/i;
 
 function dropFurniture(blocks: BodyBlock[]): BodyBlock[] {
   return blocks.filter((b) => !(FURNITURE.test(b.text) && b.text.split(/\s+/).length <= 12));
@@ -175,7 +165,10 @@ export function rssItemToItem(el: XmlElement, defaults: FeedDefaults): WireItem 
   const links = childrenNamed(el, 'link');
   const link =
     text(links.find((l) => !l.name.includes(':'))) ??
-    attrText(links.find((l) => attr(l, 'href') && (attr(l, 'rel') ?? 'alternate') === 'alternate'), 'href');
+    attrText(
+      links.find((l) => attr(l, 'href') && (attr(l, 'rel') ?? 'alternate') === 'alternate'),
+      'href',
+    );
   const guid = text(child(el, 'guid'));
   item.sourceId = guid ?? link ?? attrText(el, 'rdf:about');
   const ids = [
@@ -186,7 +179,9 @@ export function rssItemToItem(el: XmlElement, defaults: FeedDefaults): WireItem 
   if (link) item.links.push({ rel: 'alternate', href: link });
 
   const description = rawText(child(el, 'description'));
-  const encoded = childrenNamed(el, 'encoded').map((e) => rawText(e)).find((s) => s.trim() !== '');
+  const encoded = childrenNamed(el, 'encoded')
+    .map((e) => rawText(e))
+    .find((s) => s.trim() !== '');
   if (encoded) {
     const body = htmlBody(encoded);
     item.body = body.blocks;
@@ -197,7 +192,10 @@ export function rssItemToItem(el: XmlElement, defaults: FeedDefaults): WireItem 
     item.body = body.blocks;
     item.pictures.push(...body.pictures);
   }
-  const creators = uniqueStrings([...childrenNamed(el, 'creator').map((c) => text(c)), authorName(text(child(el, 'author')))]);
+  const creators = uniqueStrings([
+    ...childrenNamed(el, 'creator').map((c) => text(c)),
+    authorName(text(child(el, 'author'))),
+  ]);
   if (creators.length) item.byline = creators.join(', ');
   const date = toIsoDateTime(text(child(el, 'pubDate')) ?? text(child(el, 'date')));
   item.firstCreated = date;
@@ -217,7 +215,9 @@ export function atomEntryToItem(el: XmlElement, feed: XmlElement | undefined): W
   item.type = 'text';
   item.headline = atomText(child(el, 'title')).line;
   item.sourceId = text(child(el, 'id'));
-  const alternate = childrenNamed(el, 'link').find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate' && attr(l, 'href'));
+  const alternate = childrenNamed(el, 'link').find(
+    (l) => (attr(l, 'rel') ?? 'alternate') === 'alternate' && attr(l, 'href'),
+  );
   const href = attrText(alternate, 'href');
   if (href) {
     item.links.push({ rel: 'alternate', href });

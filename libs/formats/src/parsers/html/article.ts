@@ -13,7 +13,7 @@ import { parseDateline } from '../text/dateline';
 import { featuresOf } from '../text/features';
 import { parseTextStory } from '../text/story';
 import { extractContent, figureToPicture, isCreditOnly } from './content';
-import { all, first, parseDocument, textOf, type DomDocument, type DomElement } from './dom';
+import { all, first, parseDocument, textOf, treeDepth, type DomDocument, type DomElement } from './dom';
 import { documentTitle, readMetadata, type PageMetadata } from './metadata';
 import { blocksToXhtml } from './xhtml';
 
@@ -39,12 +39,21 @@ interface ReaderResult {
   lang?: string;
 }
 
+/**
+ * Readability's cost grows faster than the page: past these sizes (far beyond any real article page) the page goes to
+ * the linear plain-text path instead, so hostile or broken markup costs bounded time.
+ */
+const READABILITY_MAX_ELEMENTS = 30000;
+const READABILITY_MAX_DEPTH = 250;
+
 function runReadability(doc: DomDocument): ReaderResult | undefined {
+  if (treeDepth(doc.documentElement, READABILITY_MAX_DEPTH) > READABILITY_MAX_DEPTH) return undefined;
   try {
     const reader = new Readability(doc as unknown as ReadabilityDocument, {
       // the content as a node, not serialised HTML we would parse again
       serializer: (node) => node,
       charThreshold: 400,
+      maxElemsToParse: READABILITY_MAX_ELEMENTS,
     });
     const result = reader.parse();
     if (!result) return undefined;

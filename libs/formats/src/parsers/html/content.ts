@@ -82,16 +82,23 @@ function isElement(node: DomNode): node is DomElement {
   return node.nodeType === ELEMENT_NODE;
 }
 
+/**
+ * Nesting beyond this is flattened to its text: real pages stay under a hundred levels, and deeper trees (unclosed
+ * tags, hostile input) must not exhaust the stack.
+ */
+export const MAX_WALK_DEPTH = 200;
+
 /** Text of inline content; <br> is a line break so that "<br><br>" paragraphs can be split. */
-function inlineText(node: DomNode): string {
+function inlineText(node: DomNode, depth = 0): string {
   if (node.nodeType === TEXT_NODE) return node.textContent ?? '';
   if (!isElement(node)) return '';
   const tag = node.localName.toLowerCase();
   if (SKIP_TAGS.has(tag)) return '';
   if (tag === 'br') return '\n';
   if (tag === 'img') return '';
+  if (depth > MAX_WALK_DEPTH) return node.textContent ?? '';
   let out = '';
-  for (const child of Array.from(node.childNodes)) out += inlineText(child);
+  for (const child of Array.from(node.childNodes)) out += inlineText(child, depth + 1);
   return out;
 }
 
@@ -157,7 +164,11 @@ function tableRows(table: DomElement): string[][] {
   return all(table, 'tr').map((tr) => all(tr, 'th, td').map((cell) => textOf(cell)));
 }
 
-function walk(node: DomElement, out: ExtractedContent): void {
+function walk(node: DomElement, out: ExtractedContent, depth = 0): void {
+  if (depth > MAX_WALK_DEPTH) {
+    pushParagraphs(out.blocks, 'p', node.textContent ?? '');
+    return;
+  }
   let pending = '';
   const flush = () => {
     pushParagraphs(out.blocks, 'p', pending);
@@ -171,7 +182,7 @@ function walk(node: DomElement, out: ExtractedContent): void {
     const tag = child.localName.toLowerCase();
     if (SKIP_TAGS.has(tag)) continue;
     if (!BLOCK_TAGS.has(tag)) {
-      pending += inlineText(child);
+      pending += inlineText(child, depth + 1);
       continue;
     }
     flush();
@@ -181,16 +192,16 @@ function walk(node: DomElement, out: ExtractedContent): void {
     } else if (tag === 'figcaption' || tag === 'hr') {
       // a caption outside a figure belongs to no picture we can name; it is not body text either
     } else if (/^h[1-6]$/.test(tag)) {
-      pushParagraphs(out.blocks, 'h', inlineText(child));
+      pushParagraphs(out.blocks, 'h', inlineText(child, depth + 1));
     } else if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'address' || tag === 'summary') {
-      if (hasBlockChild(child)) walk(child, out);
-      else pushParagraphs(out.blocks, 'p', inlineText(child));
+      if (hasBlockChild(child)) walk(child, out, depth + 1);
+      else pushParagraphs(out.blocks, 'p', inlineText(child, depth + 1));
     } else if (tag === 'li') {
-      if (hasBlockChild(child)) walk(child, out);
-      else pushParagraphs(out.blocks, 'li', inlineText(child));
+      if (hasBlockChild(child)) walk(child, out, depth + 1);
+      else pushParagraphs(out.blocks, 'li', inlineText(child, depth + 1));
     } else if (tag === 'blockquote') {
       const inner: ExtractedContent = { blocks: [], pictures: out.pictures };
-      walk(child, inner);
+      walk(child, inner, depth + 1);
       for (const b of inner.blocks) out.blocks.push({ kind: 'blockquote', text: b.text });
     } else if (tag === 'pre') {
       const text = (child.textContent ?? '').replace(/\s+$/, '');
@@ -200,7 +211,7 @@ function walk(node: DomElement, out: ExtractedContent): void {
       if (rows.length === 1 && rows[0].length === 1) pushParagraphs(out.blocks, 'p', rows[0][0]);
       else if (rows.length) out.blocks.push({ kind: 'table', text: rows.map((r) => r.join(' | ')).join('\n'), rows });
     } else {
-      walk(child, out);
+      walk(child, out, depth + 1);
     }
   }
   flush();

@@ -64,3 +64,16 @@ export function first(root: DomDocument | DomElement, selector: string): DomElem
 export function textOf(node: DomNode | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** Depth of the element tree under root, counted without recursion; stops counting past limit. */
+export function treeDepth(root: DomElement, limit: number): number {
+  let max = 0;
+  const stack: [DomElement, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop() as [DomElement, number];
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    for (const child of Array.from(el.children)) stack.push([child, depth + 1]);
+  }
+  return max;
+}

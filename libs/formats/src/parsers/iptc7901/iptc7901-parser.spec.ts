@@ -76,6 +76,8 @@ describe('iptc7901Parser', () => {
 
   it('refuses a stream with no message', () => {
     const text = '\u0001\u0003\u0004';
-    expect(() => iptc7901Parser.parse({ text, bytes: Buffer.from(text) })).toThrow(expect.objectContaining({ code: ErrorCode.NO_CONTENT }));
+    expect(() => iptc7901Parser.parse({ text, bytes: Buffer.from(text) })).toThrow(
+      expect.objectContaining({ code: ErrorCode.NO_CONTENT }),
+    );
   });
 });

@@ -2,7 +2,7 @@ import { emptyItem, type WireItem } from '../../model/wire-item';
 import { fullYear, monthNumber, utcDateTime } from '../common/dates';
 import { matchBylineParagraph } from '../common/lead';
 import { SOH, isRuleLine, telexLinesToBlocks, type TelexMessage } from '../common/telex';
-import { boundedInt, normalizeSpace } from '../common/text';
+import { boundedInt, normalizeSpace, trimEndOf } from '../common/text';
 
 /**
  * IPTC 7901 ("Recommended Message Format for Agency Texts"; dpa, APA, ANSA, Kyodo and others):
@@ -24,7 +24,8 @@ const STAMP = /^\s*(\d{2})(\d{2})(\d{2})\s+(?:GMT\s+|UTC\s+)?([A-Za-z]{3})\s+(\d
 /** Sign-off: agency and editors' initials, all lower case ("dpa grj rmo", "apa/ce/jt"). */
 const SIGN_OFF = /^\s*[a-z]{2,6}(?:[\s/][a-z]{2,4}){1,10}\s*$/;
 /** Where the story ends and notes for editors begin. */
-const NOTES_START = /^\s*(?:#\s*notebook\b|\*\s*\*\s*\*|the following information is not (?:intended )?for publication)/i;
+const NOTES_START =
+  /^\s*(?:#\s*notebook\b|\*\s*\*\s*\*|the following information is not (?:intended )?for publication)/i;
 const NOT_FOR_PUBLICATION = /^\s*the following information is not (?:intended )?for publication/i;
 /** Telex end-of-message marker. */
 const NNNN = /^\s*NNNN\s*$/;
@@ -33,7 +34,10 @@ export function sniffIptc7901(text: string): number {
   const head = text.slice(0, 400);
   const soh = head.indexOf(SOH);
   if (soh >= 0) {
-    const line = head.slice(soh + 1).split(/\r?\n/)[0].replace(/[\u0000-\u001f]/g, ' ');
+    const line = head
+      .slice(soh + 1)
+      .split(/\r?\n/)[0]
+      .replace(/[\u0000-\u001f]/g, ' ');
     // ANPA's service line ("a0417" + US + selector) is not a 7901 header
     if (/^\s*[a-z]\d{4}\u001f/i.test(head.slice(soh + 1))) return 0;
     return line.length <= 300 && HEADER.test(line) ? 0.95 : 0.3;
@@ -42,7 +46,8 @@ export function sniffIptc7901(text: string): number {
   return first.length <= 300 && HEADER.test(first) ? 0.75 : 0;
 }
 
-const TAKE_KEY = /^(?:\(.*\)|[^a-z]{2,40}|(?:\d+(?:st|nd|rd|th)\s+)?(?:lead|ld|writethru|correction|update|urgent|eilt|extra|refile|zusammenfassung|vorab)\b.*)$/i;
+const TAKE_KEY =
+  /^(?:\(.*\)|[^a-z]{2,40}|(?:\d+(?:st|nd|rd|th)\s+)?(?:lead|ld|writethru|correction|update|urgent|eilt|extra|refile|zusammenfassung|vorab)\b.*)$/i;
 
 interface Head {
   slug?: string;
@@ -64,7 +69,7 @@ function readHead(lines: string[]): Head {
   let end = -1;
   for (let k = start; k < Math.min(lines.length, start + 10); k++) {
     if (lines[k].trim() === '' && k > start) break;
-    if (/\s=\s*$|^=\s*$/.test(lines[k]) || /\S=$/.test(lines[k].trim())) {
+    if (lines[k].trimEnd().endsWith('=')) {
       end = k;
       break;
     }
@@ -77,9 +82,9 @@ function readHead(lines: string[]): Head {
     if (block.length > 1 && block.filter((l) => l.trim().length > 60).length > 1) block.length = 1;
   }
   const head: Head = { next: start + block.length };
-  const clean = block.map((l) => normalizeSpace(l.replace(/\s*=\s*$/, '')));
+  const clean = block.map((l) => normalizeSpace(trimEndOf(l, '=')));
   let k = 0;
-  if (clean[k] && /\/$/.test(clean[k])) head.slug = clean[k++].replace(/\/+$/, '');
+  if (clean[k]?.endsWith('/')) head.slug = trimEndOf(clean[k++], '/');
   const takes: string[] = [];
   const headlines: string[] = [];
   for (; k < clean.length; k++) {
@@ -91,7 +96,8 @@ function readHead(lines: string[]): Head {
       continue;
     }
     // take keys come before the headline: short, in capitals or in parentheses
-    if (headlines.length === 0 && k < clean.length - 1 && line.split(/\s+/).length <= 4 && TAKE_KEY.test(line)) takes.push(line);
+    if (headlines.length === 0 && k < clean.length - 1 && line.split(/\s+/).length <= 4 && TAKE_KEY.test(line))
+      takes.push(line);
     else headlines.push(line);
   }
   if (takes.length) head.take = takes.join(' ');
@@ -147,7 +153,12 @@ export function iptc7901MessageToItem(message: TelexMessage): WireItem | undefin
     storyLines.push(line);
   }
   // the sign-off ("dpa grj rmo") closes the story
-  while (storyLines.length && (storyLines[storyLines.length - 1].trim() === '' || SIGN_OFF.test(storyLines[storyLines.length - 1]) || isRuleLine(storyLines[storyLines.length - 1]))) {
+  while (
+    storyLines.length &&
+    (storyLines[storyLines.length - 1].trim() === '' ||
+      SIGN_OFF.test(storyLines[storyLines.length - 1]) ||
+      isRuleLine(storyLines[storyLines.length - 1]))
+  ) {
     storyLines.pop();
   }
   if (notes.length) item.edNote = [item.edNote, ...notes].filter(Boolean).join('. ');

@@ -22,7 +22,11 @@ function errorCode(name: string): string {
 
 describe('newsmlG2Parser on IPTC examples', () => {
   it('sniffs newsItem, packageItem and newsMessage', () => {
-    for (const f of ['iptc/LISTING_1_A_NewsML-G2_News_Item.xml', 'iptc/LISTING_6_Simple_NewsML-G2_Package.xml', 'reuters-style-newsmessage.xml']) {
+    for (const f of [
+      'iptc/LISTING_1_A_NewsML-G2_News_Item.xml',
+      'iptc/LISTING_6_Simple_NewsML-G2_Package.xml',
+      'reuters-style-newsmessage.xml',
+    ]) {
       expect(newsmlG2Parser.sniff(input(f))).toBeGreaterThan(0.9);
     }
     expect(newsmlG2Parser.sniff({ text: '<nitf/>', bytes: Buffer.from('<nitf/>') })).toBe(0);
@@ -49,11 +53,17 @@ describe('newsmlG2Parser on IPTC examples', () => {
     expect(item.usageTerms).toBe('Not for use outside the United States');
     expect(item.edNote).toMatch(/^Note to editors: STRICTLY EMBARGOED/);
     expect(item.subjects).toEqual([
-      { code: 'medtop:04000000', name: 'economy, business and finance', uri: 'http://cv.iptc.org/newscodes/mediatopic/04000000' },
+      {
+        code: 'medtop:04000000',
+        name: 'economy, business and finance',
+        uri: 'http://cv.iptc.org/newscodes/mediatopic/04000000',
+      },
       { code: 'medtop:20000523', name: 'labour market', uri: 'http://cv.iptc.org/newscodes/mediatopic/20000523' },
     ]);
     expect(item.genres).toEqual(['Interview']);
-    expect(item.links).toEqual([{ rel: 'related', href: 'http://www.example.com/video/20081222-PNN-1517-407624/index.html' }]);
+    expect(item.links).toEqual([
+      { rel: 'related', href: 'http://www.example.com/video/20081222-PNN-1517-407624/index.html' },
+    ]);
   });
 
   it('LISTING 2: inline NITF gives the body; the creator gives the byline', () => {
@@ -78,7 +88,10 @@ describe('newsmlG2Parser on IPTC examples', () => {
     expect(item.body[0].text).toMatch(/^A pair of teams coming off big weekend sweeps/);
     expect(item.abstract).toMatch(/^A pair of teams coming off big weekend sweeps will square off tonight/);
     expect(item.subjects.map((s) => s.code)).toContain('medtop:20000849');
-    expect(item.subjects.find((s) => s.code === 'team:l.mlb.com-t.19')).toEqual({ code: 'team:l.mlb.com-t.19', name: 'Philadelphia Phillies' });
+    expect(item.subjects.find((s) => s.code === 'team:l.mlb.com-t.19')).toEqual({
+      code: 'team:l.mlb.com-t.19',
+      name: 'Philadelphia Phillies',
+    });
     expect(item.altIds).toContainEqual({ role: 'tsn-id', value: 'sportsnetwork.com-5932656' });
   });
 
@@ -93,7 +106,12 @@ describe('newsmlG2Parser on IPTC examples', () => {
     expect(picture.caption).toMatch(/economic downturn\.$/);
     expect(picture.credit).toBe('Getty Images');
     expect(picture.by).toBe('Spencer Platt');
-    expect(picture.renditions?.[0]).toEqual({ href: './GYI0062134533.jpg', mimetype: 'image/jpeg', width: 1500, height: 1001 });
+    expect(picture.renditions?.[0]).toEqual({
+      href: './GYI0062134533.jpg',
+      mimetype: 'image/jpeg',
+      width: 1500,
+      height: 1001,
+    });
     expect(picture.renditions).toHaveLength(3);
     expect(item.keywords).toContain('poverty');
   });
@@ -132,14 +150,18 @@ describe('newsmlG2Parser on agency-style items', () => {
     expect(item.sourceId).toBe('urn:newsml:afp.com:20240130:TX-PAR-QWE45');
     expect(item.version).toBe(3);
     expect(item.signals).toEqual(['correction']);
-    expect(item.links).toEqual([{ rel: 'previous-version', href: 'urn:newsml:afp.com:20240130:TX-PAR-QWE45', title: 'version 2' }]);
+    expect(item.links).toEqual([
+      { rel: 'previous-version', href: 'urn:newsml:afp.com:20240130:TX-PAR-QWE45', title: 'version 2' },
+    ]);
     expect(item.headline).toBe('US to let NATO use its cyber defence skills');
     expect(item.subheadline).toBe('Washington follows Britain and Denmark');
     expect(item.byline).toBe('Jane DOE, with Paul MARTIN in Washington');
     expect(item.dateline).toBe('BRUSSELS, Jan 30 (AFP)');
     expect(item.located).toBe('Brussels');
     expect(item.urgency).toBe(3);
-    expect(item.abstract).toBe('The United States will make its offensive cyber capabilities available to NATO, officials said.');
+    expect(item.abstract).toBe(
+      'The United States will make its offensive cyber capabilities available to NATO, officials said.',
+    );
     expect(item.subjects.map((s) => s.uri)).toEqual([
       'http://cv.iptc.org/newscodes/mediatopic/11000000',
       'http://cv.iptc.org/newscodes/mediatopic/20000621',
@@ -150,7 +172,20 @@ describe('newsmlG2Parser on agency-style items', () => {
     expect(item.body[2].text).toBe(
       'Alliance chief Jens Stoltenberg said cyber attacks on NATO countries were becoming "more frequent… more sophisticated… more coercive".',
     );
-    expect(item.body[3].text).toBe('The Estonian minister, Hanno Pevkur, said the Baltic states came under near-daily cyber assault.');
+    expect(item.body[3].text).toBe(
+      'The Estonian minister, Hanno Pevkur, said the Baltic states came under near-daily cyber assault.',
+    );
+    expect(item.pictures).toEqual([
+      {
+        type: 'picture',
+        uri: 'https://example.invalid/afp/photo/stoltenberg.jpg',
+        caption: 'NATO Secretary General Jens Stoltenberg in Brussels on January 30, 2024.',
+        credit: 'AFP / John THYS',
+        by: 'John THYS',
+        altText: 'Jens Stoltenberg',
+        renditions: [{ href: 'https://example.invalid/afp/photo/stoltenberg.jpg' }],
+      },
+    ]);
   });
 
   it('Reuters style: a message with a package, a text item, a picture and a kill', () => {
@@ -166,7 +201,9 @@ describe('newsmlG2Parser on agency-style items', () => {
     expect(story.dateline).toBe('LONDON, Jan 30 (Reuters) -');
     expect(story.located).toBe('London');
     expect(story.body[0].text).toMatch(/^British factory output fell for a fourth month in a row/);
-    expect(story.body[1].text).toBe('The S&P Global/CIPS UK Manufacturing Purchasing Managers’ Index rose to 47.0 from 46.2 in December.');
+    expect(story.body[1].text).toBe(
+      'The S&P Global/CIPS UK Manufacturing Purchasing Managers’ Index rose to 47.0 from 46.2 in December.',
+    );
     expect(story.version).toBe(2);
     expect(story.signals).toEqual(['update']);
     expect(story.subjects.find((s) => s.code === 'N2:GB')).toEqual({ code: 'N2:GB' });

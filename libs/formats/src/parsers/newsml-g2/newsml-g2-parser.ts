@@ -13,7 +13,8 @@ const ITEM_NAMES = new Set(['newsItem', 'packageItem']);
 /** The newsItem and packageItem elements a document carries, in order: the root itself or a message's itemSet. */
 function itemElements(root: XmlElement): XmlElement[] {
   if (ITEM_NAMES.has(root.local)) return [root];
-  if (root.local === 'newsMessage') return elementChildren(child(root, 'itemSet')).filter((e) => ITEM_NAMES.has(e.local));
+  if (root.local === 'newsMessage')
+    return elementChildren(child(root, 'itemSet')).filter((e) => ITEM_NAMES.has(e.local));
   // a home-made wrapper around G2 items
   return elementChildren(root).filter((e) => ITEM_NAMES.has(e.local));
 }
@@ -39,7 +40,10 @@ export const newsmlG2Parser: WireParser = {
     const roots = parseXmlDocuments(input.text);
     const items: WireItem[] = [];
     for (const root of roots) {
-      const schemes = inlineSchemes(root.local === 'newsMessage' ? (child(root, 'header') ?? root) : root, IPTC_SCHEMES);
+      const schemes = inlineSchemes(
+        root.local === 'newsMessage' ? (child(root, 'header') ?? root) : root,
+        IPTC_SCHEMES,
+      );
       for (const el of itemElements(root)) {
         const item = el.local === 'packageItem' ? packageItemToItem(el, schemes) : newsItemToItem(el, schemes);
         if (hasContent(item)) items.push(item);
@@ -47,7 +51,10 @@ export const newsmlG2Parser: WireParser = {
     }
     if (items.length === 0) {
       const what = roots.map((r) => `<${r.local}>`).join(', ');
-      throw new WireError(ErrorCode.NO_CONTENT, `The NewsML-G2 document (${what}) holds no news item with a headline, text or media.`);
+      throw new WireError(
+        ErrorCode.NO_CONTENT,
+        `The NewsML-G2 document (${what}) holds no news item with a headline, text or media.`,
+      );
     }
     linkPackages(items);
     return items.map((i) => finalizeItem(i, { xhtml: i.type === 'text' || i.type === undefined }));

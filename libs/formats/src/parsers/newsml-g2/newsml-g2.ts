@@ -1,11 +1,23 @@
 import { emptyItem, type PubStatus, type WireItem, type WirePicture } from '../../model/wire-item';
-import { attr, attrText, child, childrenNamed, descendant, descendants, elementChildren, langOf, rawText, text } from '../../xml/dom';
+import {
+  attr,
+  attrText,
+  child,
+  childrenNamed,
+  descendant,
+  descendants,
+  elementChildren,
+  langOf,
+  rawText,
+  text,
+} from '../../xml/dom';
 import type { XmlElement } from '../../xml/safe-xml';
 import { textToBlocks, xmlToBlocks } from '../common/blocks';
 import { splitCaptionCredit } from '../common/captions';
 import { toIsoDateTime } from '../common/dates';
 import { htmlToBlocks } from '../common/html';
 import { fillMissing } from '../common/merge';
+import { htmlPictures } from '../common/pictures';
 import { codeOf, IPTC_SCHEMES, subjectOf } from '../common/subjects';
 import { boundedInt, clean } from '../common/text';
 import { nitfToItem } from '../nitf/nitf';
@@ -19,7 +31,12 @@ import { nitfToItem } from '../nitf/nitf';
 
 type Schemes = Record<string, string>;
 
-const PUB_STATUS: Record<string, PubStatus> = { usable: 'usable', withheld: 'withheld', canceled: 'canceled', cancelled: 'canceled' };
+const PUB_STATUS: Record<string, PubStatus> = {
+  usable: 'usable',
+  withheld: 'withheld',
+  canceled: 'canceled',
+  cancelled: 'canceled',
+};
 const ITEM_TYPES: Record<string, WireItem['type']> = {
   text: 'text',
   picture: 'picture',
@@ -103,7 +120,9 @@ function contentSetBody(contentSet: XmlElement | undefined): WireItem | undefine
   for (const rendition of elementChildren(contentSet)) {
     const contentType = (attr(rendition, 'contenttype') ?? '').toLowerCase();
     if (rendition.local === 'inlineXML') {
-      const nitf = descendant(rendition, 'nitf') ?? (rendition.children.some((c) => typeof c !== 'string' && c.local === 'body.content') ? rendition : undefined);
+      const nitf =
+        descendant(rendition, 'nitf') ??
+        (rendition.children.some((c) => typeof c !== 'string' && c.local === 'body.content') ? rendition : undefined);
       if (nitf && (contentType.includes('nitf') || !contentType.includes('html'))) {
         const fromNitf = nitfToItem(nitf, 'newsml-g2');
         if (fromNitf.body.length || fromNitf.headline) return fromNitf;
@@ -111,6 +130,7 @@ function contentSetBody(contentSet: XmlElement | undefined): WireItem | undefine
       const html = descendant(rendition, 'body') ?? descendant(rendition, 'html') ?? rendition;
       const item = emptyItem('newsml-g2');
       item.body = xmlToBlocks(html);
+      item.pictures = htmlPictures(html);
       if (item.body.length) return item;
     } else if (rendition.local === 'inlineData') {
       const data = decodeInlineData(rendition);
@@ -126,7 +146,9 @@ function contentSetBody(contentSet: XmlElement | undefined): WireItem | undefine
 function renditionsOf(contentSet: XmlElement | undefined): NonNullable<WirePicture['renditions']> {
   return childrenNamed(contentSet, 'remoteContent')
     .map((rc) => {
-      const r: NonNullable<WirePicture['renditions']>[number] = { href: attrText(rc, 'href') ?? attrText(rc, 'residref') ?? '' };
+      const r: NonNullable<WirePicture['renditions']>[number] = {
+        href: attrText(rc, 'href') ?? attrText(rc, 'residref') ?? '',
+      };
       const mimetype = attrText(rc, 'contenttype');
       const width = boundedInt(attr(rc, 'width'), 1, 100000);
       const height = boundedInt(attr(rc, 'height'), 1, 100000);
@@ -272,12 +294,23 @@ export function packageItemToItem(el: XmlElement, inherited: Schemes = IPTC_SCHE
     const id = attrText(ref, 'residref') ?? attrText(ref, 'href');
     if (!id) continue;
     item.packageItemIds.push(id);
-    item.links.push({ rel: 'package-item', href: id, ...(text(child(ref, 'title')) ? { title: text(child(ref, 'title')) } : {}) });
+    item.links.push({
+      rel: 'package-item',
+      href: id,
+      ...(text(child(ref, 'title')) ? { title: text(child(ref, 'title')) } : {}),
+    });
   }
   return item;
 }
 
 /** Whether an item says anything worth an article: a headline, text, media, or a kill. */
 export function hasContent(item: WireItem): boolean {
-  return Boolean(item.headline || item.body.length || item.pictures.length || item.packageItemIds?.length || item.pubStatus === 'canceled' || clean(item.abstract));
+  return Boolean(
+    item.headline ||
+    item.body.length ||
+    item.pictures.length ||
+    item.packageItemIds?.length ||
+    item.pubStatus === 'canceled' ||
+    clean(item.abstract),
+  );
 }

@@ -25,7 +25,9 @@ describe('newsml1Parser', () => {
       expect(item.sourceId).toBe('urn:newsml:afp.com:20240130:TX-PAR-FRA27');
       expect(item.version).toBe(2);
       expect(item.altIds).toEqual([{ role: 'PublicIdentifier', value: 'urn:newsml:afp.com:20240130:TX-PAR-FRA27:2' }]);
-      expect(item.links).toEqual([{ rel: 'previous-version', href: 'urn:newsml:afp.com:20240130:TX-PAR-FRA27', title: 'version 1' }]);
+      expect(item.links).toEqual([
+        { rel: 'previous-version', href: 'urn:newsml:afp.com:20240130:TX-PAR-FRA27', title: 'version 1' },
+      ]);
       expect(item.firstCreated).toBe('2024-01-30T10:15:00Z');
       expect(item.versionCreated).toBe('2024-01-30T11:45:00Z');
       expect(item.pubStatus).toBe('usable');
@@ -52,7 +54,7 @@ describe('newsml1Parser', () => {
 
     it('takes the body from the NITF DataContent, without its dateline, NBSPs as spaces', () => {
       expect(item.body.map((b) => b.text)).toEqual([
-        'Le Premier ministre a présenté mardi un gouvernement resserré de quatorze ministres de plein exercice, promettant « l\'efficacité » et « l\'action ».',
+        "Le Premier ministre a présenté mardi un gouvernement resserré de quatorze ministres de plein exercice, promettant « l'efficacité » et « l'action ».",
         "Sept femmes figurent parmi les ministres, a précisé l'Elysée dans un communiqué.",
         'Le premier Conseil des ministres se tiendra jeudi.',
       ]);
@@ -69,8 +71,18 @@ describe('newsml1Parser', () => {
         by: 'Ludovic MARIN',
         copyrightNotice: '© 2024 AFP',
         renditions: [
-          { href: 'https://example.invalid/afp/photo/par-gouv-hd.jpg', mimetype: 'image/jpeg', width: 3500, height: 2333 },
-          { href: 'https://example.invalid/afp/photo/par-gouv-thumb.jpg', mimetype: 'image/jpeg', width: 160, height: 107 },
+          {
+            href: 'https://example.invalid/afp/photo/par-gouv-hd.jpg',
+            mimetype: 'image/jpeg',
+            width: 3500,
+            height: 2333,
+          },
+          {
+            href: 'https://example.invalid/afp/photo/par-gouv-thumb.jpg',
+            mimetype: 'image/jpeg',
+            width: 160,
+            height: 107,
+          },
         ],
       });
     });
@@ -88,7 +100,11 @@ describe('newsml1Parser', () => {
     ]);
     expect(item.copyrightNotice).toBe('© 2024 ATHENS-MACEDONIAN NEWS AGENCY');
     expect(item.subjects).toEqual([
-      { code: 'subj:09003000', uri: 'http://cv.iptc.org/newscodes/subjectcode/09003000', name: 'Employment/Unemployment' },
+      {
+        code: 'subj:09003000',
+        uri: 'http://cv.iptc.org/newscodes/subjectcode/09003000',
+        name: 'Employment/Unemployment',
+      },
     ]);
     expect(item.versionCreated).toBe('2024-01-30T17:58:59+02:00');
   });

@@ -32,7 +32,10 @@ export const newsml1Parser: WireParser = {
       }
     }
     if (items.length === 0) {
-      throw new WireError(ErrorCode.NO_CONTENT, 'The NewsML 1 document holds no NewsItem with a headline, text or media.');
+      throw new WireError(
+        ErrorCode.NO_CONTENT,
+        'The NewsML 1 document holds no NewsItem with a headline, text or media.',
+      );
     }
     return items;
   },

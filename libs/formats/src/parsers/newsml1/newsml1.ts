@@ -147,7 +147,12 @@ function collect(component: XmlElement, found: Found, depth: number): void {
   if (/caption/.test(role)) return;
   for (const ci of direct.filter(isTextItem)) {
     const item = dataContentItem(ci);
-    if (item) found.bodies.push({ item, main: role === 'main' || role === '', words: boundedInt(characteristic(ci, 'WordCount', 'Words'), 0, 10_000_000) });
+    if (item)
+      found.bodies.push({
+        item,
+        main: role === 'main' || role === '',
+        words: boundedInt(characteristic(ci, 'WordCount', 'Words'), 0, 10_000_000),
+      });
   }
   for (const sub of childrenNamed(component, 'NewsComponent')) collect(sub, found, depth + 1);
 }
@@ -186,8 +191,13 @@ function readDescriptive(meta: XmlElement | undefined, item: WireItem): void {
     if (genre) item.genres.push(genre);
   }
   const properties = [...childrenNamed(meta, 'Property'), ...descendants(child(meta, 'Location'), 'Property')];
-  const value = (name: string) => attrText(properties.find((p) => (formal(p) ?? '').toLowerCase() === name), 'Value');
-  for (const p of properties) if ((formal(p) ?? '').toLowerCase() === 'keyword') item.keywords.push(attrText(p, 'Value') ?? '');
+  const value = (name: string) =>
+    attrText(
+      properties.find((p) => (formal(p) ?? '').toLowerCase() === name),
+      'Value',
+    );
+  for (const p of properties)
+    if ((formal(p) ?? '').toLowerCase() === 'keyword') item.keywords.push(attrText(p, 'Value') ?? '');
   const city = value('city');
   const country = value('country');
   if (city) item.located ??= country && !/^[A-Z]{2,3}$/.test(country) ? `${city}, ${country}` : city;
@@ -201,10 +211,15 @@ function readTopics(component: XmlElement, item: WireItem): void {
     const scheme = attrText(formalName, 'Scheme') ?? '';
     const code = text(formalName);
     if (!code) continue;
-    const names = childrenNamed(topic, 'Description').filter((d) => (attr(d, 'Variant') ?? 'Name').toLowerCase() === 'name');
+    const names = childrenNamed(topic, 'Description').filter(
+      (d) => (attr(d, 'Variant') ?? 'Name').toLowerCase() === 'name',
+    );
     const lang = item.language?.toLowerCase();
-    const name = text(names.find((d) => langOf(d)?.toLowerCase() === lang) ?? names.find((d) => langOf(d) === 'en') ?? names[0]);
-    const subject = /subject/i.test(scheme) || /^\d{8}$/.test(code) ? subjectCodeFromNumber(code, name) : subjectOf(code, name);
+    const name = text(
+      names.find((d) => langOf(d)?.toLowerCase() === lang) ?? names.find((d) => langOf(d) === 'en') ?? names[0],
+    );
+    const subject =
+      /subject/i.test(scheme) || /^\d{8}$/.test(code) ? subjectCodeFromNumber(code, name) : subjectOf(code, name);
     if (subject) item.subjects.push(subject);
   }
 }
@@ -223,7 +238,8 @@ function identity(newsItem: XmlElement, item: WireItem): void {
   else item.sourceId = attrText(newsItem, 'Duid');
   if (publicId) item.altIds = [{ role: 'PublicIdentifier', value: publicId }];
   const previous = boundedInt(attr(revision, 'PreviousRevision'), 1, 1_000_000_000);
-  if (previous && item.sourceId) item.links.push({ rel: 'previous-version', href: item.sourceId, title: `version ${previous}` });
+  if (previous && item.sourceId)
+    item.links.push({ rel: 'previous-version', href: item.sourceId, title: `version ${previous}` });
 }
 
 /** The ProviderId ("afp.com"): the agency of last resort, after NewsLines, metadata and the dateline. */
@@ -274,12 +290,16 @@ export function newsItemToItem(newsItem: XmlElement, envelope?: XmlElement): Wir
   readDescriptive(child(top, 'DescriptiveMetadata'), item);
   readTopics(top, item);
   const admin = child(top, 'AdministrativeMetadata');
-  item.agency = formal(descendant(child(admin, 'Provider'), 'Party')) ?? formal(descendant(child(admin, 'Source'), 'Party')) ?? item.agency;
+  item.agency =
+    formal(descendant(child(admin, 'Provider'), 'Party')) ??
+    formal(descendant(child(admin, 'Source'), 'Party')) ??
+    item.agency;
   const rights = child(top, 'RightsMetadata');
   const holder = text(descendant(rights, 'CopyrightHolder'));
   if (holder) item.copyrightHolder = holder;
   const year = text(descendant(rights, 'CopyrightDate'));
-  if (holder && !item.copyrightNotice) item.copyrightNotice = year ? `Copyright ${year} ${holder}` : `Copyright ${holder}`;
+  if (holder && !item.copyrightNotice)
+    item.copyrightNotice = year ? `Copyright ${year} ${holder}` : `Copyright ${holder}`;
   item.usageTerms = text(descendant(rights, 'UsageType')) ?? text(descendant(rights, 'Geography'));
 
   const found: Found = { bodies: [], pictures: [] };
@@ -298,6 +318,7 @@ export function newsItemToItem(newsItem: XmlElement, envelope?: XmlElement): Wir
     readDescriptive(child(c, 'DescriptiveMetadata'), item);
   }
   item.type = item.body.length || !item.pictures.length ? 'text' : (item.pictures[0].type ?? 'picture');
-  if (!clean(item.headline) && item.body.length === 0 && item.pictures.length === 0 && item.pubStatus !== 'canceled') return undefined;
+  if (!clean(item.headline) && item.body.length === 0 && item.pictures.length === 0 && item.pubStatus !== 'canceled')
+    return undefined;
   return item;
 }

@@ -35,8 +35,14 @@ describe('ninjsParser', () => {
     expect(item.dateline).toBe('LONDON (AP) —');
     expect(item.abstract).toBe('Arsenal moved top of the Premier League with a 3-1 win over Liverpool.');
     expect(item.body.map((b) => b.kind)).toEqual(['p', 'p', 'h', 'p']);
-    expect(item.body[0].text).toBe('Arsenal moved to the top of the Premier League on Tuesday after beating Liverpool 3-1 at the Emirates Stadium.');
-    expect(item.subjects[0]).toEqual({ code: 'subj:15054000', name: 'soccer', uri: 'http://cv.iptc.org/newscodes/subjectcode/15054000' });
+    expect(item.body[0].text).toBe(
+      'Arsenal moved to the top of the Premier League on Tuesday after beating Liverpool 3-1 at the Emirates Stadium.',
+    );
+    expect(item.subjects[0]).toEqual({
+      code: 'subj:15054000',
+      name: 'soccer',
+      uri: 'http://cv.iptc.org/newscodes/subjectcode/15054000',
+    });
     expect(item.pictures[0]).toMatchObject({
       uri: 'http://example.invalid/ap/photos/arsenal-saka-0130',
       credit: 'AP Photo/Kirsty Wigglesworth',
@@ -75,7 +81,11 @@ describe('ninjsParser', () => {
       'Omkring 40 000 hushåll saknar ström, enligt Vattenfall.',
     ]);
     expect(items[1].subjects).toEqual([
-      { code: 'http://cv.iptc.org/newscodes/mediatopic/20000133', name: 'väder', uri: 'http://cv.iptc.org/newscodes/mediatopic/20000133' },
+      {
+        code: 'http://cv.iptc.org/newscodes/mediatopic/20000133',
+        name: 'väder',
+        uri: 'http://cv.iptc.org/newscodes/mediatopic/20000133',
+      },
     ]);
   });
 

@@ -20,7 +20,8 @@ function checkJsonDepth(text: string, max: number): void {
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
-      if (++depth > max) throw new WireError(ErrorCode.NESTING_TOO_DEEP, `The JSON nests more than ${max} levels deep.`);
+      if (++depth > max)
+        throw new WireError(ErrorCode.NESTING_TOO_DEEP, `The JSON nests more than ${max} levels deep.`);
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
 }
@@ -43,7 +44,8 @@ function parseJson(text: string): unknown[] {
   }
 }
 
-const NINJS_KEYS = /^(?:uri|headline|headlines|bodies|body_text|body_xhtml|body_html|versioncreated|renditions|descriptions)$/i;
+const NINJS_KEYS =
+  /^(?:uri|headline|headlines|bodies|body_text|body_xhtml|body_html|versioncreated|renditions|descriptions)$/i;
 
 function looksLikeNinjs(obj: Json): boolean {
   return Object.keys(obj).some((k) => NINJS_KEYS.test(k));
@@ -71,10 +73,16 @@ function documentsIn(value: unknown): Json[] {
 export const ninjsParser: WireParser = {
   format: 'ninjs',
   sniff(input: ParseInput): number {
-    const head = input.text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+    const head = input.text
+      .slice(0, 4096)
+      .replace(/^\uFEFF/, '')
+      .trimStart();
     if (!/^[[{]/.test(head)) return 0;
     const hasUri = /"uri"\s*:/.test(head);
-    const hasNinjs = /"(?:headlines?|bodies|body_text|body_xhtml|versioncreated|versionCreated|pubstatus|pubStatus|renditions)"\s*:/.test(head);
+    const hasNinjs =
+      /"(?:headlines?|bodies|body_text|body_xhtml|versioncreated|versionCreated|pubstatus|pubStatus|renditions)"\s*:/.test(
+        head,
+      );
     if (hasUri && hasNinjs) return 0.92;
     return hasUri || hasNinjs ? 0.6 : 0.15;
   },
@@ -84,7 +92,10 @@ export const ninjsParser: WireParser = {
     checkJsonDepth(text, MAX_JSON_DEPTH);
     const docs = parseJson(text).flatMap(documentsIn);
     if (docs.length === 0) {
-      throw new WireError(ErrorCode.INVALID_NINJS, 'The JSON holds no ninjs document (no uri, headline, body or renditions).');
+      throw new WireError(
+        ErrorCode.INVALID_NINJS,
+        'The JSON holds no ninjs document (no uri, headline, body or renditions).',
+      );
     }
     return docs.map((d) => finalizeItem(ninjsToItem(d), { xhtml: true }));
   },

@@ -15,7 +15,12 @@ import { boundedInt, clean } from '../common/text';
 
 type Json = Record<string, unknown>;
 
-const PUB_STATUS: Record<string, PubStatus> = { usable: 'usable', withheld: 'withheld', canceled: 'canceled', cancelled: 'canceled' };
+const PUB_STATUS: Record<string, PubStatus> = {
+  usable: 'usable',
+  withheld: 'withheld',
+  canceled: 'canceled',
+  cancelled: 'canceled',
+};
 const TYPES: Record<string, WireItem['type']> = {
   text: 'text',
   picture: 'picture',
@@ -47,7 +52,10 @@ function str(obj: Json, ...names: string[]): string | undefined {
 /** Arrays of objects, or 1.x objects keyed by name ({"main": {...}}) turned into arrays with that name. */
 function objects(v: unknown): Json[] {
   if (Array.isArray(v)) return v.filter(isObject);
-  if (isObject(v)) return Object.entries(v).filter(([, x]) => isObject(x)).map(([name, x]) => ({ name, ...(x as Json) }));
+  if (isObject(v))
+    return Object.entries(v)
+      .filter(([, x]) => isObject(x))
+      .map(([name, x]) => ({ name, ...(x as Json) }));
   return [];
 }
 
@@ -63,17 +71,33 @@ function contentType(obj: Json): string {
 function entryText(obj: Json): string | undefined {
   const value = str(obj, 'value');
   if (!value) return undefined;
-  return /html|xml/.test(contentType(obj)) || /<[a-z][^>]*>|&[a-z#0-9]+;/i.test(value) ? clean(htmlToText(value)) : value;
+  return /html|xml/.test(contentType(obj)) || /<[a-z][^>]*>|&[a-z#0-9]+;/i.test(value)
+    ? clean(htmlToText(value))
+    : value;
 }
 
-const SUMMARY_ROLES = new Set(['', 'summary', 'abstract', 'text', 'lead', 'ingress', 'description', 'teaser', 'standfirst']);
+const SUMMARY_ROLES = new Set([
+  '',
+  'summary',
+  'abstract',
+  'text',
+  'lead',
+  'ingress',
+  'description',
+  'teaser',
+  'standfirst',
+]);
 
 function bodyBlocks(doc: Json): BodyBlock[] {
   const bodies = objects(field(doc, 'bodies'));
   if (bodies.length) {
-    const main = bodies.filter((b) => ['', 'main', 'text', 'richtext', 'html', 'html5', 'richhtml5', 'body'].includes(role(b)));
+    const main = bodies.filter((b) =>
+      ['', 'main', 'text', 'richtext', 'html', 'html5', 'richhtml5', 'body'].includes(role(b)),
+    );
     const candidates = main.length ? main : bodies;
-    const html = candidates.find((b) => /html/.test(contentType(b)) || /<\/?(?:p|div|br|section|article)\b/i.test(str(b, 'value') ?? ''));
+    const html = candidates.find(
+      (b) => /html/.test(contentType(b)) || /<\/?(?:p|div|br|section|article)\b/i.test(str(b, 'value') ?? ''),
+    );
     const text = candidates.find((b) => contentType(b).startsWith('text/plain') || contentType(b) === '');
     const chosen = html ?? text;
     if (chosen) {
@@ -105,7 +129,8 @@ function renditionsOf(v: unknown): NonNullable<WirePicture['renditions']> {
 /** A media object (association, or a picture item itself) → a picture. */
 function pictureOf(obj: Json, fallbackType: WirePicture['type']): WirePicture {
   const descriptions = objects(field(obj, 'descriptions'));
-  const captionEntry = descriptions.find((d) => ['caption', ''].includes(role(d))) ?? descriptions.find((d) => SUMMARY_ROLES.has(role(d)));
+  const captionEntry =
+    descriptions.find((d) => ['caption', ''].includes(role(d))) ?? descriptions.find((d) => SUMMARY_ROLES.has(role(d)));
   const creditEntry = descriptions.find((d) => /credit/.test(role(d)));
   const caption = splitCaptionCredit(
     (captionEntry ? entryText(captionEntry) : undefined) ?? str(obj, 'description_text', 'descriptiontext', 'caption'),
@@ -200,14 +225,17 @@ export function ninjsToItem(doc: Json): WireItem {
 
   for (const assoc of objects(field(doc, 'associations'))) {
     if (isMedia(assoc)) item.pictures.push(pictureOf(assoc, 'picture'));
-    else if (str(assoc, 'uri')) item.links.push({ rel: 'association', href: str(assoc, 'uri') as string, ...(str(assoc, 'name') ? { title: str(assoc, 'name') } : {}) });
+    else if (str(assoc, 'uri'))
+      item.links.push({
+        rel: 'association',
+        href: str(assoc, 'uri') as string,
+        ...(str(assoc, 'name') ? { title: str(assoc, 'name') } : {}),
+      });
   }
   if (item.type && MEDIA_TYPES.has(item.type) && renditionsOf(field(doc, 'renditions')).length) {
     // a picture (or video, audio) item: the item itself is the media object
     item.pictures.unshift(pictureOf(doc, item.type as WirePicture['type']));
     if (item.abstract && item.abstract === item.pictures[0].caption) delete item.abstract;
   }
-  // an HTML body often repeats the headline as its first heading
-  if (item.body[0]?.kind === 'h' && item.body[0].text === item.headline) item.body.shift();
   return item;
 }

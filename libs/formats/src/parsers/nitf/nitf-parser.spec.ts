@@ -49,7 +49,20 @@ describe('nitfParser', () => {
         kind: 'p',
         text: 'The Federal Reserve left its key interest rate unchanged Wednesday for a fourth straight time and signaled that it’s in no hurry to start cutting rates.',
       });
-      expect(item.body.map((b) => b.kind)).toEqual(['p', 'p', 'h', 'p', 'p', 'li', 'li', 'table', 'blockquote', 'blockquote', 'p', 'p']);
+      expect(item.body.map((b) => b.kind)).toEqual([
+        'p',
+        'p',
+        'h',
+        'p',
+        'p',
+        'li',
+        'li',
+        'table',
+        'blockquote',
+        'blockquote',
+        'p',
+        'p',
+      ]);
       const table = item.body.find((b) => b.kind === 'table');
       expect(table?.rows).toEqual([
         ['Index', 'Close', 'Change'],
@@ -121,7 +134,9 @@ describe('nitfParser', () => {
     expect(item.body[0].text).toBe(
       'El Congreso Nacional de Honduras eligió este martes a su nueva junta directiva, en una sesión que puso fin a semanas de tensión entre los partidos.',
     );
-    expect(item.body[2].text).toBe('«Es un día importante para la democracia», dijo el presidente del Congreso a los periodistas.');
+    expect(item.body[2].text).toBe(
+      '«Es un día importante para la democracia», dijo el presidente del Congreso a los periodistas.',
+    );
     expect(item.versionCreated).toBe('2024-01-02T18:05:00-06:00');
   });
 
@@ -160,5 +175,18 @@ describe('nitfParser', () => {
     expect(attempt('<!DOCTYPE nitf [<!ENTITY x SYSTEM "file:///etc/passwd">]><nitf>&x;</nitf>')).toBe(
       ErrorCode.EXTERNAL_ENTITY,
     );
+  });
+});
+
+describe('nitfParser on loose NITF', () => {
+  it('reads paragraphs put straight in <body>, and an unprefixed dateline in body.head', () => {
+    const text =
+      '<nitf><head><title>T</title></head><body><body.head><hedline><hl1>Quake hits Taiwan</hl1></hedline>' +
+      '<dateline>TAIPEI, April 3 (Reuters) -</dateline></body.head><p>A strong earthquake struck.</p><p>Buildings swayed.</p></body></nitf>';
+    const [item] = nitfParser.parse({ text, bytes: Buffer.from(text) });
+    expect(item.body.map((b) => b.text)).toEqual(['A strong earthquake struck.', 'Buildings swayed.']);
+    expect(item.located).toBe('Taipei');
+    expect(item.agency).toBe('Reuters');
+    expect(item.slugline).toBe('T');
   });
 });

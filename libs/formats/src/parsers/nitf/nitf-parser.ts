@@ -12,7 +12,9 @@ export const nitfParser: WireParser = {
   sniff(input: ParseInput): number {
     const root = rootElementName(input.text);
     if (root && localName(root) === 'nitf') return 0.95;
-    return /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<!DOCTYPE\s+nitf\b/i.test(input.text.slice(0, 4096)) ? 0.9 : 0;
+    return /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<!DOCTYPE\s+nitf\b/i.test(input.text.slice(0, 4096))
+      ? 0.9
+      : 0;
   },
   parse(input: ParseInput): WireItem[] {
     const roots = parseXmlDocuments(input.text);

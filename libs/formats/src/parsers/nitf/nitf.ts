@@ -6,7 +6,7 @@ import { photographerOf, splitCaptionCredit } from '../common/captions';
 import { toIsoDateTime } from '../common/dates';
 import { parseDateline } from '../common/lead';
 import { subjectCodeFromNumber } from '../common/subjects';
-import { boundedInt, clean, normalizeSpace, placeCase } from '../common/text';
+import { boundedInt, clean, normalizeSpace, placeCase, trimEndOf } from '../common/text';
 
 /**
  * NITF 3.x (3.0 to 3.6) to the story model. Also used for NITF carried inside NewsML-G2 (inlineXML) and NewsML 1.2
@@ -73,10 +73,13 @@ function bylineText(byline: XmlElement): string | undefined {
   const titles = childrenNamed(byline, 'byttl')
     .map((t) => text(t, true))
     .filter(Boolean);
-  const main = text({ ...byline, children: byline.children.filter((c) => typeof c === 'string' || c.local !== 'byttl') }, true);
+  const main = text(
+    { ...byline, children: byline.children.filter((c) => typeof c === 'string' || c.local !== 'byttl') },
+    true,
+  );
   const title = titles.join(', ');
   if (!main) return title || undefined;
-  return title ? `${main.replace(/[,;]\s*$/, '')}, ${title}` : main;
+  return title ? `${trimEndOf(main, ',;')}, ${title}` : main;
 }
 
 function located(dateline: XmlElement | undefined): string | undefined {
@@ -110,7 +113,8 @@ export function nitfToItem(nitf: XmlElement, format: WireFormat = 'nitf'): WireI
   const docId = child(docdata, 'doc-id');
   const duKey = child(docdata, 'du-key');
   item.sourceId = attrText(docId, 'id-string') ?? attrText(duKey, 'key');
-  item.version = boundedInt(attr(duKey, 'version'), 1, 1_000_000) ?? boundedInt(attr(duKey, 'generation'), 1, 1_000_000);
+  item.version =
+    boundedInt(attr(duKey, 'version'), 1, 1_000_000) ?? boundedInt(attr(duKey, 'generation'), 1, 1_000_000);
   // every version of a story shares its doc-id (or du-key); a later version links back to the one it replaces
   const storyKey = item.sourceId ?? attrText(duKey, 'key');
   if (item.version && item.version > 1 && storyKey) {
@@ -151,15 +155,22 @@ export function nitfToItem(nitf: XmlElement, format: WireFormat = 'nitf'): WireI
   const copyright = child(docdata, 'doc.copyright');
   item.copyrightHolder = attrText(copyright, 'holder');
   item.copyrightNotice = copyrightNotice(copyright);
-  item.usageTerms = attrText(child(docdata, 'doc.rights'), 'limitations') ?? attrText(child(docdata, 'doc.rights'), 'agent');
+  item.usageTerms =
+    attrText(child(docdata, 'doc.rights'), 'limitations') ?? attrText(child(docdata, 'doc.rights'), 'agent');
   const edNotes = childrenNamed(docdata, 'ed-msg')
     .map((m) => attrText(m, 'info'))
     .concat(attrText(correction, 'info'))
     .concat(descendants(bodyHead, 'note').map((n) => text(n)));
   item.edNote = edNotes.filter(Boolean).join(' ') || undefined;
   item.language =
-    langOf(nitf) ?? langOf(head) ?? langOf(body) ?? langOf(content) ??
-    attrText(childrenNamed(head, 'meta').find((m) => /^(?:language|lang|dc\.language)$/i.test(attr(m, 'name') ?? '')), 'content');
+    langOf(nitf) ??
+    langOf(head) ??
+    langOf(body) ??
+    langOf(content) ??
+    attrText(
+      childrenNamed(head, 'meta').find((m) => /^(?:language|lang|dc\.language)$/i.test(attr(m, 'name') ?? '')),
+      'content',
+    );
 
   // classification
   item.keywords = descendants(child(docdata, 'key-list'), 'keyword')
@@ -167,7 +178,10 @@ export function nitfToItem(nitf: XmlElement, format: WireFormat = 'nitf'): WireI
     .filter((k): k is string => k !== undefined);
   for (const tobject of childrenNamed(head, 'tobject')) {
     for (const s of childrenNamed(tobject, 'tobject.subject')) {
-      const name = attrText(s, 'tobject.subject.detail') ?? attrText(s, 'tobject.subject.matter') ?? attrText(s, 'tobject.subject.type');
+      const name =
+        attrText(s, 'tobject.subject.detail') ??
+        attrText(s, 'tobject.subject.matter') ??
+        attrText(s, 'tobject.subject.type');
       const subject = subjectCodeFromNumber(attr(s, 'tobject.subject.refnum'), name);
       if (subject) item.subjects.push(subject);
     }
@@ -194,19 +208,24 @@ export function nitfToItem(nitf: XmlElement, format: WireFormat = 'nitf'): WireI
     item.dateline = text(dateline, true);
     item.located = located(dateline) ?? (item.dateline ? parseDateline(item.dateline)?.located : undefined);
   }
-  item.located ??= clean([attr(evloc, 'city'), attr(evloc, 'state-prov'), attr(evloc, 'country')].filter(Boolean).join(', '));
+  item.located ??= clean(
+    [attr(evloc, 'city'), attr(evloc, 'state-prov'), attr(evloc, 'country')].filter(Boolean).join(', '),
+  );
   const abstract = child(bodyHead, 'abstract');
-  if (abstract) item.abstract = normalizeSpace(xmlToBlocks(abstract).map((b) => b.text).join(' ')) || undefined;
+  if (abstract)
+    item.abstract =
+      normalizeSpace(
+        xmlToBlocks(abstract)
+          .map((b) => b.text)
+          .join(' '),
+      ) || undefined;
 
   // the body and its media
-  item.body = xmlToBlocks(content);
+  // some senders leave out body.content and put the paragraphs straight in <body>
+  item.body = content ? xmlToBlocks(content) : xmlToBlocks(body);
   for (const media of descendants(body, 'media')) {
     const picture = nitfMedia(media);
     if (picture) item.pictures.push(picture);
-  }
-  if (item.body.length === 0 && item.headline === undefined) {
-    // some senders put a bare body: take whatever text the <body> holds
-    item.body = xmlToBlocks(body);
   }
   // the tagline closes the story ("Reporting by ...; editing by ...")
   const tagline = text(path(body, 'body.end', 'tagline'), true);

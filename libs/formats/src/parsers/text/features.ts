@@ -45,6 +45,8 @@ export function countWords(text: string): number {
 const FURNITURE_LINE = new RegExp(
   [
     String.raw`^(?:share|share this(?: article| story| entry)?|tweet|e-?mail|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|flipboard|pocket|messenger|telegram|copy link|comments?|\d+ comments?|leave a (?:comment|reply)|reply|menu|search|home|close|next|previous|prev|back|more|sections|subscribe|sign in|sign up|log in|login|register|newsletter|advertisement|advertising|ad|sponsored|promoted|related|related (?:articles|stories|posts|content|topics|coverage|news|videos?)|most (?:popular|read|viewed|shared)|trending(?: now)?|popular|recommended(?: for you| videos)?|don'?t miss|must read|top stories|latest(?: news| stories| videos| shows)?|watch|replay|live|video|videos|photos?|gallery|listen|podcast|tags?|topics|categories|filed under|skip to (?:main )?content|back to top|go to top|cookie settings|accept(?: all)?(?: cookies)?|privacy(?: policy| notice)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|careers|help|faq|sitemap|site map|rss|follow us|read more|read less|see more|see all|view all|view more|show more|load more|continue reading|click here|learn more|more from [^.]{2,40}|more on this(?: story)?|you (?:may|might) also like|also read|see also|read also|read next|up next|next up|advertise(?: with us)?|today'?s paper|e-?edition|subscribe now|get the app|download the app|image \d+ of \d+|\d+\s*(?:of|\/)\s*\d+|mehr zum thema|weitere artikel|lesen sie auch|auch interessant|teilen|drucken|anzeige|werbung|kommentare|partager|lire aussi|à lire aussi|voir aussi|publicité|compartir|leer más|lea también|publicidad|condividi|leggi anche|pubblicità|compartilhar|leia também|leia mais|publicidade|deel|lees ook|поделиться|читайте также|реклама)\s*[:.!»›>|\-–—]*$`,
+    // end-of-story marks and agency desk signatures ("bur-jm/kl", "dk/sw")
+    String.raw`|^(?:\(?end\)?|ends|###|-30-|[-—–]+\s*end\s*[-—–]+|x{3,}|(?:[a-z]{2,5}[-/]){1,4}[a-z]{2,5})$`,
   ].join(''),
   'iu',
 );
@@ -60,6 +62,7 @@ const NOTICE = new RegExp(
     String.raw`all rights reserved|terms of (?:use|service)|privacy policy|copyright ©|`,
     String.raw`this material may not be (?:published|reproduced)|quotes (?:are )?delayed|market data (?:provided|powered)|`,
     String.raw`as you comment|please (?:be respectful|keep (?:your )?comments)|comments (?:are|will be) (?:moderated|reviewed)|`,
+    String.raw`\(?(?:reporting|writing|editing|additional reporting|compiled|produced|graphics?) by\s\p{Lu}|`,
     String.raw`nous utilisons des cookies|wir verwenden cookies|utilizamos cookies|usiamo i cookie|`,
     String.raw`abonnez-vous|inscrivez-vous|jetzt abonnieren|suscríbete|iscriviti)`,
   ].join(''),
@@ -112,18 +115,34 @@ const COMMENTER = /^(?:\d+\.\s*)?\S.{0,60}\s(?:says|said|wrote|writes|dit|schrei
  * ("…Emerging As Strong WR OptionsThe 49ers and …").
  */
 function isGluedTeaser(text: string): boolean {
-  const glue = /(\S+?)([?!.]?)(?=(\p{Lu}\p{Ll}+)\s)/gu;
-  for (let m = glue.exec(text); m; m = glue.exec(text)) {
-    const head = m[1];
-    // "OptionsThe", "Rise?Violence", "DetroitHoodline"; never "McDonald", "WeWork", "LeBron": the headline's last
-    // word is a whole lower-case word of four letters or more
-    if (!/\p{Ll}{3}$/u.test(head) || !/^\p{L}/u.test(head)) continue;
-    const title = text.slice(0, m.index + m[0].length);
-    const titleWords = title.split(/\s+/).length;
-    const rest = text.slice(m.index + m[0].length);
-    if (titleWords >= 5 && titleWords <= 25 && capitalisedShare(title) >= 0.75 && countWords(rest) >= 5) return true;
+  const tokens = text.split(/\s+/).filter(Boolean);
+  let cased = 0;
+  let upper = 0;
+  // One pass over the first words: the headline part has 5 to 25 words, mostly capitalised.
+  for (let i = 0; i < Math.min(tokens.length, 25); i++) {
+    const token = tokens[i];
+    // "OptionsThe", "Rise?Violence", "DetroitHoodline"; never "McDonald", "WeWork", "LeBron": the headline's last word
+    // ends in three lower-case letters before the glued capital
+    const glued = /^(\p{L}\S*\p{Ll}{3})[?!.]?\p{Lu}\p{Ll}+$/u.exec(token);
+    if (glued && i >= 4) {
+      const headCapital = isCapitalised(glued[1]);
+      const share = (upper + (headCapital ? 1 : 0)) / Math.max(1, cased + (headCapital === undefined ? 0 : 1));
+      if (share >= 0.75 && tokens.length - i - 1 >= 4) return true;
+    }
+    const capital = isCapitalised(token);
+    if (capital !== undefined) {
+      cased++;
+      if (capital) upper++;
+    }
   }
   return false;
+}
+
+/** Whether a word starts with a capital; undefined for words in scripts without case or starting with no letter. */
+function isCapitalised(word: string): boolean | undefined {
+  const first = /\p{L}/u.exec(word)?.[0];
+  if (!first || first.toLowerCase() === first.toUpperCase()) return undefined;
+  return first === first.toUpperCase();
 }
 
 function capitalisedShare(text: string): number {
@@ -141,10 +160,17 @@ function capitalisedShare(text: string): number {
   return cased === 0 ? 0 : upper / cased;
 }
 
+/**
+ * Longest block the furniture patterns look at. Furniture is short; a longer block is prose or junk, and some of the
+ * patterns cost more than linear time on long input, so they never see it.
+ */
+const MAX_PATTERN_CHARS = 1500;
+
 export function featuresOf(block: TextBlock): BlockFeatures {
   const text = block.text;
   const words = countWords(text);
   const punctuation = text.match(INNER_PUNCTUATION)?.length ?? 0;
+  const short = text.length <= MAX_PATTERN_CHARS;
   return {
     words,
     chars: text.length,
@@ -152,14 +178,15 @@ export function featuresOf(block: TextBlock): BlockFeatures {
     punctuationDensity: words === 0 ? 0 : punctuation / words,
     capitalised: capitalisedShare(text),
     boilerplate:
-      FURNITURE_LINE.test(text) ||
-      URL_ONLY.test(text) ||
-      (words <= 14 && CALL_TO_ACTION.test(text)) ||
-      (words <= 60 && NOTICE.test(text)) ||
-      (words <= 200 && COOKIES.test(text)),
-    teaser: (words <= 40 && TEASER.test(text)) || (words <= 80 && isGluedTeaser(text)),
-    metadata: words <= 16 && METADATA.test(text),
-    commentsHeading: words <= 20 && COMMENTS_HEADING.test(text),
-    commenter: words <= 20 && COMMENTER.test(text),
+      short &&
+      (FURNITURE_LINE.test(text) ||
+        URL_ONLY.test(text) ||
+        (words <= 14 && CALL_TO_ACTION.test(text)) ||
+        (words <= 60 && NOTICE.test(text)) ||
+        (words <= 200 && COOKIES.test(text))),
+    teaser: short && ((words <= 40 && TEASER.test(text)) || (words <= 80 && isGluedTeaser(text))),
+    metadata: short && words <= 16 && METADATA.test(text),
+    commentsHeading: short && words <= 20 && COMMENTS_HEADING.test(text),
+    commenter: short && words <= 20 && COMMENTER.test(text),
   };
 }

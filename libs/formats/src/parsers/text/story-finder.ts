@@ -33,8 +33,9 @@ export function scoreBlock(block: TextBlock, features: BlockFeatures): number {
   if (features.punctuationDensity === 0 && words > 3) weight *= 0.6;
   // Title Case lines are headlines, menu entries and teaser titles, not story text.
   if (features.capitalised > 0.6 && words <= 25) weight *= 0.3;
-  // Runs of consecutive short lines are lists of links.
-  if (block.runLength >= 3 && words < 15) weight *= 0.4;
+  // Runs of consecutive short lines are lists of links, unless each line is a sentence of running text.
+  const sentence = words >= 4 && features.capitalised <= 0.5 && FULL_STOP.test(block.text);
+  if (block.runLength >= 3 && words < 15 && !sentence) weight *= 0.4;
   if (block.listItem && words < 12) weight *= 0.6;
   return words * weight - BLOCK_COST;
 }

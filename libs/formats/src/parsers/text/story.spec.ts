@@ -111,6 +111,23 @@ describe('parseTextStory on other agencies', () => {
     expect(body[0]).toMatch(/approached the province with winds forecast to reach 110 kilometres an hour\.$/);
   });
 
+  it('raw desk copy: editor\'s note, two bylines, paragraphs on consecutive lines, desk signature dropped', () => {
+    const item = parseTextStory(read('text/reuters-raw-ednote.txt'));
+    expect(item).toMatchObject({
+      headline: 'Parliament rejects budget in late-night vote',
+      byline: 'Jane Doe and John Roe',
+      edNote: 'Adds quotes from minister, details on vote.',
+      located: 'Athens',
+      agency: 'Reuters',
+    });
+    expect(bodyText(item)).toEqual([
+      "ATHENS, March 4 (Reuters) - Greek lawmakers rejected the government's budget in a late-night vote on Monday, dealing a blow to the prime minister's plans.",
+      'The bill fell six votes short of a majority after two members of the ruling party voted against it.',
+      '"This is a dark day," the finance minister told reporters.',
+      'The government has until Friday to present a new plan.',
+    ]);
+  });
+
   it('a flash with no paragraph of prose still gives a headline and a body', () => {
     const item = parseTextStory('URGENT\n\nQuake of magnitude 6.1 strikes off Japan coast: USGS');
     expect(item.headline).toBe('URGENT');

@@ -11,7 +11,11 @@ const LOOKBACK = 10;
 /** How far after the story its copyright line may sit. */
 const LOOKAHEAD = 6;
 
+/** "Editor's note: …", "EDS: …", "Note to editors: …": a message to the desk, not story text. */
+const EDITORS_NOTE = /^(?:editor'?s'? note|ed(?:itor)?s? ?note|eds|note to editors|nota (?:del editor|a los editores)|note aux rédactions)\s*[:.-]\s*(.+)$/iu;
+
 interface Found {
+  edNote?: string;
   headline?: string;
   byline?: string;
   dateline?: Dateline;
@@ -84,6 +88,11 @@ export function parseTextStory(text: string): WireItem {
       found.byline ??= byline.by;
       continue;
     }
+    const note = EDITORS_NOTE.exec(b.text);
+    if (note) {
+      found.edNote ??= note[1];
+      continue;
+    }
     if (!found.dateline) {
       const d = parseDateline(b.text);
       if (d && d.rest === '') {
@@ -98,6 +107,11 @@ export function parseTextStory(text: string): WireItem {
       break;
     }
     if (b.features.teaser) break;
+  }
+
+  // An editor's note usually heads the copy, above the headline.
+  for (let i = Math.max(0, start - LOOKBACK); i < start && !found.edNote; i++) {
+    found.edNote = EDITORS_NOTE.exec(scored[i].text)?.[1];
   }
 
   const body: BodyBlock[] = [];
@@ -131,6 +145,11 @@ export function parseTextStory(text: string): WireItem {
       }
     }
     if (b.features.metadata) continue;
+    const note = EDITORS_NOTE.exec(b.text);
+    if (note) {
+      found.edNote ??= note[1];
+      continue;
+    }
     if (b.text === found.headline || seen.has(b.text)) continue;
     seen.add(b.text);
     body.push({ kind: 'p', text: b.text });
@@ -141,10 +160,12 @@ export function parseTextStory(text: string): WireItem {
     if (copyright) found.copyright = copyright;
   }
 
+  item.type = 'text';
   item.body = body;
   item.headline = found.headline;
   item.byline = found.byline;
   item.pictures = found.pictures;
+  item.edNote = found.edNote;
   if (found.dateline) {
     item.dateline = found.dateline.text;
     item.located = found.dateline.located;

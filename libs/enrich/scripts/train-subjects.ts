@@ -108,7 +108,7 @@ function features(text: string, stopwords: ReadonlyMap<string, number>): Map<str
 
 function main(): void {
   const dir = dataDir();
-  const alphaTop = arg('--alpha-top', 0.05);
+  const alphaTop = arg('--alpha-top', 0.2);
   const alphaFine = arg('--alpha-fine', 0.1);
   const snippetWeight = arg('--snippet-weight', SNIPPET_WEIGHT);
   // --fold k/n leaves out every n-th snippet (from the k-th) for cross-validation; --out writes elsewhere

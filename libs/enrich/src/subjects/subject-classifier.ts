@@ -1,8 +1,8 @@
 import type { SubjectTag } from '../enrichment';
-import type { Token } from '../text/tokenizer';
-import { addFeatures } from './features';
+import { type Token, WORD } from '../text/tokenizer';
+
 import type { MediaTopics } from './media-topics';
-import type { SubjectModel } from './subject-model';
+import { SubjectModel, type TermInfo } from './subject-model';
 
 /** Below this much known text the classifier says nothing. */
 const MIN_FEATURES = 4;
@@ -58,8 +58,10 @@ export interface SourceSubject {
 export class SubjectClassifier {
   private readonly ancestors = new Map<string, string[]>();
   /** reused per article (one classifier serves one thread) */
-  private readonly features = new Map<string, number>();
   private readonly hits = new Map<string, number>();
+  private readonly infos: TermInfo[] = [];
+  private readonly weights: number[] = [];
+  private readonly postings: (Float32Array | undefined)[] = [];
 
   constructor(
     private readonly model: SubjectModel,
@@ -88,15 +90,26 @@ export class SubjectClassifier {
       for (const b of this.ancestors.get(id) ?? []) push(b, { creator: 'source', relevance: 100, confidence: 100, broader: true });
     }
 
-    const features = this.features;
-    features.clear();
-    let headlineEnd = 0;
-    while (headlineEnd < tokens.length && tokens[headlineEnd].seg < 0) headlineEnd++;
-    // the headline counts twice
-    addFeatures(tokens, 0, headlineEnd, this.stopwords, features, 2);
-    addFeatures(tokens, headlineEnd, tokens.length, this.stopwords, features, 1);
-
-    const { scores: topScores, used } = model.top.score(features);
+    // one lookup per word: its postings in every model and the topic names it starts
+    const infos = this.infos;
+    const weights = this.weights;
+    const hits = this.hits;
+    hits.clear();
+    let n = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.kind !== WORD) continue;
+      const info = model.termInfo(t.lower, this.stopwords);
+      if (!info) continue;
+      if (info.phrases) SubjectModel.phraseHits(info.phrases, tokens, i, hits);
+      infos[n] = info;
+      // the headline counts twice
+      weights[n] = t.seg < 0 ? 2 : 1;
+      n++;
+    }
+    const topPostings = this.postings;
+    for (let i = 0; i < n; i++) topPostings[i] = infos[i].top;
+    const { scores: topScores, used } = model.top.scorePostings(topPostings, weights, n);
     if (used < MIN_FEATURES) return out;
     const temp = temperature(used);
     const topProb = softmax(topScores, temp);
@@ -106,17 +119,14 @@ export class SubjectClassifier {
     for (let c = 0; c < topProb.length; c++) if (c !== first && topProb[c] > topProb[second]) second = c;
     const chosenTops = topProb[second] >= SECOND_TOP ? [first, second] : [first];
 
-    const hits = this.hits;
-    hits.clear();
-    model.nameHits(tokens, hits);
-
     for (const topIndex of chosenTops) {
       const top = model.top.classes[topIndex];
       const pTop = topProb[topIndex];
-      const fineModel = model.fine.get(top);
+      const fineModel = model.fineByTopIndex[topIndex];
       if (fineModel) {
         // narrower topics: tempered log-likelihood relative to the best one, plus name evidence
-        const { scores } = fineModel.score(features);
+        for (let i = 0; i < n; i++) topPostings[i] = infos[i].fine[topIndex];
+        const { scores } = fineModel.scorePostings(topPostings, weights, n);
         let bestLl = -Infinity;
         for (const v of scores) if (v > bestLl) bestLl = v;
         const candidates = bestFine(fineModel.classes, scores, bestLl, temp, hits);

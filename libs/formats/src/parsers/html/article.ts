@@ -111,7 +111,8 @@ interface Furniture {
 function cleanBlocks(blocks: BodyBlock[], headline: string | undefined): { blocks: BodyBlock[]; found: Furniture } {
   const found: Furniture = {};
   const kept: BodyBlock[] = [];
-  for (const block of blocks) {
+  const seen = new Map<string, number>();
+  for (const [index, block] of blocks.entries()) {
     if (block.kind === 'table' || block.kind === 'pre') {
       kept.push(block);
       continue;
@@ -122,6 +123,11 @@ function cleanBlocks(blocks: BodyBlock[], headline: string | undefined): { block
     const f = featuresOf(asBlock);
     if (f.boilerplate || (f.teaser && f.words <= 25) || f.metadata || isCreditOnly(text)) continue;
     if (headline && text === headline && kept.length === 0) continue;
+    // Galleries repeat a caption for every slide: a paragraph the story had a few blocks before is furniture.
+    // (Recipes and lists repeat lines far apart on purpose; those stay.)
+    const before = seen.get(text);
+    seen.set(text, index);
+    if (before !== undefined && index - before <= 4 && f.words >= 12) continue;
     const copyright = parseCopyright(text);
     if (copyright) {
       found.copyright ??= copyright;
@@ -141,6 +147,8 @@ function cleanBlocks(blocks: BodyBlock[], headline: string | undefined): { block
     }
     kept.push(block);
   }
+  // A heading with nothing after it titles the next part of the page ("More Business News"), not the story.
+  while (kept.length > 0 && kept[kept.length - 1].kind === 'h') kept.pop();
   const opening = kept.find((b) => b.kind === 'p');
   if (opening && !found.dateline) {
     const dateline = parseDateline(opening.text);

@@ -44,7 +44,7 @@ export function countWords(text: string): number {
  */
 const FURNITURE_LINE = new RegExp(
   [
-    String.raw`^(?:share|share this(?: article| story| entry)?|tweet|e-?mail|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|flipboard|pocket|messenger|telegram|copy link|comments?|\d+ comments?|leave a (?:comment|reply)|reply|menu|search|home|close|next|previous|prev|back|more|sections|subscribe|sign in|sign up|log in|login|register|newsletter|advertisement|advertising|ad|sponsored|promoted|related|related (?:articles|stories|posts|content|topics|coverage|news|videos?)|most (?:popular|read|viewed|shared)|trending(?: now)?|popular|recommended(?: for you| videos)?|don'?t miss|must read|top stories|latest(?: news| stories| videos| shows)?|watch|replay|live|video|videos|photos?|gallery|listen|podcast|tags?|topics|categories|filed under|skip to (?:main )?content|back to top|go to top|cookie settings|accept(?: all)?(?: cookies)?|privacy(?: policy| notice)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|careers|help|faq|sitemap|site map|rss|follow us|read more|read less|see more|see all|view all|view more|show more|load more|continue reading|click here|learn more|more from [^.]{2,40}|more on this(?: story)?|you (?:may|might) also like|also read|see also|read also|read next|up next|next up|advertise(?: with us)?|today'?s paper|e-?edition|subscribe now|get the app|download the app|image \d+ of \d+|\d+\s*(?:of|\/)\s*\d+|mehr zum thema|weitere artikel|lesen sie auch|auch interessant|teilen|drucken|anzeige|werbung|kommentare|partager|lire aussi|à lire aussi|voir aussi|publicité|compartir|leer más|lea también|publicidad|condividi|leggi anche|pubblicità|compartilhar|leia também|leia mais|publicidade|deel|lees ook|поделиться|читайте также|реклама)\s*[:.!»›>|\-–—]*$`,
+    String.raw`^(?:share|share this(?: article| story| entry)?|tweet|e-?mail|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|flipboard|pocket|messenger|telegram|copy link|comments?|\d+ comments?|leave a (?:comment|reply)|reply|menu|search|home|close|next|previous|prev|back|more|sections|subscribe|sign in|sign up|log in|login|register|newsletter|advertisement|advertising|ad|sponsored|promoted|related|related (?:articles|stories|posts|content|topics|coverage|news|videos?)|most (?:popular|read|viewed|shared)|trending(?: now)?|popular|recommended(?: for you| videos)?|don'?t miss|must read|top stories|latest(?: news| stories| videos| shows)?|watch|replay|live|video|videos|photos?|gallery|listen|podcast|tags?|topics|categories|filed under|skip to (?:main )?content|back to top|go to top|cookie settings|accept(?: all)?(?: cookies)?|privacy(?: policy| notice)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|careers|help|faq|sitemap|site map|rss|follow us|read more|read less|see more|see all|view all|view more|show more|load more|continue reading|click here|learn more|more from [^.]{2,40}|more on this(?: story)?|you (?:may|might) also like|also read|see also|read also|read next|up next|next up|advertise(?: with us)?|today'?s paper|e-?edition|subscribe now|get the app|download the app|image \d+ of\s*\/?\s*\d+|\d+\s*(?:of|\/)\s*\d+|captions?|enlarge(?: this image)?|expand|toggle caption|hide caption|show caption|mehr zum thema|weitere artikel|lesen sie auch|auch interessant|teilen|drucken|anzeige|werbung|kommentare|partager|lire aussi|à lire aussi|voir aussi|publicité|compartir|leer más|lea también|publicidad|condividi|leggi anche|pubblicità|compartilhar|leia também|leia mais|publicidade|deel|lees ook|поделиться|читайте также|реклама)\s*[:.!»›>|\-–—]*$`,
     // end-of-story marks and agency desk signatures ("bur-jm/kl", "dk/sw")
     String.raw`|^(?:\(?end\)?|ends|###|-30-|[-—–]+\s*end\s*[-—–]+|x{3,}|(?:[a-z]{2,5}[-/]){1,4}[a-z]{2,5})$`,
   ].join(''),
@@ -61,6 +61,7 @@ const NOTICE = new RegExp(
     String.raw`this video|watch the video|click (?:here|to)|tap (?:here|to)|follow (?:us|@)|like us on|join us on|`,
     String.raw`all rights reserved|terms of (?:use|service)|privacy policy|copyright ©|`,
     String.raw`this material may not be (?:published|reproduced)|quotes (?:are )?delayed|market data (?:provided|powered)|`,
+    String.raw`this (?:document|article|content) is (?:subject to|protected by) copyright|`,
     String.raw`as you comment|please (?:be respectful|keep (?:your )?comments)|comments (?:are|will be) (?:moderated|reviewed)|`,
     String.raw`\(?(?:reporting|writing|editing|additional reporting|compiled|produced|graphics?) by\s\p{Lu}|`,
     String.raw`nous utilisons des cookies|wir verwenden cookies|utilizamos cookies|usiamo i cookie|`,
@@ -74,7 +75,8 @@ const CALL_TO_ACTION =
   /\b(?:click(?:ing)? here|continue reading|read more|read the full|sign up (?:for|to)|subscribe (?:to|now|for)|download (?:our|the) app|follow us on|share (?:this|on)|tap here)\b/iu;
 
 /** A bare web address or e-mail address. */
-const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.]+$/iu;
+const URL_ONLY =
+  /^(?:(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|@\w{2,}|(?:twitter|facebook|instagram|linkedin)\.com\/\S+)(?:\s+(?:(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|@\w{2,}|(?:twitter|facebook|instagram|linkedin)\.com\/\S+))*$/iu;
 
 /** Cookie and consent notices run long, but always talk about cookies and the site together. */
 const COOKIES =

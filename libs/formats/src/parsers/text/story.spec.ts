@@ -111,7 +111,7 @@ describe('parseTextStory on other agencies', () => {
     expect(body[0]).toMatch(/approached the province with winds forecast to reach 110 kilometres an hour\.$/);
   });
 
-  it('raw desk copy: editor\'s note, two bylines, paragraphs on consecutive lines, desk signature dropped', () => {
+  it("raw desk copy: editor's note, two bylines, paragraphs on consecutive lines, desk signature dropped", () => {
     const item = parseTextStory(read('text/reuters-raw-ednote.txt'));
     expect(item).toMatchObject({
       headline: 'Parliament rejects budget in late-night vote',

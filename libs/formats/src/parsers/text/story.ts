@@ -12,7 +12,8 @@ const LOOKBACK = 10;
 const LOOKAHEAD = 6;
 
 /** "Editor's note: …", "EDS: …", "Note to editors: …": a message to the desk, not story text. */
-const EDITORS_NOTE = /^(?:editor'?s'? note|ed(?:itor)?s? ?note|eds|note to editors|nota (?:del editor|a los editores)|note aux rédactions)\s*[:.-]\s*(.+)$/iu;
+const EDITORS_NOTE =
+  /^(?:editor'?s'? note|ed(?:itor)?s? ?note|eds|note to editors|nota (?:del editor|a los editores)|note aux rédactions)\s*[:.-]\s*(.+)$/iu;
 
 interface Found {
   edNote?: string;

@@ -296,7 +296,20 @@ function main(): void {
   out.push(...formatQuality('compromise 14 (baseline)', baseline));
   out.push('');
   out.push(`Subjects: right top-level Media Topic first ${subjectsRight}/${docs.length} = ${pct(subjectsRight / docs.length)}; right top-level anywhere ${pct(subjectsAnywhere / docs.length)}`);
-  out.push(`Language: ${languageRight}/${docs.length} = ${pct(languageRight / docs.length)}`);
+  out.push(`Language: ${languageRight}/${docs.length} = ${pct(languageRight / docs.length)} on the ${set} set`);
+  const languageSet = readFileSync(join(fixturesDir(), 'language.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { language: string; text: string });
+  const languageMisses: string[] = [];
+  const languageSetRight = languageSet.filter((x) => {
+    const got = enricher.enrich({ paragraphs: [x.text], captions: [], sourceSubjects: [] }).language;
+    if (got !== x.language) languageMisses.push(`${x.language} → ${got}: ${x.text.slice(0, 50)}`);
+    return got === x.language;
+  }).length;
+  out.push(
+    `Language: ${languageSetRight}/${languageSet.length} = ${pct(languageSetRight / languageSet.length)} on the language set (en fr de es it pt nl, short and mixed text → und)`,
+  );
   out.push('');
   out.push(`Speed (one thread, ${articles.length} articles of ${Math.round(avgSize)} characters on average, median of 7 runs after warm-up)`);
   out.push(`  wiredesk     ${Math.round(ourRate.cpu)} articles/s per CPU-second (${Math.round(ourRate.wall)} articles/s wall clock)`);
@@ -307,7 +320,7 @@ function main(): void {
   );
   out.push(`Resident memory after enriching: ${Math.round(startup.rssMb)} MB (heap ${Math.round(startup.heapMb)} MB)`);
   if (process.argv.includes('--details')) {
-    out.push('', 'Wiredesk misses and false alarms:', ...ours.details.map((x) => `  ${x}`), '', 'Subject and language misses:', ...subjectMisses.map((x) => `  ${x}`));
+    out.push('', 'Wiredesk misses and false alarms:', ...ours.details.map((x) => `  ${x}`), '', 'Subject and language misses:', ...subjectMisses.map((x) => `  ${x}`), ...languageMisses.map((x) => `  ${x}`));
   }
   console.log(out.join('\n'));
   const jsonPath = argValue('--json');
@@ -321,6 +334,7 @@ function main(): void {
           entities: { wiredesk: summarizeQuality(ours), compromise: summarizeQuality(baseline) },
           subjectsTopLevelFirst: subjectsRight / docs.length,
           language: languageRight / docs.length,
+          languageSet: languageSetRight / languageSet.length,
           articlesPerSecond: { wiredesk: ourRate, compromise: compromiseRate, articleChars: avgSize },
           startup,
         },

@@ -1,4 +1,5 @@
 import { topicNames, type TopicNames } from '@wiredesk/contracts';
+import { parseApiKeys, type ApiKey } from './security/api-keys';
 
 /**
  * All configuration comes from the environment (12-factor; compose sets it, `wiredesk up` sets it for local runs).
@@ -27,6 +28,19 @@ export interface WiredeskConfig {
   wireDropStableMs: number;
   maxBodyBytes: number;
   logLevel: string;
+  security: SecurityConfig;
+}
+
+/** API keys and rate limits of the HTTP APIs (libs/platform/src/security). */
+export interface SecurityConfig {
+  /** API_KEYS parsed; empty = no key required (local development) */
+  apiKeys: ApiKey[];
+  /** requests a minute per key (per IP address without a key); 0 = no limit */
+  rateLimitPerMinute: number;
+  /** requests a client may send at once before the per-minute rate applies */
+  rateLimitBurst: number;
+  /** GET /metrics needs a key with the `metrics` scope (only when API_KEYS is set) */
+  metricsRequireKey: boolean;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -59,6 +73,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
     wireDropStableMs: int(env.WIRE_DROP_STABLE_MS, 1000),
     maxBodyBytes: int(env.MAX_BODY_BYTES, 50 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
+    security: {
+      apiKeys: parseApiKeys(env.API_KEYS),
+      rateLimitPerMinute: Math.max(0, int(env.RATE_LIMIT_PER_MINUTE, 0)),
+      rateLimitBurst: Math.max(0, int(env.RATE_LIMIT_BURST, int(env.RATE_LIMIT_PER_MINUTE, 0))),
+      metricsRequireKey: /^(1|true|yes)$/i.test(env.METRICS_REQUIRE_KEY ?? ''),
+    },
   };
 }
 
@@ -85,4 +105,8 @@ export const CONFIG_VARIABLES = [
   'WIRE_DROP_STABLE_MS',
   'MAX_BODY_BYTES',
   'LOG_LEVEL',
+  'API_KEYS',
+  'RATE_LIMIT_PER_MINUTE',
+  'RATE_LIMIT_BURST',
+  'METRICS_REQUIRE_KEY',
 ] as const;

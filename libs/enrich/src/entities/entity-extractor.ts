@@ -271,7 +271,9 @@ export class EntityExtractor {
     }
     if (this.res.titles.has(t.lower)) return 1;
     // German compound titles: Vorstandschef, SPD-Chef, Bundespräsident, Finanzminister
-    if (t.lower.length > 6) for (const suffix of this.res.titleSuffixes) if (t.lower.endsWith(suffix) && t.lower !== suffix) return 1;
+    if (this.capitalsAreWeak && t.lower.length > 6) {
+      for (const suffix of this.res.titleSuffixes) if (t.lower.endsWith(suffix)) return 1;
+    }
     return 0;
   }
 

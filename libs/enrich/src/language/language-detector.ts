@@ -6,7 +6,7 @@ const MIN_WORDS = 6;
 /** The winner must have at least this many function-word hits, this share of all words and this lead. */
 const MIN_HITS = 3;
 const MIN_SHARE = 0.1;
-const MIN_LEAD = 1.6;
+const MIN_LEAD = 2;
 
 type Script = 'latin' | 'cyrillic' | 'greek' | 'arabic' | 'hebrew' | 'han' | 'kana' | 'hangul' | 'thai' | 'devanagari' | 'other';
 

@@ -69,7 +69,8 @@ const isHyphen = (c: number): boolean => c === 45 || c === 0x2010 || c === 0x201
 function endsSentence(text: string): boolean {
   return text === '.' || text === '!' || text === '?' || text === '…' || text === '...' || text === ':' || text === ';';
 }
-const OPENING = new Set(['"', '“', '«', '„', '(', '[', "'", '‘', '‹', '-', '–', '—', '•', '*']);
+const OPENING = new Set(['(', '[', '‹', '-', '–', '—', '•', '*']);
+const QUOTES = new Set(['"', '“', '”', '«', '»', '„', "'", '‘']);
 
 function isUpperAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -204,12 +205,17 @@ export function tokenizeSegment(text: string, seg: number, out: Token[]): void {
     const p = text.slice(start, i);
     out.push(makeToken(p, PUNCT, start, i, seg));
     if (endsSentence(p)) sentenceNext = true;
-    else if (!(OPENING.has(p) || p === '--' || p === '”' || p === '"' || p === '»' || p === ')')) sentenceNext = false;
-    else if (OPENING.has(p) && (p === '"' || p === '“' || p === '«' || p === '„') && !sentenceNext) {
-      // a quotation opening after "said:" or at a clause start begins a sentence of its own
-      const prev = out.length >= 2 ? out[out.length - 2] : undefined;
-      sentenceNext = !prev || prev.kind === PUNCT;
-    }
+    else if (QUOTES.has(p)) {
+      // an opening quote (space before, text after) after a comma or colon starts a quoted sentence;
+      // a closing quote keeps whatever the punctuation inside it said
+      const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+      const after = i < n ? text.charCodeAt(i) : 32;
+      const opening = (before <= 32 || before === 0xa0 || before === 40) && after > 32 && after !== 0xa0;
+      if (opening) {
+        const prev = out.length >= 2 ? out[out.length - 2] : undefined;
+        if (!prev || prev.seg !== seg || (prev.kind === PUNCT && (prev.text === ',' || prev.text === ':' || prev.text === '-' || prev.text === '—'))) sentenceNext = true;
+      }
+    } else if (!(OPENING.has(p) || p === '--' || p === ')' || p === '»' || p === '”')) sentenceNext = false;
     afterAbbreviation = false;
   }
 }

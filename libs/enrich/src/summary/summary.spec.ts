@@ -1,0 +1,38 @@
+import { tokenize } from '../text/tokenizer';
+import { MAX_SUMMARY, summarize } from './summary';
+
+const summaryOf = (paragraphs: string[], headline?: string): string | undefined => {
+  const doc = tokenize(headline, paragraphs);
+  return summarize(doc.segments, doc.tokens);
+};
+
+describe('summarize', () => {
+  it('strips the dateline and takes the lead sentence', () => {
+    expect(summaryOf(['WASHINGTON, Oct 3 (Reuters) - The Senate passed the bill on Tuesday after a long debate. It now goes to the House.'])).toBe(
+      'The Senate passed the bill on Tuesday after a long debate. It now goes to the House.',
+    );
+  });
+
+  it('skips bylines and credit lines, and does not cut at "U.S." or "Mr."', () => {
+    expect(
+      summaryOf(['By Jane Doe', 'Photo: AFP', 'Mr. Smith told the U.S. Congress on Monday that the programme had worked well for years and should continue.']),
+    ).toBe('Mr. Smith told the U.S. Congress on Monday that the programme had worked well for years and should continue.');
+  });
+
+  it('adds a second sentence only when both fit in 300 characters', () => {
+    const first = 'The storm hit the coast on Sunday, flooding towns.';
+    const long = `Officials said ${'the damage was extensive and '.repeat(10)}would take months to repair.`;
+    expect(summaryOf([`${first} ${long}`])).toBe(first);
+  });
+
+  it('never exceeds 300 characters, even when the lead sentence is longer', () => {
+    const lead = `The government said ${'that the reform, which was debated for months, '.repeat(8)}would pass.`;
+    const s = summaryOf([lead])!;
+    expect(s.length).toBeLessThanOrEqual(MAX_SUMMARY);
+    expect(s.endsWith('…')).toBe(true);
+  });
+
+  it('returns undefined when there is no sentence', () => {
+    expect(summaryOf(['© 2018 AFP'])).toBeUndefined();
+  });
+});

@@ -1,7 +1,13 @@
 import { Controller, Headers, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ErrorCode } from '@wiredesk/contracts';
 import { isTransientError } from '@wiredesk/messaging';
-import { HttpProblemCode, ProblemException, WIREDESK_CONFIG, type WiredeskConfig } from '@wiredesk/platform';
+import {
+  HttpProblemCode,
+  ProblemException,
+  RequiresScope,
+  WIREDESK_CONFIG,
+  type WiredeskConfig,
+} from '@wiredesk/platform';
 import type { Request, Response } from 'express';
 import { WireIngestService } from './ingest.service';
 import { readRawBody } from './read-body';
@@ -19,6 +25,7 @@ export class IngestController {
    * problem+json otherwise (400 EMPTY_INPUT, 413 TOO_LARGE, 503 UNAVAILABLE when the broker does not answer in time).
    */
   @Post('wire')
+  @RequiresScope('write')
   @HttpCode(202)
   async postWire(
     @Req() req: Request,

@@ -55,4 +55,10 @@ describe('buildDeadLetter', () => {
       'wd-attempts': '3',
     });
   });
+
+  it('counts on from the attempts of a replayed dead letter', () => {
+    const replayed = { ...source, rawHeaders: { ...source.rawHeaders, 'wd-attempts': Buffer.from('2') } };
+    const r = buildDeadLetter('wire.dlq', 'normalize', { code: 'BINARY_INPUT', message: 'Binary.' }, replayed);
+    expect(r.headers?.['wd-attempts']).toBe('3');
+  });
 });

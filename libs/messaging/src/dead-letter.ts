@@ -1,11 +1,12 @@
 import { DlqHeader, type ErrorStage } from '@wiredesk/contracts';
 import type { IHeaders } from 'kafkajs';
-import { headerSafe } from './headers';
+import { decodeHeaders, headerSafe } from './headers';
 import type { ConsumedMessage, DeadLetterSpec, OutboundMessage } from './outcomes';
 
 /**
  * The wire.dlq record for one failed input: the original raw bytes and headers, untouched, plus the error headers of
- * DESIGN.md. Error headers from an earlier failure (a replayed dead letter) are replaced, not repeated.
+ * DESIGN.md. Error headers from an earlier failure (a replayed dead letter) are replaced, not repeated, except
+ * wd-attempts, which counts on.
  */
 export function buildDeadLetter(
   dlqTopic: string,
@@ -16,6 +17,8 @@ export function buildDeadLetter(
   const origin =
     spec.origin ?? (source ? { topic: source.topic, partition: source.partition, offset: source.offset } : undefined);
   const headers: IHeaders = { ...(spec.headers ?? source?.rawHeaders ?? {}) };
+  // a replayed dead letter (wiredesk dlq replay) carries its earlier attempts: they add up
+  const earlierAttempts = Number(decodeHeaders(headers)[DlqHeader.attempts]) || 0;
   for (const name of Object.values(DlqHeader)) delete headers[name];
   headers[DlqHeader.stage] = spec.stage ?? defaultStage;
   headers[DlqHeader.code] = spec.code;
@@ -25,7 +28,7 @@ export function buildDeadLetter(
     headers[DlqHeader.originalPartition] = String(origin.partition);
     headers[DlqHeader.originalOffset] = String(origin.offset);
   }
-  headers[DlqHeader.attempts] = String(spec.attempts ?? 1);
+  headers[DlqHeader.attempts] = String(earlierAttempts + (spec.attempts ?? 1));
   return {
     topic: dlqTopic,
     key: spec.key !== undefined ? spec.key : (source?.key ?? null),

@@ -1,7 +1,10 @@
 import { Logger, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NextFunction, Request, Response } from 'express';
+import { NestFactory, Reflector } from '@nestjs/core';
+import { loadConfig, type WiredeskConfig } from './config';
 import { JsonLogger } from './logging/json-logger';
+import { WIREDESK_CONFIG } from './platform.tokens';
+import { ApiSecurityGuard } from './security/api-security.guard';
+import { securityHeaders } from './security/security-headers';
 
 export interface ServiceOptions {
   /** 'ingest', 'normalizer', ... : appears on every log line */
@@ -17,16 +20,10 @@ export interface ServiceOptions {
   shutdownGraceMs?: number;
 }
 
-/** Headers every response carries; these APIs serve JSON only, never pages. */
-function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  next();
-}
-
-/** Creates a service's Nest application with the JSON logger and security headers, without listening. */
+/**
+ * Creates a service's Nest application with the JSON logger, security headers, and the API key / rate limit guard on
+ * every route (configured by the service's WiredeskConfig: API_KEYS, RATE_LIMIT_PER_MINUTE…), without listening.
+ */
 export async function createServiceApp(options: ServiceOptions): Promise<INestApplication> {
   const logger = new JsonLogger(options.service, options.logLevel ?? process.env.LOG_LEVEL ?? 'info');
   const app = await NestFactory.create(options.module as never, {
@@ -36,7 +33,17 @@ export async function createServiceApp(options: ServiceOptions): Promise<INestAp
   const http = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
   http.disable?.('x-powered-by');
   app.use(securityHeaders);
+  app.useGlobalGuards(new ApiSecurityGuard(app.get(Reflector), serviceConfig(app).security));
   return app;
+}
+
+/** The config the service's PlatformModule was given; the environment's for an app without one. */
+function serviceConfig(app: INestApplication): WiredeskConfig {
+  try {
+    return app.get<WiredeskConfig>(WIREDESK_CONFIG, { strict: false });
+  } catch {
+    return loadConfig();
+  }
 }
 
 /**

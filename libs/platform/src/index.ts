@@ -9,3 +9,4 @@ export * from './metrics/metrics';
 export * from './metrics/metrics.controller';
 export * from './problem/problem';
 export * from './problem/problem.filter';
+export * from './security';

@@ -8,6 +8,7 @@ import { DEFAULT_LIMIT, MAX_LIMIT, parseListQuery } from './article-list.query';
 import { ArticleListSchema, NinjsSchema, ProblemSchema, VersionListSchema } from './openapi.schemas';
 import { QueryReader } from './query-params';
 import { invalidParameters, notFound, sendJson, valueOrBadRequest } from './respond';
+import { RequiresScope } from '@wiredesk/platform';
 
 const problem = (status: number, description: string) =>
   ApiResponse({ status, description, content: { 'application/problem+json': { schema: ProblemSchema } } });
@@ -27,6 +28,7 @@ function articleUri(id: unknown): string {
 
 @ApiTags('articles')
 @ApiExtraModels()
+@RequiresScope('read')
 @Controller('v1/articles')
 export class ArticlesController {
   constructor(

@@ -6,6 +6,7 @@ import { GetRawCopy } from '../use-cases/get-raw-copy.use-case';
 import { ProblemSchema, RawMetaSchema } from './openapi.schemas';
 import { QueryReader } from './query-params';
 import { invalidParameters, notFound, sendJson, sendWithEtag } from './respond';
+import { RequiresScope } from '@wiredesk/platform';
 
 function ingestIdOf(value: unknown, query: Record<string, unknown>): string {
   const read = new QueryReader({ ...query, ingestId: value }, ['ingestId']);
@@ -28,6 +29,7 @@ const notFoundResponse = ApiResponse({
 });
 
 @ApiTags('raw')
+@RequiresScope('read')
 @Controller('v1/raw')
 export class RawController {
   constructor(private readonly raw: GetRawCopy) {}

@@ -6,8 +6,10 @@ import { CountTags } from '../use-cases/count-tags.use-case';
 import { ProblemSchema, TagListSchema } from './openapi.schemas';
 import { sendJson, valueOrBadRequest } from './respond';
 import { parseTagsQuery } from './tags.query';
+import { RequiresScope } from '@wiredesk/platform';
 
 @ApiTags('tags')
+@RequiresScope('read')
 @Controller('v1/tags')
 export class TagsController {
   constructor(private readonly countTags: CountTags) {}

@@ -110,8 +110,8 @@ function classifyWord(t: Token, text: string): void {
   }
 }
 
-function makeToken(text: string, kind: number, start: number, end: number, seg: number): Token {
-  return { text, lower: kind === WORD ? text.toLowerCase() : text, kind, start, end, seg, cap: false, upper: false, sentStart: false };
+function makeToken(text: string, lower: string, kind: number, start: number, end: number, seg: number): Token {
+  return { text, lower, kind, start, end, seg, cap: false, upper: false, sentStart: false };
 }
 
 /** Tokenises one segment, appending to `out`. */
@@ -130,10 +130,13 @@ export function tokenizeSegment(text: string, seg: number, out: Token[]): void {
       const start = i;
       let dotted = false;
       let groupStart = start;
+      // toLowerCase costs even when nothing changes: only words with capitals or non-ASCII letters need it
+      let needsLower = (c >= 65 && c <= 90) || c >= 128;
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
         if (isLetterAt(text, i, d) || isDigit(d)) {
+          if ((d >= 65 && d <= 90) || d >= 128) needsLower = true;
           i++;
           continue;
         }
@@ -175,7 +178,7 @@ export function tokenizeSegment(text: string, seg: number, out: Token[]): void {
           abbreviation = true;
         }
       }
-      const t = makeToken(word, WORD, start, end, seg);
+      const t = makeToken(word, needsLower ? word.toLowerCase() : word, WORD, start, end, seg);
       classifyWord(t, word);
       t.sentStart = sentenceNext || (afterAbbreviation && t.cap && SENTENCE_OPENERS.has(t.lower));
       sentenceNext = false;
@@ -193,7 +196,8 @@ export function tokenizeSegment(text: string, seg: number, out: Token[]): void {
         else if (isHyphen(d) && i + 1 < n && isLetterAt(text, i + 1, text.charCodeAt(i + 1))) i++;
         else break;
       }
-      out.push(makeToken(text.slice(start, i), NUMBER, start, i, seg));
+      const num = text.slice(start, i);
+      out.push(makeToken(num, num, NUMBER, start, i, seg));
       sentenceNext = false;
       afterAbbreviation = false;
       continue;
@@ -203,7 +207,7 @@ export function tokenizeSegment(text: string, seg: number, out: Token[]): void {
     i++;
     if (c === 45 || c === 46) while (i < n && text.charCodeAt(i) === c) i++;
     const p = text.slice(start, i);
-    out.push(makeToken(p, PUNCT, start, i, seg));
+    out.push(makeToken(p, p, PUNCT, start, i, seg));
     if (endsSentence(p)) sentenceNext = true;
     else if (QUOTES.has(p)) {
       // an opening quote (space before, text after) after a comma or colon starts a quoted sentence;

@@ -1,6 +1,8 @@
 import { Controller, Get, Header } from '@nestjs/common';
+import { MetricsRoute } from '../security/route-security.decorator';
 import { metricsRegistry } from './metrics';
 
+@MetricsRoute()
 @Controller('metrics')
 export class MetricsController {
   @Get()

@@ -145,7 +145,7 @@ async function measureCeiling(
   partitions: number,
   storePid: number | undefined,
 ): Promise<RunFigures['ceiling']> {
-  const collection = db.collection('ceiling');
+  const collection = db.collection<{ _id: string; value: Buffer | null; headers: Record<string, string> }>('ceiling');
   const consumer = kafka.consumer({
     groupId: `${topic}-ceiling`,
     maxBytesPerPartition: 4 * 1024 * 1024,

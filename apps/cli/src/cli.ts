@@ -7,6 +7,7 @@ commands:
                           wire copy → ninjs 3.1 NDJSON on stdout, in-process (no Kafka, no MongoDB)
   up [--ingest-samples]   the whole stack on this machine in one terminal; Ctrl-C stops it all
   infra up|down|status    only the local Kafka and MongoDB-compatible store
+  dlq list|show|replay    inspect dead letters (wire.dlq) by code, source and time; replay them after a fix
 
 "wiredesk <command> --help" says more.`;
 
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   normalize: async (args) => (await import('./commands/normalize.command')).normalizeCommand(args),
   up: async (args) => (await import('./commands/up.command')).upCommand(args),
   infra: async (args) => (await import('./commands/infra.command')).infraCommand(args),
+  dlq: async (args) => (await import('./commands/dlq.command')).dlqCommand(args),
 };
 
 /** Runs one command line; resolves with the exit code. */

@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import { parseCsv } from './csv';
 import { dataDir } from './paths';
 
+const log = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
 /* eslint-disable @typescript-eslint/no-require-imports */
 interface GeoCity {
   cityId: number;
@@ -33,7 +37,8 @@ interface PlacesExtra {
 
 const NAME_LANGS = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl'];
 const STOPWORD_LANGS = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl'];
-const PROPER_TAG = /Name|Person|Place|City|Country|Region|Organization|SportsTeam|ProperNoun|Demonym|Currency|Month|WeekDay|Date|Holiday|Abbreviation|Honorific|Acronym/;
+const PROPER_TAG =
+  /Name|Person|Place|City|Country|Region|Organization|SportsTeam|ProperNoun|Demonym|Currency|Month|WeekDay|Date|Holiday|Abbreviation|Honorific|Acronym/;
 
 function asList(v: string | string[] | undefined): string[] {
   if (!v) return [];
@@ -97,7 +102,7 @@ function buildNames(out: string): WordSets {
   const stop: Record<string, string[]> = {};
   for (const lang of STOPWORD_LANGS) stop[lang] = stopwords[lang];
   writeFileSync(join(out, 'stopwords.json'), JSON.stringify(stop));
-  console.log(
+  log(
     `names.json: ${firstNames.size} first names, ${lastNames.size} last names, ${demonyms.size} demonyms, ${commonWords.size} common words`,
   );
   const anyStopword = new Set<string>();
@@ -109,7 +114,9 @@ function buildPlaces(out: string, words: WordSets): Set<string> {
   const extra = JSON.parse(readFileSync(join(out, 'sources', 'places-extra.json'), 'utf8')) as PlacesExtra;
   const countryNames: Record<string, Record<string, string | string[]>> = {};
   for (const lang of NAME_LANGS) {
-    countryNames[lang] = (require(`i18n-iso-countries/langs/${lang}.json`) as { countries: Record<string, string | string[]> }).countries;
+    countryNames[lang] = (
+      require(`i18n-iso-countries/langs/${lang}.json`) as { countries: Record<string, string | string[]> }
+    ).countries;
   }
   const codes = Object.keys(countryNames.en);
   const aliasOwners = new Map<string, Set<string>>();
@@ -126,9 +133,13 @@ function buildPlaces(out: string, words: WordSets): Set<string> {
     }
   }
   const countries = codes.map((code) => {
-    const en = asList(countryNames.en[code]).filter((n) => !n.includes(',') && !n.includes('(') && n !== n.toUpperCase());
+    const en = asList(countryNames.en[code]).filter(
+      (n) => !n.includes(',') && !n.includes('(') && n !== n.toUpperCase(),
+    );
     const name = extra.countryNames[code] ?? [...en].sort((a, b) => a.length - b.length)[0] ?? code;
-    const aliases = [...countryAliases.get(code)!].filter((a) => aliasOwners.get(a.toLowerCase())!.size === 1 && a !== name);
+    const aliases = [...countryAliases.get(code)!].filter(
+      (a) => aliasOwners.get(a.toLowerCase())!.size === 1 && a !== name,
+    );
     return { code, name, aliases };
   });
   const countryKeys = new Set<string>();
@@ -151,18 +162,35 @@ function buildPlaces(out: string, words: WordSets): Set<string> {
     if (!keep(c)) continue;
     const key = c.name.toLowerCase();
     const prev = byName.get(key);
-    const better = !prev || (isCapital(c) && !isCapital(prev)) || (isCapital(c) === isCapital(prev) && c.population > prev.population);
+    const better =
+      !prev ||
+      (isCapital(c) && !isCapital(prev)) ||
+      (isCapital(c) === isCapital(prev) && c.population > prev.population);
     if (better) byName.set(key, c);
   }
-  const cityById = new Map<number, { id: number; name: string; country: string; pop: number; capital: boolean; aliases: string[]; ambiguous: boolean }>();
+  const cityById = new Map<
+    number,
+    { id: number; name: string; country: string; pop: number; capital: boolean; aliases: string[]; ambiguous: boolean }
+  >();
   const nameOf = (c: GeoCity): string => extra.cityNames[c.name] ?? c.name;
   const cityEntry = (c: GeoCity) => {
     let entry = cityById.get(c.cityId);
     if (!entry) {
       const lower = c.name.toLowerCase();
       const ambiguous =
-        words.commonWords.has(lower) || words.firstNames.has(lower) || words.lastNames.has(lower) || words.stopwords.has(lower);
-      entry = { id: c.cityId, name: nameOf(c), country: c.country, pop: c.population, capital: isCapital(c), aliases: [], ambiguous };
+        words.commonWords.has(lower) ||
+        words.firstNames.has(lower) ||
+        words.lastNames.has(lower) ||
+        words.stopwords.has(lower);
+      entry = {
+        id: c.cityId,
+        name: nameOf(c),
+        country: c.country,
+        pop: c.population,
+        capital: isCapital(c),
+        aliases: [],
+        ambiguous,
+      };
       cityById.set(c.cityId, entry);
     }
     return entry;
@@ -173,9 +201,11 @@ function buildPlaces(out: string, words: WordSets): Set<string> {
     cityEntry(c);
   }
   for (const a of extra.cityAliases) {
-    const matches = all.filter((c) => c.name === a.city && c.country === a.country).sort((x, y) => y.population - x.population);
+    const matches = all
+      .filter((c) => c.name === a.city && c.country === a.country)
+      .sort((x, y) => y.population - x.population);
     if (matches.length === 0) {
-      console.warn(`city alias ${a.alias}: no GeoNames city named ${a.city} in ${a.country}`);
+      log(`city alias ${a.alias}: no GeoNames city named ${a.city} in ${a.country}`);
       continue;
     }
     const entry = cityEntry(matches[0]);
@@ -189,7 +219,8 @@ function buildPlaces(out: string, words: WordSets): Set<string> {
     for (const a of [c.name, ...c.aliases]) {
       const m = /^(Saint|St\.?|Sankt) (.+)$/.exec(a);
       if (!m) continue;
-      for (const v of [`Saint ${m[2]}`, `St ${m[2]}`, `St. ${m[2]}`]) if (v !== c.name && !c.aliases.includes(v)) c.aliases.push(v);
+      for (const v of [`Saint ${m[2]}`, `St ${m[2]}`, `St. ${m[2]}`])
+        if (v !== c.name && !c.aliases.includes(v)) c.aliases.push(v);
     }
   }
   const cityKeys = new Set<string>();
@@ -201,14 +232,21 @@ function buildPlaces(out: string, words: WordSets): Set<string> {
     if (!extra.subdivisionCountries.includes(country.countryShortCode)) continue;
     for (const r of country.regions) {
       const key = r.name.toLowerCase();
-      if (excluded.has(r.name) || r.name.includes(',') || countryKeys.has(key) || cityKeys.has(key) || regionKeys.has(key)) continue;
+      if (
+        excluded.has(r.name) ||
+        r.name.includes(',') ||
+        countryKeys.has(key) ||
+        cityKeys.has(key) ||
+        regionKeys.has(key)
+      )
+        continue;
       regions.push({ name: r.name, type: 'region', country: country.countryShortCode, aliases: [] });
       regionKeys.add(key);
     }
   }
   const cities = [...cityById.values()].sort((a, b) => b.pop - a.pop);
   writeFileSync(join(out, 'places.json'), JSON.stringify({ countries, cities, regions }));
-  console.log(`places.json: ${countries.length} countries, ${cities.length} cities, ${regions.length} regions`);
+  log(`places.json: ${countries.length} countries, ${cities.length} cities, ${regions.length} regions`);
   return new Set([...countryKeys, ...cityKeys, ...regionKeys]);
 }
 
@@ -216,7 +254,12 @@ function buildMediaTopics(out: string): void {
   const rows = parseCsv(readFileSync(join(out, 'sources', 'mediatopics-2023-10-24.csv'), 'utf8'));
   const header = rows[1];
   const col = (name: string): number => header.indexOf(name);
-  const [cQcode, cRetired, cEn, cSubj] = [col('NewsCode-QCode (flat)'), col('RetiredDate'), col('Name (en-GB)'), col('SubjectCode mapping')];
+  const [cQcode, cRetired, cEn, cSubj] = [
+    col('NewsCode-QCode (flat)'),
+    col('RetiredDate'),
+    col('Name (en-GB)'),
+    col('SubjectCode mapping'),
+  ];
   const stack: string[] = [];
   const topics: { id: string; name: string; parent?: string; level: number; retired?: boolean }[] = [];
   const subjectCodes: Record<string, string> = {};
@@ -228,14 +271,23 @@ function buildMediaTopics(out: string): void {
     stack[depth] = id;
     stack.length = depth + 1;
     const retired = row[cRetired] !== '';
-    topics.push({ id, name: row[cEn], parent: depth > 1 ? stack[depth - 1] : undefined, level: depth, ...(retired ? { retired } : {}) });
+    topics.push({
+      id,
+      name: row[cEn],
+      parent: depth > 1 ? stack[depth - 1] : undefined,
+      level: depth,
+      ...(retired ? { retired } : {}),
+    });
     for (const uri of row[cSubj].split(/\s+/).filter(Boolean)) {
       const code = uri.replace(/.*\//, '');
       if (!retired && !subjectCodes[code]) subjectCodes[code] = id;
     }
   }
-  writeFileSync(join(out, 'mediatopics.json'), JSON.stringify({ source: 'IPTC Media Topics 2023-10-24', topics, subjectCodes }));
-  console.log(`mediatopics.json: ${topics.length} topics, ${Object.keys(subjectCodes).length} subject-code mappings`);
+  writeFileSync(
+    join(out, 'mediatopics.json'),
+    JSON.stringify({ source: 'IPTC Media Topics 2023-10-24', topics, subjectCodes }),
+  );
+  log(`mediatopics.json: ${topics.length} topics, ${Object.keys(subjectCodes).length} subject-code mappings`);
 }
 
 function main(): void {

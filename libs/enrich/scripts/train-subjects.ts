@@ -16,6 +16,10 @@ import { PUNCT, type Token, tokenizeSegment } from '../src/text/tokenizer';
 import { parseCsv } from './csv';
 import { dataDir } from './paths';
 
+const log = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
 /** Weight of a labelled snippet relative to vocabulary text (--snippet-weight). */
 const SNIPPET_WEIGHT = 3;
 /** Share of a narrower topic's text that its broader topics also learn from (fine model). */
@@ -52,7 +56,13 @@ function readTopics(dir: string): Map<string, Topic> {
     if (row[cRetired]) continue;
     const names = nameCols.map((i) => row[i]).filter(Boolean);
     const defs = defCols.map((i) => row[i]).filter(Boolean);
-    topics.set(id, { id, parent: depth > 1 ? stack[depth - 1] : undefined, top: stack[1], texts: [...names, ...defs], names });
+    topics.set(id, {
+      id,
+      parent: depth > 1 ? stack[depth - 1] : undefined,
+      top: stack[1],
+      texts: [...names, ...defs],
+      names,
+    });
   }
   return topics;
 }
@@ -112,8 +122,12 @@ function main(): void {
   const alphaFine = arg('--alpha-fine', 0.1);
   const snippetWeight = arg('--snippet-weight', SNIPPET_WEIGHT);
   // --fold k/n leaves out every n-th snippet (from the k-th) for cross-validation; --out writes elsewhere
-  const fold = process.argv.includes('--fold') ? process.argv[process.argv.indexOf('--fold') + 1].split('/').map(Number) : undefined;
-  const outFile = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : join(dir, 'subject-model.json');
+  const fold = process.argv.includes('--fold')
+    ? process.argv[process.argv.indexOf('--fold') + 1].split('/').map(Number)
+    : undefined;
+  const outFile = process.argv.includes('--out')
+    ? process.argv[process.argv.indexOf('--out') + 1]
+    : join(dir, 'subject-model.json');
   const stopwords = loadStopwords(dir);
   const topics = readTopics(dir);
   const snippets = readSnippets(dir);
@@ -136,7 +150,7 @@ function main(): void {
     if (fold && index % fold[1] === fold[0]) continue;
     const f = features(s.text, stopwords);
     const labelled = s.topics.filter((id) => topics.has(id));
-    if (labelled.length !== s.topics.length) console.warn(`unknown topic in training snippet: ${s.topics.join(',')}`);
+    if (labelled.length !== s.topics.length) log(`unknown topic in training snippet: ${s.topics.join(',')}`);
     const tops = new Set(labelled.map((id) => topics.get(id)!.top));
     for (const t of tops) top.add(t, f, snippetWeight);
     for (const id of labelled) fine.add(id, f, snippetWeight);
@@ -147,7 +161,10 @@ function main(): void {
   const fineModels: Record<string, NaiveBayesFile> = {};
   let fineTerms = 0;
   for (const top of topClasses) {
-    const classes = [...topics.values()].filter((t) => t.top === top && t.id !== top).map((t) => t.id).sort();
+    const classes = [...topics.values()]
+      .filter((t) => t.top === top && t.id !== top)
+      .map((t) => t.id)
+      .sort();
     if (classes.length === 0) continue;
     fineModels[top] = toModel(fine, classes, alphaFine);
     fineTerms += Object.keys(fineModels[top].terms).length;
@@ -163,7 +180,8 @@ function main(): void {
       // phrases are looked up by their first word: one that is a stop word would be tried at every "the" or "de"
       if (stopwords.has(tokens[0].lower) || tokens[0].kind === PUNCT) continue;
       const phrase = tokens.map((k) => k.lower).join(' ');
-      (names[phrase] ??= []).includes(t.id) || names[phrase].push(t.id);
+      const ids = (names[phrase] ??= []);
+      if (!ids.includes(t.id)) ids.push(t.id);
     }
   }
   const model: SubjectModelFile = {
@@ -175,7 +193,7 @@ function main(): void {
     names,
   };
   writeFileSync(outFile, JSON.stringify(model));
-  console.log(
+  log(
     `subject-model.json: ${topClasses.length} top-level topics, ${Object.keys(fineModels).length} branch models (${fineTerms} term entries), ${used} labelled snippets, ${Object.keys(names).length} name phrases`,
   );
 }

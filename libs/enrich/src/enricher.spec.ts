@@ -7,7 +7,10 @@ const COUNTRY = 'http://cv.iptc.org/newscodes/iso3166-1a2/';
 
 /** The seed as the text parser hands it over: headline, the 8 body paragraphs, the caption with its credit. */
 function seedInput(): EnrichInput {
-  const raw = readFileSync(join(__dirname, '../../../test/fixtures/enrich/seed-afp-us-nato-cyber.txt'), 'utf8').replace(/\u00a0/g, ' ');
+  const raw = readFileSync(join(__dirname, '../../../test/fixtures/enrich/seed-afp-us-nato-cyber.txt'), 'utf8').replace(
+    /\u00a0/g,
+    ' ',
+  );
   const body = raw.split(/BRUSSELS \(AFP\) - */)[1].split('© 2018 AFP')[0];
   const paragraphs = body
     .split(/\n\s*\n/)
@@ -24,7 +27,12 @@ function seedInput(): EnrichInput {
 }
 
 const names = (e: Enrichment, kind: string): string[] => e.entities.filter((t) => t.kind === kind).map((t) => t.name);
-const input = (text: string, extra: Partial<EnrichInput> = {}): EnrichInput => ({ paragraphs: [text], captions: [], sourceSubjects: [], ...extra });
+const input = (text: string, extra: Partial<EnrichInput> = {}): EnrichInput => ({
+  paragraphs: [text],
+  captions: [],
+  sourceSubjects: [],
+  ...extra,
+});
 
 describe('createEnricher', () => {
   let enricher: Enricher;
@@ -46,7 +54,17 @@ describe('createEnricher', () => {
       expect(names(out, 'person')).toEqual(['Jens Stoltenberg']);
       expect(names(out, 'organisation')).toEqual(['NATO']);
       expect(names(out, 'place').sort()).toEqual(
-        ['Brussels', 'Denmark', 'Estonia', 'Latvia', 'Lithuania', 'North Macedonia', 'Russia', 'United Kingdom', 'United States'].sort(),
+        [
+          'Brussels',
+          'Denmark',
+          'Estonia',
+          'Latvia',
+          'Lithuania',
+          'North Macedonia',
+          'Russia',
+          'United Kingdom',
+          'United States',
+        ].sort(),
       );
     });
 
@@ -68,7 +86,9 @@ describe('createEnricher', () => {
 
     it('leaves no punctuation or sentence-initial common words in names', () => {
       for (const t of out.entities) expect(t.name).toMatch(/^[\p{L}][\p{L} .'-]*[\p{L}.]$/u);
-      expect(out.entities.map((t) => t.name)).not.toEqual(expect.arrayContaining(['Alliance', 'Most', 'The', 'Washington', 'Moscow']));
+      expect(out.entities.map((t) => t.name)).not.toEqual(
+        expect.arrayContaining(['Alliance', 'Most', 'The', 'Washington', 'Moscow']),
+      );
     });
 
     it('marks the headline entities as what the story is about', () => {
@@ -81,7 +101,10 @@ describe('createEnricher', () => {
       const cyber = out.subjects.find((s) => s.uri === 'http://cv.iptc.org/newscodes/mediatopic/20001361');
       expect(cyber).toMatchObject({ name: 'cyber warfare', creator: 'machine' });
       expect(cyber!.confidence).toBeGreaterThan(0);
-      expect(out.subjects.find((s) => s.uri.endsWith('/16000000'))).toMatchObject({ name: 'conflict, war and peace', broader: true });
+      expect(out.subjects.find((s) => s.uri.endsWith('/16000000'))).toMatchObject({
+        name: 'conflict, war and peace',
+        broader: true,
+      });
       for (const s of out.subjects) {
         expect(s.uri).toMatch(/^http:\/\/cv\.iptc\.org\/newscodes\/mediatopic\/\d{8}$/);
         expect(s.relevance).toBeGreaterThanOrEqual(0);
@@ -126,7 +149,9 @@ describe('createEnricher', () => {
   });
 
   it('canonicalises country aliases: "the U.S.", "UK", "Britain"', () => {
-    const out = enricher.enrich(input('Trade between the U.S. and the UK grew last year, while Britain signed a deal with South Korea.'));
+    const out = enricher.enrich(
+      input('Trade between the U.S. and the UK grew last year, while Britain signed a deal with South Korea.'),
+    );
     expect(names(out, 'place').sort()).toEqual(['South Korea', 'United Kingdom', 'United States']);
   });
 
@@ -136,37 +161,74 @@ describe('createEnricher', () => {
         'Finance Minister Oluwaseun Adebayo-Okafor said the plan would work. Zbigniew Wachowiak, 54, disagreed. "It is wrong," Marisol Quintanilla told reporters.',
       ),
     );
-    expect(names(out, 'person').sort()).toEqual(['Marisol Quintanilla', 'Oluwaseun Adebayo-Okafor', 'Zbigniew Wachowiak']);
+    expect(names(out, 'person').sort()).toEqual([
+      'Marisol Quintanilla',
+      'Oluwaseun Adebayo-Okafor',
+      'Zbigniew Wachowiak',
+    ]);
   });
 
   it('does not take sentence-initial common words for names', () => {
-    const out = enricher.enrich(input('Officials said on Monday that prices rose. However, Police Chief Ana Costa said calm had returned. Meanwhile Shares fell.'));
+    const out = enricher.enrich(
+      input(
+        'Officials said on Monday that prices rose. However, Police Chief Ana Costa said calm had returned. Meanwhile Shares fell.',
+      ),
+    );
     expect(names(out, 'person')).toEqual(['Ana Costa']);
-    expect(out.entities.map((t) => t.name)).not.toEqual(expect.arrayContaining(['Officials', 'However', 'Meanwhile', 'Shares']));
+    expect(out.entities.map((t) => t.name)).not.toEqual(
+      expect.arrayContaining(['Officials', 'However', 'Meanwhile', 'Shares']),
+    );
+  });
+
+  it('reads title-case and all-caps headlines for known names only', () => {
+    const out = enricher.enrich(
+      input('NATO chief Jens Stoltenberg said on Tuesday that the alliance would respond to attacks.', {
+        headline: 'Nato Chief Stoltenberg Warns Russia Over Cyber Attacks',
+      }),
+    );
+    expect(out.entities.map((t) => t.name).sort()).toEqual(['Jens Stoltenberg', 'NATO', 'Russia']);
+    expect(out.entities.find((t) => t.name === 'Russia')!.rel).toBe('about');
+    const caps = enricher.enrich(
+      input('The talks will resume in Geneva next week, officials said.', {
+        headline: 'UKRAINE AND RUSSIA TO MEET IN GENEVA',
+      }),
+    );
+    expect(names(caps, 'place').sort()).toEqual(['Geneva', 'Russia', 'Ukraine']);
   });
 
   it('recognises organisations by their form and acronyms by their definition', () => {
     const out = enricher.enrich(
-      input('The Northern Lumber Cooperative Association (NLCA) said sales fell. Shares in Brightwater Holdings rose after the NLCA report.'),
+      input(
+        'The Northern Lumber Cooperative Association (NLCA) said sales fell. Shares in Brightwater Holdings rose after the NLCA report.',
+      ),
     );
-    expect(names(out, 'organisation').sort()).toEqual(['Brightwater Holdings', 'Northern Lumber Cooperative Association']);
+    expect(names(out, 'organisation').sort()).toEqual([
+      'Brightwater Holdings',
+      'Northern Lumber Cooperative Association',
+    ]);
   });
 
   it('keeps places, subjects and language working for French, German and Spanish copy', () => {
     const fr = enricher.enrich(
-      input("Le gouvernement a annoncé mercredi à Bruxelles de nouvelles sanctions contre la Russie, tandis que l'Allemagne et l'Espagne ont salué la décision de l'Union européenne."),
+      input(
+        "Le gouvernement a annoncé mercredi à Bruxelles de nouvelles sanctions contre la Russie, tandis que l'Allemagne et l'Espagne ont salué la décision de l'Union européenne.",
+      ),
     );
     expect(fr.language).toBe('fr');
     expect(names(fr, 'place')).toEqual(expect.arrayContaining(['Brussels', 'Russia', 'Germany', 'Spain']));
     const de = enricher.enrich(
-      input('Der Stürmer erzielte am Samstag in München zwei Tore, und die Mannschaft gewann das Spiel in der Bundesliga gegen den Meister aus Dortmund.'),
+      input(
+        'Der Stürmer erzielte am Samstag in München zwei Tore, und die Mannschaft gewann das Spiel in der Bundesliga gegen den Meister aus Dortmund.',
+      ),
     );
     expect(de.language).toBe('de');
     expect(names(de, 'place')).toEqual(expect.arrayContaining(['Munich', 'Dortmund']));
     expect(de.subjects[0].uri).toMatch(/mediatopic\/(15000000|2\d{7})$/);
     expect(de.subjects.some((s) => s.uri.endsWith('/15000000'))).toBe(true);
     const es = enricher.enrich(
-      input('Las lluvias torrenciales provocaron inundaciones en Valencia y en el sur de Francia, y los servicios de emergencia evacuaron a miles de personas.'),
+      input(
+        'Las lluvias torrenciales provocaron inundaciones en Valencia y en el sur de Francia, y los servicios de emergencia evacuaron a miles de personas.',
+      ),
     );
     expect(es.language).toBe('es');
     expect(names(es, 'place')).toEqual(expect.arrayContaining(['Valencia', 'France']));
@@ -175,7 +237,11 @@ describe('createEnricher', () => {
   it('says "und" for text too short or too mixed to tell', () => {
     expect(enricher.enrich(input('Hello there')).language).toBe('und');
     expect(
-      enricher.enrich(input('The minister said that les négociations continuent and the talks will go on, selon le porte-parole du gouvernement.')).language,
+      enricher.enrich(
+        input(
+          'The minister said that les négociations continuent and the talks will go on, selon le porte-parole du gouvernement.',
+        ),
+      ).language,
     ).toBe('und');
   });
 
@@ -186,14 +252,24 @@ describe('createEnricher', () => {
       }),
     );
     const source = out.subjects.filter((s) => s.creator === 'source');
-    expect(source[0]).toMatchObject({ uri: 'http://cv.iptc.org/newscodes/mediatopic/20000371', name: 'interest rate', relevance: 100 });
-    expect(source.map((s) => s.uri)).toEqual(expect.arrayContaining(['http://cv.iptc.org/newscodes/mediatopic/04000000']));
+    expect(source[0]).toMatchObject({
+      uri: 'http://cv.iptc.org/newscodes/mediatopic/20000371',
+      name: 'interest rate',
+      relevance: 100,
+    });
+    expect(source.map((s) => s.uri)).toEqual(
+      expect.arrayContaining(['http://cv.iptc.org/newscodes/mediatopic/04000000']),
+    );
     expect(source.some((s) => s.uri.endsWith('/15000000'))).toBe(true);
     expect(out.subjects.some((s) => s.creator === 'machine')).toBe(true);
   });
 
   it('prefers the abstract for the summary and returns nothing for empty text', () => {
-    const out = enricher.enrich(input('Body text that goes on about details of the case in court today.', { abstract: 'A short abstract sentence that says it all.' }));
+    const out = enricher.enrich(
+      input('Body text that goes on about details of the case in court today.', {
+        abstract: 'A short abstract sentence that says it all.',
+      }),
+    );
     expect(out.summary).toBe('A short abstract sentence that says it all.');
     const empty = enricher.enrich(input(''));
     expect(empty).toMatchObject({ entities: [], wordCount: 0, language: 'und' });

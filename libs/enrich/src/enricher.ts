@@ -7,6 +7,7 @@ import { LANGUAGES, loadResources, type Resources } from './resources';
 import { SubjectClassifier } from './subjects/subject-classifier';
 import { summarize } from './summary/summary';
 import { NUMBER, tokenize, WORD } from './text/tokenizer';
+import { type WordInfo, WordInfos } from './text/word-info';
 
 export interface EnricherOptions {
   /** folder with the gazetteers and models; default: libs/enrich/data (or WIREDESK_ENRICH_DATA) */
@@ -18,25 +19,29 @@ const ALL_LANGUAGES_MASK = (1 << LANGUAGES.length) - 1;
 class DefaultEnricher implements Enricher {
   private readonly entities: EntityExtractor;
   private readonly subjects: SubjectClassifier;
+  private readonly words: WordInfos;
+  /** reused per article: what is known of each token's word */
+  private readonly infos: WordInfo[] = [];
 
   constructor(private readonly res: Resources) {
     this.entities = new EntityExtractor(res);
-    this.subjects = new SubjectClassifier(res.subjectModel, res.mediaTopics, res.stopwords);
+    this.subjects = new SubjectClassifier(res.subjectModel, res.mediaTopics);
+    this.words = new WordInfos(res.stopwords, res.languageWords, res.subjectModel);
   }
 
   enrich(input: EnrichInput): Enrichment {
-    const res = this.res;
     const paragraphs = input.paragraphs.filter((p) => p.trim().length > 0);
     const doc = tokenize(input.headline?.trim() || undefined, paragraphs);
     const { tokens } = doc;
 
-    const language = detectLanguage(tokens, res.languageWords, input.language);
+    const infos = this.words.annotate(tokens, this.infos);
+    const language = detectLanguage(tokens, infos, input.language);
     const langIndex = (LANGUAGES as readonly string[]).indexOf(language);
     const langMask = langIndex >= 0 ? 1 << langIndex : ALL_LANGUAGES_MASK;
 
     const { entities, mentions } = this.entities.extract(doc, input.located, language);
-    const subjects = this.subjects.classify(tokens, input.sourceSubjects ?? []);
-    const keywords = extractKeywords(tokens, res.stopwords, langMask);
+    const subjects = this.subjects.classify(tokens, infos, input.sourceSubjects ?? []);
+    const keywords = extractKeywords(tokens, infos, langMask);
 
     const abstract = input.abstract?.trim();
     const lead = abstract ? tokenize(undefined, [abstract]) : doc;

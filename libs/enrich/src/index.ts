@@ -1,4 +1,3 @@
 export * from './enrichment';
 export { createEnricher, type EnricherOptions } from './enricher';
 export { splitCaption } from './captions/captions';
-

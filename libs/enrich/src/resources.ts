@@ -5,7 +5,15 @@ import { SubjectModel, type SubjectModelFile } from './subjects/subject-model';
 
 interface PlacesFile {
   countries: { code: string; name: string; aliases: string[] }[];
-  cities: { id: number; name: string; country: string; pop: number; capital: boolean; aliases: string[]; ambiguous: boolean }[];
+  cities: {
+    id: number;
+    name: string;
+    country: string;
+    pop: number;
+    capital: boolean;
+    aliases: string[];
+    ambiguous: boolean;
+  }[];
   regions: { name: string; type: string; country?: string; aliases: string[] }[];
 }
 interface NamesFile {

@@ -38,6 +38,23 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the security settings: no keys and no rate limit by default', () => {
+    expect(loadConfig({}).security).toEqual({
+      apiKeys: [],
+      rateLimitPerMinute: 0,
+      rateLimitBurst: 0,
+      metricsRequireKey: false,
+    });
+    const c = loadConfig({
+      API_KEYS: 'producer-key-0123456789:write,reader-key-01234567890:read',
+      RATE_LIMIT_PER_MINUTE: '120',
+      METRICS_REQUIRE_KEY: 'true',
+    });
+    expect(c.security.apiKeys.map((k) => k.scopes)).toEqual([['write'], ['read']]);
+    expect(c.security).toMatchObject({ rateLimitPerMinute: 120, rateLimitBurst: 120, metricsRequireKey: true });
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '120', RATE_LIMIT_BURST: '10' }).security.rateLimitBurst).toBe(10);
+  });
+
   it('lists in CONFIG_VARIABLES exactly the variables the code reads', () => {
     const sources = [join(__dirname, 'config.ts'), join(__dirname, '../../contracts/src/topics.ts')].map((f) =>
       readFileSync(f, 'utf8'),

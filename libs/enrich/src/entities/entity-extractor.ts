@@ -1,6 +1,6 @@
 import type { EntityKind, EntityTag, Mention } from '../enrichment';
 import type { Resources } from '../resources';
-import { NUMBER, PUNCT, type Segment, type Token, type Tokenized, WORD } from '../text/tokenizer';
+import { NUMBER, type Segment, type Token, type Tokenized, WORD } from '../text/tokenizer';
 import type { GazetteerEntry } from './gazetteer';
 
 /**
@@ -50,13 +50,75 @@ export interface ExtractedEntities {
 
 /** Verbs after a capital's name that make it its government: "Washington accused…", "Moscow opposes". */
 const GOVERNMENT_VERBS = new Set([
-  'is', 'was', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'accused', 'accuses',
-  'blamed', 'blames', 'opposes', 'opposed', 'rejected', 'rejects', 'wants', 'wanted', 'hopes', 'sees', 'insists',
-  'believes', 'considers', 'condemned', 'condemns', 'welcomed', 'welcomes', 'responded', 'retaliated', 'imposed',
-  'agreed', 'refused', 'demanded', 'demands', 'called', 'calls', 'threatened', 'threatens', 'plans', 'intends',
-  'expects', 'expected', 'says', 'said', 'argues', 'argued', 'denies', 'denied', 'pledged', 'vowed', 'announced',
-  'ordered', 'sent', 'backed', 'backs', 'supports', 'supported', 'approved', 'sanctioned', 'expelled', 'summoned',
+  'is',
+  'was',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  'can',
+  'accused',
+  'accuses',
+  'blamed',
+  'blames',
+  'opposes',
+  'opposed',
+  'rejected',
+  'rejects',
+  'wants',
+  'wanted',
+  'hopes',
+  'sees',
+  'insists',
+  'believes',
+  'considers',
+  'condemned',
+  'condemns',
+  'welcomed',
+  'welcomes',
+  'responded',
+  'retaliated',
+  'imposed',
+  'agreed',
+  'refused',
+  'demanded',
+  'demands',
+  'called',
+  'calls',
+  'threatened',
+  'threatens',
+  'plans',
+  'intends',
+  'expects',
+  'expected',
+  'says',
+  'said',
+  'argues',
+  'argued',
+  'denies',
+  'denied',
+  'pledged',
+  'vowed',
+  'announced',
+  'ordered',
+  'sent',
+  'backed',
+  'backs',
+  'supports',
+  'supported',
+  'approved',
+  'sanctioned',
+  'expelled',
+  'summoned',
 ]);
+
+const MAX_RUN = 12;
 
 const DASHES = new Set(['-', '--', '—', '–', '---']);
 const MULTI_SPACE = /\s\s|[\t\n\r\u00a0]/;
@@ -129,7 +191,12 @@ export class EntityExtractor {
       if (t.kind !== WORD || t.text.length < 2) continue;
       words++;
       if (t.upper) upper++;
-      if (headline && i > seg.from && t.text.length >= 3 && (this.res.commonWords.has(t.lower) || this.res.stopwords.has(t.lower))) {
+      if (
+        headline &&
+        i > seg.from &&
+        t.text.length >= 3 &&
+        (this.res.commonWords.has(t.lower) || this.res.stopwords.has(t.lower))
+      ) {
         common++;
         if (t.cap) capitalisedCommon++;
       }
@@ -161,7 +228,15 @@ export class EntityExtractor {
       while (i < seg.to && i - seg.from < 10) {
         const t = tk[i];
         if (t.kind === WORD && t.upper) capitals++;
-        else if (!(t.text === ',' || t.kind === NUMBER || (t.kind === WORD && t.cap) || t.text === '(' || t.text === ')' || this.skip[i])) break;
+        else if (!(
+          t.text === ',' ||
+          t.kind === NUMBER ||
+          (t.kind === WORD && t.cap) ||
+          t.text === '(' ||
+          t.text === ')' ||
+          this.skip[i]
+        ))
+          break;
         i++;
       }
       if (capitals > 0 && i < seg.to && (DASHES.has(tk[i].text) || tk[i].text === ':')) {
@@ -193,7 +268,8 @@ export class EntityExtractor {
       // "of"/"for" join names only after an organisation or title word: "Bank of England", "Minister for Health"
       let orgHead = res.orgPrefixHeads.has(t.lower) || res.orgHeads.has(t.lower) || res.placeLeadHeads.has(t.lower);
       let titleHead = res.titles.has(t.lower);
-      while (j < seg.to && !this.skip[j]) {
+      // no name runs longer than this: title-case prose is no name, and rules below are quadratic in run length
+      while (j < seg.to && !this.skip[j] && j - i < MAX_RUN) {
         const u = tk[j];
         if (this.isName(u) && !u.sentStart) {
           if (res.orgPrefixHeads.has(u.lower) || res.orgHeads.has(u.lower)) orgHead = true;
@@ -205,7 +281,8 @@ export class EntityExtractor {
           let k = j;
           while (k < seg.to && tk[k].kind === WORD && !tk[k].cap && res.personParticles.has(tk[k].lower)) k++;
           if (k === j) {
-            const joins = u.lower === 'of' || u.lower === 'for' ? orgHead || titleHead : u.lower === 'on' ? orgHead : false;
+            const joins =
+              u.lower === 'of' || u.lower === 'for' ? orgHead || titleHead : u.lower === 'on' ? orgHead : false;
             if (!joins) break;
             k = j + 1;
           }
@@ -222,7 +299,8 @@ export class EntityExtractor {
         // "Westminster Magistrates' Court", "St Peter's Square": a possessive inside a name ending in a head word
         if ((u.text === "'" || u.text === '’') && j + 1 < seg.to) {
           const plural = tk[j - 1].lower.endsWith('s') && this.isName(tk[j + 1]) && this.isHeadWord(tk[j + 1].lower);
-          const singular = tk[j + 1].lower === 's' && j + 2 < seg.to && this.isName(tk[j + 2]) && this.isHeadWord(tk[j + 2].lower);
+          const singular =
+            tk[j + 1].lower === 's' && j + 2 < seg.to && this.isName(tk[j + 2]) && this.isHeadWord(tk[j + 2].lower);
           if (plural) {
             j += 1;
             continue;
@@ -252,7 +330,11 @@ export class EntityExtractor {
 
   /** A dictionary word that is no known name: "Palace", "Typhoon", "Records". */
   private isDictionaryWord(lower: string): boolean {
-    return (this.res.dictionary.has(lower) || this.res.commonWords.has(lower)) && !this.res.lastNames.has(lower) && !this.isFirstName(lower);
+    return (
+      (this.res.dictionary.has(lower) || this.res.commonWords.has(lower)) &&
+      !this.res.lastNames.has(lower) &&
+      !this.isFirstName(lower)
+    );
   }
 
   private isCommonWord(lower: string): boolean {
@@ -290,16 +372,26 @@ export class EntityExtractor {
       if (!t.cap) a++;
       else if (res.determiners.has(lower) && more) a++;
       else if (res.demonyms.has(lower) || res.dates.has(lower)) a++;
-      else if (sentenceInitial && this.isCommonWord(lower) && !(this.isFirstName(lower) && more && !res.stopwords.has(lower))) a++;
+      else if (
+        sentenceInitial &&
+        this.isCommonWord(lower) &&
+        !(this.isFirstName(lower) && more && !res.stopwords.has(lower))
+      )
+        a++;
       else break;
     }
-    while (b > a && (res.dates.has(tk[b - 1].lower) || res.demonyms.has(tk[b - 1].lower) || !tk[b - 1].cap || tk[b - 1].kind !== WORD)) b--;
+    while (
+      b > a &&
+      (res.dates.has(tk[b - 1].lower) || res.demonyms.has(tk[b - 1].lower) || !tk[b - 1].cap || tk[b - 1].kind !== WORD)
+    )
+      b--;
     if (a >= b) return;
 
     const gaz = res.gazetteer.longestMatch(tk, a, seg.to, false);
     if (gaz && gaz.length >= b - a) {
       // a one-word alias that is also a common word needs more than a sentence start ("Target", "Shell")
-      if (gaz.length === 1 && (tk[a].sentStart || a === seg.from) && res.commonWords.has(tk[a].lower) && !tk[a].upper) return;
+      if (gaz.length === 1 && (tk[a].sentStart || a === seg.from) && res.commonWords.has(tk[a].lower) && !tk[a].upper)
+        return;
       this.addGazetteer(gaz.entry, a, a + gaz.length);
       return;
     }
@@ -368,7 +460,8 @@ export class EntityExtractor {
         continue;
       }
       words++;
-      if (this.res.orgHeads.has(t.lower) || this.res.placeHeads.has(t.lower) || this.res.demonyms.has(t.lower)) return false;
+      if (this.res.orgHeads.has(t.lower) || this.res.placeHeads.has(t.lower) || this.res.demonyms.has(t.lower))
+        return false;
       if (this.isDictionaryWord(t.lower)) dictionaryWords++;
     }
     return words >= 1 && words <= 4 && (dictionaryWords < words || this.isFirstName(tk[a].lower));
@@ -387,7 +480,14 @@ export class EntityExtractor {
     }
     const b1 = this.tokens[a - 1];
     const b2 = this.tokens[a - 2];
-    if (b1 && b2 && b1.seg === t.seg && (b1.lower === 'of' || res.romanceConnectors.has(b1.lower)) && !b2.cap && res.lowercasePlaceNounsOf.has(b2.lower)) {
+    if (
+      b1 &&
+      b2 &&
+      b1.seg === t.seg &&
+      (b1.lower === 'of' || res.romanceConnectors.has(b1.lower)) &&
+      !b2.cap &&
+      res.lowercasePlaceNounsOf.has(b2.lower)
+    ) {
       if (!this.isDictionaryWord(t.lower)) this.addEntity('place', t.text, a, a + 1, undefined, undefined, true);
       return;
     }
@@ -406,11 +506,21 @@ export class EntityExtractor {
     let offset = 0;
     for (const part of t.text.split('-')) {
       if (part.length >= 2) {
-        const partToken: Token = { ...t, text: part, lower: part.toLowerCase(), start: t.start + offset, end: t.start + offset + part.length };
+        const partToken: Token = {
+          ...t,
+          text: part,
+          lower: part.toLowerCase(),
+          start: t.start + offset,
+          end: t.start + offset + part.length,
+        };
         partToken.cap = part[0] !== part[0].toLowerCase();
         partToken.upper = part === part.toUpperCase() && part.length >= 2;
         const m = this.res.gazetteer.longestMatch([partToken], 0, 1, false);
-        if (m && !m.entry.ambiguous && (m.entry.kind === 'place' || (organisations && m.entry.kind === 'organisation'))) {
+        if (
+          m &&
+          !m.entry.ambiguous &&
+          (m.entry.kind === 'place' || (organisations && m.entry.kind === 'organisation'))
+        ) {
           this.addGazetteer(m.entry, a, a + 1, part);
         }
       }
@@ -441,7 +551,8 @@ export class EntityExtractor {
     };
     if (isTitleAt(a - 1)) return true;
     const prev = tk[a - 1];
-    const adjective = prev?.kind === WORD && !prev.cap && !this.res.personVerbs.has(prev.lower) && !this.res.stopwords.has(prev.lower);
+    const adjective =
+      prev?.kind === WORD && !prev.cap && !this.res.personVerbs.has(prev.lower) && !this.res.stopwords.has(prev.lower);
     if (prev && prev.seg === seg && (prev.text === ',' || adjective)) {
       return isTitleAt(a - 2);
     }
@@ -450,7 +561,13 @@ export class EntityExtractor {
 
   private hasOrgCueBefore(a: number): boolean {
     const prev = this.tokens[a - 1];
-    return !!prev && prev.seg === this.tokens[a].seg && prev.kind === WORD && !prev.cap && this.res.orgCueNouns.has(prev.lower);
+    return (
+      !!prev &&
+      prev.seg === this.tokens[a].seg &&
+      prev.kind === WORD &&
+      !prev.cap &&
+      this.res.orgCueNouns.has(prev.lower)
+    );
   }
 
   private classifyRun(a: number, b: number): EntityKind | undefined {
@@ -471,25 +588,41 @@ export class EntityExtractor {
     // "the town of Paiporta", "la ville de Nice"
     const b1 = tk[a - 1];
     const b2 = tk[a - 2];
-    if (b1 && b2 && b1.seg === tk[a].seg && (b1.lower === 'of' || res.romanceConnectors.has(b1.lower)) && res.lowercasePlaceNounsOf.has(b2.lower) && !b2.cap) {
+    if (
+      b1 &&
+      b2 &&
+      b1.seg === tk[a].seg &&
+      (b1.lower === 'of' || res.romanceConnectors.has(b1.lower)) &&
+      res.lowercasePlaceNounsOf.has(b2.lower) &&
+      !b2.cap
+    ) {
       return 'place';
     }
     if (length >= 2 && (res.placeHeads.has(last) || res.placeLeadHeads.has(first))) return 'place';
     const next = tk[b];
     const sameSeg = (t: Token | undefined): boolean => !!t && t.seg === tk[a].seg;
-    if (sameSeg(next) && next.kind === WORD && !next.cap && res.lowercasePlaceNouns.has(next.lower) && !this.isFirstName(first)) return 'place';
+    if (
+      sameSeg(next) &&
+      next.kind === WORD &&
+      !next.cap &&
+      res.lowercasePlaceNouns.has(next.lower) &&
+      !this.isFirstName(first)
+    )
+      return 'place';
     if (this.hasOrgCueBefore(a)) return 'organisation';
     if (!this.nameLike(a, b)) return undefined;
     if (this.hasTitleBefore(a)) return 'person';
     // a first name that is also a common word ("Will", "Rose") needs a surname that is no dictionary word
-    if (length >= 2 && this.isFirstName(first) && (!res.commonWords.has(first) || !this.isDictionaryWord(last))) return 'person';
+    if (length >= 2 && this.isFirstName(first) && (!res.commonWords.has(first) || !this.isDictionaryWord(last)))
+      return 'person';
     let dictionaryWords = 0;
     for (let k = a; k < b; k++) if (this.isDictionaryWord(tk[k].lower)) dictionaryWords++;
     if (this.capitalsAreWeak) return undefined;
     const speaks =
       sameSeg(next) &&
       next.kind === WORD &&
-      (res.personVerbs.has(next.lower) || (res.auxiliaryBeforeVerb.has(next.lower) && !!tk[b + 1] && res.personVerbs.has(tk[b + 1].lower)));
+      (res.personVerbs.has(next.lower) ||
+        (res.auxiliaryBeforeVerb.has(next.lower) && !!tk[b + 1] && res.personVerbs.has(tk[b + 1].lower)));
     if (length >= 2 && speaks && !this.isDictionaryWord(first) && !res.orgHeads.has(last)) return 'person';
     if (length < 2 || dictionaryWords > 0) return undefined;
     if (sameSeg(next)) {
@@ -553,7 +686,15 @@ export class EntityExtractor {
     return false;
   }
 
-  private addEntity(kind: EntityKind, name: string, a: number, b: number, entry?: GazetteerEntry, surface?: string, literalPlace = false): EntityAcc {
+  private addEntity(
+    kind: EntityKind,
+    name: string,
+    a: number,
+    b: number,
+    entry?: GazetteerEntry,
+    surface?: string,
+    literalPlace = false,
+  ): EntityAcc {
     let acc = entry ? this.byEntry.get(entry) : undefined;
     const key = acc ? acc.key : `${kind}:${entry ? entry.name : name.toLowerCase()}`;
     acc ??= this.byKey.get(key);
@@ -578,7 +719,8 @@ export class EntityExtractor {
     acc.mentions.push({ from: a, to: b });
     acc.surfaces.add(surface ?? this.surface(a, b));
     if (seg < 0) acc.inHeadline = true;
-    if (seg >= 0 && (acc.firstSeg < 0 || seg < acc.firstSeg)) acc.firstSeg = Math.min(acc.firstSeg < 0 ? seg : acc.firstSeg, seg);
+    if (seg >= 0 && (acc.firstSeg < 0 || seg < acc.firstSeg))
+      acc.firstSeg = Math.min(acc.firstSeg < 0 ? seg : acc.firstSeg, seg);
     const prev = this.tokens[a - 1];
     if (prev && prev.seg === seg && prev.kind === WORD && this.res.locatives.has(prev.lower)) acc.locative = true;
     if (literalPlace || (surface && /-(based|born|bound)$/i.test(this.tokens[a].text))) acc.locative = true;
@@ -604,13 +746,14 @@ export class EntityExtractor {
 
   /** Unknown capitalised runs become people when the document names them again by their last word. */
   private resolveUnknownRuns(): void {
-    if (this.capitalsAreWeak) return;
+    if (this.capitalsAreWeak || this.unknownRuns.length === 0) return;
     const tk = this.tokens;
     const res = this.res;
     const singles = new Map<string, number>();
     for (let i = 0; i < tk.length; i++) {
       const t = tk[i];
-      if (t.kind === WORD && t.cap && !t.sentStart && !this.claimed[i]) singles.set(t.lower, (singles.get(t.lower) ?? 0) + 1);
+      if (t.kind === WORD && t.cap && !t.sentStart && !this.claimed[i])
+        singles.set(t.lower, (singles.get(t.lower) ?? 0) + 1);
     }
     for (const run of this.unknownRuns) {
       if (this.claimed[run.from]) continue;
@@ -745,7 +888,17 @@ export class EntityExtractor {
       scratch.length = 0;
       let offset = 0;
       for (const w of text.split(' ')) {
-        const t: Token = { text: w, lower: w.toLowerCase(), kind: WORD, start: offset, end: offset + w.length, seg: -2, cap: true, upper: w === w.toUpperCase(), sentStart: false };
+        const t: Token = {
+          text: w,
+          lower: w.toLowerCase(),
+          kind: WORD,
+          start: offset,
+          end: offset + w.length,
+          seg: -2,
+          cap: true,
+          upper: w === w.toUpperCase(),
+          sentStart: false,
+        };
         scratch.push(t);
         offset += w.length + 1;
       }
@@ -784,13 +937,24 @@ export class EntityExtractor {
       if (acc.needsContext) return false;
       const e = acc.entry;
       // a capital named only as its government, when its country is tagged anyway
-      if (e?.placeType === 'city' && e.capital && !acc.locative && !acc.literal && e.country && countries.has(e.country)) return false;
+      if (
+        e?.placeType === 'city' &&
+        e.capital &&
+        !acc.locative &&
+        !acc.literal &&
+        e.country &&
+        countries.has(e.country)
+      )
+        return false;
       return true;
     });
     const tags: EntityTag[] = kept.map((acc) => {
       const count = acc.mentions.length || 1;
       const lead = acc.firstSeg <= 0;
-      const score = Math.min(1, (acc.inHeadline ? 0.4 : 0) + (lead ? 0.2 : acc.firstSeg <= 2 ? 0.1 : 0) + 0.1 * Math.min(count, 4));
+      const score = Math.min(
+        1,
+        (acc.inHeadline ? 0.4 : 0) + (lead ? 0.2 : acc.firstSeg <= 2 ? 0.1 : 0) + 0.1 * Math.min(count, 4),
+      );
       const about = acc.inHeadline || count >= 3 || (lead && count >= 2);
       const tag: EntityTag = {
         kind: acc.kind,
@@ -810,7 +974,13 @@ export class EntityExtractor {
       for (const s of acc.mentions) {
         const t = tk[s.from];
         const seg = this.segmentOf(s.from);
-        mentions.push({ kind: acc.kind, name: acc.name, text: seg.text.slice(t.start, tk[s.to - 1].end), paragraph: t.seg, offset: t.start });
+        mentions.push({
+          kind: acc.kind,
+          name: acc.name,
+          text: seg.text.slice(t.start, tk[s.to - 1].end),
+          paragraph: t.seg,
+          offset: t.start,
+        });
       }
     }
     mentions.sort((x, y) => x.paragraph - y.paragraph || x.offset - y.offset);

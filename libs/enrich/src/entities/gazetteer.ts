@@ -53,7 +53,7 @@ export class Gazetteer {
     const tokens = this.scratch;
     tokens.length = 0;
     tokenizeSegment(alias, 0, tokens);
-    if (tokens.length === 0 || !tokens[0].cap && tokens[0].kind !== PUNCT && !/^\d/.test(tokens[0].text)) return;
+    if (tokens.length === 0 || (!tokens[0].cap && tokens[0].kind !== PUNCT && !/^\d/.test(tokens[0].text))) return;
     let node = this.root;
     const pattern = new Uint8Array(tokens.length);
     const texts: string[] = [];

@@ -1,4 +1,5 @@
 import { type Token, WORD } from '../text/tokenizer';
+import type { WordInfo } from '../text/word-info';
 
 const MAX_PHRASE_WORDS = 4;
 
@@ -17,7 +18,12 @@ const candidates = new Map<string, Candidate>();
  * how long they are and how early they first appear; a phrase inside a better one is not repeated. Names are left
  * to the entities, so keywords say what the story is about in common words.
  */
-export function extractKeywords(tokens: readonly Token[], stopwords: ReadonlyMap<string, number>, langMask: number, max = 8): string[] {
+export function extractKeywords(
+  tokens: readonly Token[],
+  infos: readonly WordInfo[],
+  langMask: number,
+  max = 8,
+): string[] {
   candidates.clear();
   let runStart = -1;
   let prevSeg = tokens.length ? tokens[0].seg : 0;
@@ -25,7 +31,7 @@ export function extractKeywords(tokens: readonly Token[], stopwords: ReadonlyMap
     const t = tokens[i];
     let breaks = i === tokens.length || t.seg !== prevSeg || t.kind !== WORD || t.lower.length < 3;
     // names are the entities' business: a capitalised word inside a sentence ends the phrase
-    if (!breaks) breaks = (t.cap && !t.sentStart) || ((stopwords.get(t.lower) ?? 0) & langMask) !== 0;
+    if (!breaks) breaks = (t.cap && !t.sentStart) || (infos[i].stop & langMask) !== 0;
     if (breaks) {
       if (runStart >= 0) {
         for (let a = runStart; a < i; a += MAX_PHRASE_WORDS) addCandidate(tokens, a, Math.min(i, a + MAX_PHRASE_WORDS));
@@ -38,7 +44,8 @@ export function extractKeywords(tokens: readonly Token[], stopwords: ReadonlyMap
   }
   const ranked: { c: Candidate; score: number }[] = [];
   for (const c of candidates.values()) {
-    if (c.count >= 2 || c.words >= 2) ranked.push({ c, score: c.count * (1 + 0.6 * (c.words - 1)) * (c.first < 60 ? 1.3 : 1) });
+    if (c.count >= 2 || c.words >= 2)
+      ranked.push({ c, score: c.count * (1 + 0.6 * (c.words - 1)) * (c.first < 60 ? 1.3 : 1) });
   }
   ranked.sort((x, y) => y.score - x.score || x.c.first - y.c.first);
   const out: string[] = [];

@@ -1,5 +1,6 @@
 import { LANGUAGES } from '../resources';
 import { type Token, WORD } from '../text/tokenizer';
+import type { WordInfo } from '../text/word-info';
 
 /** Texts with fewer words than this are "und": too short to tell. */
 const MIN_WORDS = 6;
@@ -8,7 +9,8 @@ const MIN_HITS = 3;
 const MIN_SHARE = 0.1;
 const MIN_LEAD = 2;
 
-type Script = 'latin' | 'cyrillic' | 'greek' | 'arabic' | 'hebrew' | 'han' | 'kana' | 'hangul' | 'thai' | 'devanagari' | 'other';
+type Script =
+  'latin' | 'cyrillic' | 'greek' | 'arabic' | 'hebrew' | 'han' | 'kana' | 'hangul' | 'thai' | 'devanagari' | 'other';
 
 function scriptOf(code: number): Script {
   if (code < 0x250) return 'latin';
@@ -34,12 +36,13 @@ const PERSIAN_LETTERS = /[پچژگ]/;
  * for each a share. Reuses the article's tokens, so it costs one Map lookup per word. Other scripts are named from
  * their letters. Short, mixed or unrecognised text is "und" rather than a guess.
  */
-export function detectLanguage(tokens: readonly Token[], languageWords: ReadonlyMap<string, number>, hint?: string): string {
+export function detectLanguage(tokens: readonly Token[], infos: readonly WordInfo[], hint?: string): string {
   const scores = new Float64Array(LANGUAGES.length);
   const scripts = new Map<Script, number>();
   let words = 0;
   let sample = '';
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.kind !== WORD) continue;
     // a few hundred words settle it
     if (++words > 200) {
@@ -49,7 +52,7 @@ export function detectLanguage(tokens: readonly Token[], languageWords: Readonly
     const script = scriptOf(t.text.charCodeAt(0));
     scripts.set(script, (scripts.get(script) ?? 0) + 1);
     if (script !== 'latin' && sample.length < 400) sample += t.lower;
-    const mask = languageWords.get(t.lower);
+    const mask = infos[i].lang;
     if (!mask) continue;
     let n = 0;
     for (let m = mask; m; m &= m - 1) n++;

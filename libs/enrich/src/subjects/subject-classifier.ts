@@ -3,6 +3,7 @@ import { type Token, WORD } from '../text/tokenizer';
 
 import type { MediaTopics } from './media-topics';
 import { SubjectModel, type TermInfo } from './subject-model';
+import type { WordInfo } from '../text/word-info';
 
 /** Below this much known text the classifier says nothing. */
 const MIN_FEATURES = 4;
@@ -30,7 +31,13 @@ function softmax(values: Float64Array, temp: number): Float64Array {
 }
 
 /** The MAX_FINE best narrower topics, best first, without sorting the whole branch. */
-function bestFine(classes: readonly string[], scores: Float64Array, bestLl: number, temp: number, hits: ReadonlyMap<string, number>): { id: string; value: number }[] {
+function bestFine(
+  classes: readonly string[],
+  scores: Float64Array,
+  bestLl: number,
+  temp: number,
+  hits: ReadonlyMap<string, number>,
+): { id: string; value: number }[] {
   const best: { id: string; value: number }[] = [];
   for (let c = 0; c < classes.length; c++) {
     const id = classes[c];
@@ -66,12 +73,15 @@ export class SubjectClassifier {
   constructor(
     private readonly model: SubjectModel,
     private readonly topics: MediaTopics,
-    private readonly stopwords: ReadonlyMap<string, number>,
   ) {
     for (const t of topics.all()) this.ancestors.set(t.id, topics.ancestors(t.id));
   }
 
-  classify(tokens: readonly Token[], sourceSubjects: readonly SourceSubject[]): SubjectTag[] {
+  classify(
+    tokens: readonly Token[],
+    words: readonly WordInfo[],
+    sourceSubjects: readonly SourceSubject[],
+  ): SubjectTag[] {
     const { model, topics } = this;
     const out: SubjectTag[] = [];
     const seen = new Set<string>();
@@ -87,7 +97,8 @@ export class SubjectClassifier {
       const id = topics.resolve(s.code);
       if (!id) continue;
       push(id, { creator: 'source', relevance: 100, confidence: 100 });
-      for (const b of this.ancestors.get(id) ?? []) push(b, { creator: 'source', relevance: 100, confidence: 100, broader: true });
+      for (const b of this.ancestors.get(id) ?? [])
+        push(b, { creator: 'source', relevance: 100, confidence: 100, broader: true });
     }
 
     // one lookup per word: its postings in every model and the topic names it starts
@@ -99,7 +110,7 @@ export class SubjectClassifier {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (t.kind !== WORD) continue;
-      const info = model.termInfo(t.lower, this.stopwords);
+      const info = words[i].subject;
       if (!info) continue;
       if (info.phrases) SubjectModel.phraseHits(info.phrases, tokens, i, hits);
       infos[n] = info;
@@ -136,7 +147,12 @@ export class SubjectClassifier {
           const confidence = Math.round(100 * pTop * (0.5 + 0.5 * share) * (hits.get(f.id) ? 1 : 0.8));
           push(f.id, { creator: 'machine', relevance: Math.round(100 * pTop * share), confidence });
           for (const b of this.ancestors.get(f.id) ?? []) {
-            push(b, { creator: 'machine', relevance: Math.round(100 * pTop), confidence: Math.round(100 * pTop), broader: true });
+            push(b, {
+              creator: 'machine',
+              relevance: Math.round(100 * pTop),
+              confidence: Math.round(100 * pTop),
+              broader: true,
+            });
           }
         }
       }

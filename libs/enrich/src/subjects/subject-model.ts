@@ -1,4 +1,4 @@
-import { type Token, WORD } from '../text/tokenizer';
+import type { Token } from '../text/tokenizer';
 import { featureTerm } from './features';
 
 /** A multinomial naive Bayes model stored sparsely (see libs/enrich/scripts/train-subjects.ts). */
@@ -44,7 +44,11 @@ export class NaiveBayes {
    * Log-likelihood per class from the article's known terms (their postings and weights), up to a constant shared by
    * all classes; `used` = the weight of the terms this model knew.
    */
-  scorePostings(postings: readonly (Float32Array | undefined)[], weights: readonly number[], n: number): { scores: Float64Array; used: number } {
+  scorePostings(
+    postings: readonly (Float32Array | undefined)[],
+    weights: readonly number[],
+    n: number,
+  ): { scores: Float64Array; used: number } {
     const scores = new Float64Array(this.classes.length);
     let used = 0;
     for (let i = 0; i < n; i++) {
@@ -124,7 +128,12 @@ export class SubjectModel {
   }
 
   /** Counts the topic names among `phrases` (all starting with tokens[i]) that the text continues at i. */
-  static phraseHits(phrases: readonly NamePhrase[], tokens: readonly Token[], i: number, out: Map<string, number>): void {
+  static phraseHits(
+    phrases: readonly NamePhrase[],
+    tokens: readonly Token[],
+    i: number,
+    out: Map<string, number>,
+  ): void {
     for (const phrase of phrases) {
       let ok = i + phrase.rest.length < tokens.length;
       for (let k = 0; ok && k < phrase.rest.length; k++) ok = tokens[i + 1 + k].lower === phrase.rest[k];

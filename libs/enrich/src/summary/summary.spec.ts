@@ -8,15 +8,23 @@ const summaryOf = (paragraphs: string[], headline?: string): string | undefined 
 
 describe('summarize', () => {
   it('strips the dateline and takes the lead sentence', () => {
-    expect(summaryOf(['WASHINGTON, Oct 3 (Reuters) - The Senate passed the bill on Tuesday after a long debate. It now goes to the House.'])).toBe(
-      'The Senate passed the bill on Tuesday after a long debate. It now goes to the House.',
-    );
+    expect(
+      summaryOf([
+        'WASHINGTON, Oct 3 (Reuters) - The Senate passed the bill on Tuesday after a long debate. It now goes to the House.',
+      ]),
+    ).toBe('The Senate passed the bill on Tuesday after a long debate. It now goes to the House.');
   });
 
   it('skips bylines and credit lines, and does not cut at "U.S." or "Mr."', () => {
     expect(
-      summaryOf(['By Jane Doe', 'Photo: AFP', 'Mr. Smith told the U.S. Congress on Monday that the programme had worked well for years and should continue.']),
-    ).toBe('Mr. Smith told the U.S. Congress on Monday that the programme had worked well for years and should continue.');
+      summaryOf([
+        'By Jane Doe',
+        'Photo: AFP',
+        'Mr. Smith told the U.S. Congress on Monday that the programme had worked well for years and should continue.',
+      ]),
+    ).toBe(
+      'Mr. Smith told the U.S. Congress on Monday that the programme had worked well for years and should continue.',
+    );
   });
 
   it('adds a second sentence only when both fit in 300 characters', () => {

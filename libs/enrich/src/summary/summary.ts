@@ -5,7 +5,8 @@ export const MAX_SUMMARY = 300;
 const SHORT_SENTENCE = 140;
 
 /** "BRUSSELS (AFP) -", "WASHINGTON, Oct 3 (Reuters) -", "PARIS —", "LONDON:" at the start of a lead. */
-const DATELINE_RE = /^\s*[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}(?:,[^()\n]{1,40}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]{1,3}|:)\s*/u;
+const DATELINE_RE =
+  /^\s*[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}(?:,[^()\n]{1,40}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]{1,3}|:)\s*/u;
 /** "By Jane Doe", "By Jane Doe, Reuters", "Par Jean Dupont", "Von Hans Meier" */
 const BYLINE_RE = /^\s*(?:by|par|von|por|di|door)\s+[\p{Lu}][^.!?]{0,70}$/iu;
 const CREDIT_RE = /^\s*(?:©|\(c\)|copyright\b|photo\s*:|image\s*:|read more\b|see also\b)/i;
@@ -25,7 +26,8 @@ function sentencesOf(seg: Segment, tokens: readonly Token[]): string[] {
       // the sentence starts at the opening quote before its first word, if any
       let cut = t.start;
       const prev = tokens[i - 1];
-      if (prev.end === t.start && (prev.text === '"' || prev.text === '“' || prev.text === '«' || prev.text === '(')) cut = prev.start;
+      if (prev.end === t.start && (prev.text === '"' || prev.text === '“' || prev.text === '«' || prev.text === '('))
+        cut = prev.start;
       if (cut > start) {
         out.push(clean(seg.text.slice(start, cut)));
         start = cut;
@@ -53,7 +55,11 @@ function clip(text: string): string {
  * A teaser of one or two whole sentences, at most 300 characters: from the source's abstract when it has one, else
  * from the lead, skipping bylines, credit lines and the dateline ("BRUSSELS (AFP) -").
  */
-export function summarize(segments: readonly Segment[], tokens: readonly Token[], abstractSentences?: string[]): string | undefined {
+export function summarize(
+  segments: readonly Segment[],
+  tokens: readonly Token[],
+  abstractSentences?: string[],
+): string | undefined {
   const sentences: string[] = [];
   if (abstractSentences?.length) sentences.push(...abstractSentences.map(clean).filter(Boolean));
   else {

@@ -4,13 +4,35 @@ const texts = (s: string): string[] => tokenize(undefined, [s]).tokens.map((t) =
 
 describe('tokenize', () => {
   it('keeps abbreviations with dots, splits possessives and trailing punctuation', () => {
-    expect(texts('The U.S. backed NATO, not Macedonia\'s bid -- Estonia.')).toEqual([
-      'The', 'U.S.', 'backed', 'NATO', ',', 'not', 'Macedonia', "'", 's', 'bid', '--', 'Estonia', '.',
+    expect(texts("The U.S. backed NATO, not Macedonia's bid -- Estonia.")).toEqual([
+      'The',
+      'U.S.',
+      'backed',
+      'NATO',
+      ',',
+      'not',
+      'Macedonia',
+      "'",
+      's',
+      'bid',
+      '--',
+      'Estonia',
+      '.',
     ]);
   });
 
   it('keeps hyphenated words, names with apostrophes and splits French elisions', () => {
-    expect(texts("Saint-Germain's O'Brien said l'armée d'Italie")).toEqual(['Saint-Germain', "'", 's', "O'Brien", 'said', "l'", 'armée', "d'", 'Italie']);
+    expect(texts("Saint-Germain's O'Brien said l'armée d'Italie")).toEqual([
+      'Saint-Germain',
+      "'",
+      's',
+      "O'Brien",
+      'said',
+      "l'",
+      'armée',
+      "d'",
+      'Italie',
+    ]);
   });
 
   it('flags capitalisation, all caps and sentence starts, with offsets into the paragraph', () => {

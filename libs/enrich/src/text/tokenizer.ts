@@ -33,17 +33,103 @@ export interface Segment {
 
 /** Abbreviations that keep their full stop (the stop does not end the sentence). */
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'lt', 'col', 'sgt', 'capt', 'cpl', 'maj', 'adm', 'rep', 'sen', 'gov',
-  'jr', 'sr', 'inc', 'corp', 'ltd', 'co', 'bros', 'vs', 'etc', 'approx', 'dept', 'est', 'fig', 'jan', 'feb', 'mar',
-  'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'ave', 'blvd', 'hon', 'rev', 'messrs',
-  'mme', 'mlle', 'pp', 'vol', 'cf', 'av', 'sgt', 'supt', 'insp', 'det', 'pte', 'gen', 'brig',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'gen',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'cpl',
+  'maj',
+  'adm',
+  'rep',
+  'sen',
+  'gov',
+  'jr',
+  'sr',
+  'inc',
+  'corp',
+  'ltd',
+  'co',
+  'bros',
+  'vs',
+  'etc',
+  'approx',
+  'dept',
+  'est',
+  'fig',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mt',
+  'ft',
+  'ave',
+  'blvd',
+  'hon',
+  'rev',
+  'messrs',
+  'mme',
+  'mlle',
+  'pp',
+  'vol',
+  'cf',
+  'av',
+  'sgt',
+  'supt',
+  'insp',
+  'det',
+  'pte',
+  'gen',
+  'brig',
 ]);
 /** Elided articles and pronouns that end at the apostrophe (French, Italian): l'armée → l' + armée. */
 const ELISIONS = new Set(['l', 'd', 'qu', 'n', 's', 'c', 'j', 'm', 't', 'dell', 'all', 'nell', 'sull', 'un', 'dall']);
-const NAME_PARTICLE_PREFIXES = ['al-', 'el-', 'ad-', 'as-', 'ash-', 'an-', 'bin-', 'ibn-', 'abu-', 'd\''];
+const NAME_PARTICLE_PREFIXES = ['al-', 'el-', 'ad-', 'as-', 'ash-', 'an-', 'bin-', 'ibn-', 'abu-', "d'"];
 
 /** After "U.S." one of these capitalised words starts a new sentence. */
-const SENTENCE_OPENERS = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'but', 'and', 'in', 'on', 'this', 'that', 'there', 'his', 'her', 'their', 'its', 'after', 'when', 'while', 'however', 'meanwhile', 'officials', 'its']);
+const SENTENCE_OPENERS = new Set([
+  'the',
+  'a',
+  'an',
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'but',
+  'and',
+  'in',
+  'on',
+  'this',
+  'that',
+  'there',
+  'his',
+  'her',
+  'their',
+  'its',
+  'after',
+  'when',
+  'while',
+  'however',
+  'meanwhile',
+  'officials',
+  'its',
+]);
 
 function letterGroupLength(text: string, from: number): number {
   let i = from;
@@ -63,7 +149,6 @@ function isLetterAt(text: string, i: number, c: number): boolean {
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 const isHyphen = (c: number): boolean => c === 45 || c === 0x2010 || c === 0x2011;
-
 
 /** Punctuation after which the next word starts a sentence. */
 function endsSentence(text: string): boolean {
@@ -217,7 +302,12 @@ export function tokenizeSegment(text: string, seg: number, out: Token[]): void {
       const opening = (before <= 32 || before === 0xa0 || before === 40) && after > 32 && after !== 0xa0;
       if (opening) {
         const prev = out.length >= 2 ? out[out.length - 2] : undefined;
-        if (!prev || prev.seg !== seg || (prev.kind === PUNCT && (prev.text === ',' || prev.text === ':' || prev.text === '-' || prev.text === '—'))) sentenceNext = true;
+        if (
+          !prev ||
+          prev.seg !== seg ||
+          (prev.kind === PUNCT && (prev.text === ',' || prev.text === ':' || prev.text === '-' || prev.text === '—'))
+        )
+          sentenceNext = true;
       }
     } else if (!(OPENING.has(p) || p === '--' || p === ')' || p === '»' || p === '”')) sentenceNext = false;
     afterAbbreviation = false;

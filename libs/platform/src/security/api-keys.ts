@@ -34,13 +34,15 @@ export function parseApiKeys(spec: string | undefined): ApiKey[] {
     .map((entry, index) => {
       const colon = entry.lastIndexOf(':');
       const where = `API_KEYS entry ${index + 1}`;
-      if (colon <= 0) throw new Error(`${where} must be "<key>:<scopes>" (scopes: ${API_SCOPES.join(', ')}, joined by +).`);
+      if (colon <= 0)
+        throw new Error(`${where} must be "<key>:<scopes>" (scopes: ${API_SCOPES.join(', ')}, joined by +).`);
       const key = entry.slice(0, colon);
       const scopes = entry
         .slice(colon + 1)
         .split('+')
         .map((s) => s.trim().toLowerCase());
-      if (key.length < MIN_API_KEY_LENGTH) throw new Error(`${where}: the key must have at least ${MIN_API_KEY_LENGTH} characters.`);
+      if (key.length < MIN_API_KEY_LENGTH)
+        throw new Error(`${where}: the key must have at least ${MIN_API_KEY_LENGTH} characters.`);
       if (!KEY_PATTERN.test(key)) throw new Error(`${where}: the key may only use letters, digits and . _ ~ + / = -.`);
       const unknown = scopes.filter((s) => !(API_SCOPES as readonly string[]).includes(s));
       if (unknown.length || scopes.length === 0) {

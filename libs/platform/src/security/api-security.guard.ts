@@ -56,8 +56,17 @@ export class ApiSecurityGuard implements CanActivate {
     if (!keysRequired) return true;
 
     if (!key) {
-      res.setHeader('WWW-Authenticate', presented === undefined ? AUTH_CHALLENGE : `${AUTH_CHALLENGE}, error="invalid_token"`);
-      this.logger.warn({ msg: 'request refused: no valid API key', path: req.path, method: req.method, ip: req.ip, keyGiven: presented !== undefined });
+      res.setHeader(
+        'WWW-Authenticate',
+        presented === undefined ? AUTH_CHALLENGE : `${AUTH_CHALLENGE}, error="invalid_token"`,
+      );
+      this.logger.warn({
+        msg: 'request refused: no valid API key',
+        path: req.path,
+        method: req.method,
+        ip: req.ip,
+        keyGiven: presented !== undefined,
+      });
       throw new ProblemException(
         401,
         HttpProblemCode.UNAUTHORIZED,
@@ -68,10 +77,21 @@ export class ApiSecurityGuard implements CanActivate {
     }
     const needed = security.kind === 'metrics' ? 'metrics' : security.scope;
     if (!key.scopes.includes(needed)) {
-      this.logger.warn({ msg: 'request refused: missing scope', path: req.path, method: req.method, keyId: key.id, needed });
-      throw new ProblemException(403, HttpProblemCode.FORBIDDEN, `This API key lacks the "${needed}" scope needed here.`, {
-        requiredScope: needed,
+      this.logger.warn({
+        msg: 'request refused: missing scope',
+        path: req.path,
+        method: req.method,
+        keyId: key.id,
+        needed,
       });
+      throw new ProblemException(
+        403,
+        HttpProblemCode.FORBIDDEN,
+        `This API key lacks the "${needed}" scope needed here.`,
+        {
+          requiredScope: needed,
+        },
+      );
     }
     return true;
   }
@@ -84,7 +104,12 @@ export class ApiSecurityGuard implements CanActivate {
     res.setHeader('RateLimit-Remaining', String(decision.remaining));
     if (decision.allowed) return;
     res.setHeader('Retry-After', String(decision.retryAfterSeconds));
-    this.logger.warn({ msg: 'request refused: rate limited', path: req.path, client: key ? key.id : 'ip', retryAfter: decision.retryAfterSeconds });
+    this.logger.warn({
+      msg: 'request refused: rate limited',
+      path: req.path,
+      client: key ? key.id : 'ip',
+      retryAfter: decision.retryAfterSeconds,
+    });
     throw new ProblemException(
       429,
       HttpProblemCode.RATE_LIMITED,

@@ -26,15 +26,18 @@ describe('TokenBucketLimiter', () => {
     expect(limiter.size).toBe(0);
   });
 
-  it('bounds its memory, dropping full buckets before busy ones', () => {
+  it('bounds its memory, dropping full buckets (which equal no bucket) before partly used ones', () => {
     let now = 0;
-    const limiter = new TokenBucketLimiter(60, 2, 3, () => now);
+    const limiter = new TokenBucketLimiter(1, 2, 3, () => now);
+    limiter.take('idle');
     limiter.take('busy');
     limiter.take('busy');
-    now += 10; // 'busy' stays empty; the others refill to full at once? no: 10 ms is far from a token
-    for (const c of ['c1', 'c2', 'c3', 'c4']) limiter.take(c);
+    now = 60000; // one token later: 'idle' is full again, 'busy' holds one
+    limiter.take('c1');
+    limiter.take('c2');
     expect(limiter.size).toBe(3);
-    // the newest clients survive the LRU eviction
-    expect(limiter.take('c4').allowed).toBe(true);
+    // 'busy' kept its state: one request left, not a fresh burst of two
+    expect(limiter.take('busy').allowed).toBe(true);
+    expect(limiter.take('busy').allowed).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 
 /** The APIs serve JSON and bytes, never pages: nothing may load, frame or run from a response. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const API_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 /** The OpenAPI UI (/docs on the archive) is a page: its own scripts, styles and images only. */
 export const DOCS_CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
@@ -17,7 +18,9 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   res.setHeader(
     'Content-Security-Policy',
-    req.path === DOCS_PATH_PREFIX || req.path.startsWith(`${DOCS_PATH_PREFIX}/`) || req.path.startsWith(`${DOCS_PATH_PREFIX}-`)
+    req.path === DOCS_PATH_PREFIX ||
+      req.path.startsWith(`${DOCS_PATH_PREFIX}/`) ||
+      req.path.startsWith(`${DOCS_PATH_PREFIX}-`)
       ? DOCS_CONTENT_SECURITY_POLICY
       : API_CONTENT_SECURITY_POLICY,
   );

@@ -34,6 +34,10 @@ interface Settings {
   quick: boolean;
   cpuProf: boolean;
   keep: boolean;
+  /** only normalizer + enricher; "done" = on articles.normalized (what the processing stages sustain without the store) */
+  withoutArchive: boolean;
+  /** the pipeline phase ends after this long even if not everything is through (reported as partial) */
+  maxSeconds: number;
   chunkSize?: number;
 }
 
@@ -80,6 +84,8 @@ function parseSettings(argv: string[]): Settings {
       quick: { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      'without-archive': { type: 'boolean', default: false },
+      'max-seconds': { type: 'string' },
     },
   });
   const quick = values.quick ?? false;
@@ -94,6 +100,8 @@ function parseSettings(argv: string[]): Settings {
     chunkSize: values['chunk-size'] === undefined ? undefined : Number(values['chunk-size']),
     cpuProf: values['cpu-prof'] ?? false,
     keep: values.keep ?? false,
+    withoutArchive: values['without-archive'] ?? false,
+    maxSeconds: num(values['max-seconds'], quick ? 60 : 600),
   };
 }
 
@@ -194,23 +202,34 @@ interface Sample {
   count: number;
 }
 
-/** Polls the stored version count until `target` is reached or nothing moves for `stallMs`. */
-async function waitForCount(db: Db, target: number, stallMs: number, samples: Sample[] = []): Promise<Sample[]> {
-  const versions = db.collection('article_versions');
+type Counter = () => Promise<number>;
+
+/** Polls the counter until `target` is reached, nothing moves for `stallMs`, or `maxMs` has passed. */
+async function waitForCount(
+  count: Counter,
+  target: number,
+  stallMs: number,
+  maxMs: number,
+  samples: Sample[] = [],
+): Promise<Sample[]> {
+  const started = Date.now();
   let lastChange = Date.now();
   let lastCount = -1;
   for (;;) {
-    const count = await versions.countDocuments({});
+    const n = await count();
     const at = Date.now();
-    samples.push({ at, count });
-    if (count !== lastCount) {
-      lastCount = count;
+    samples.push({ at, count: n });
+    if (n !== lastCount) {
+      lastCount = n;
       lastChange = at;
     }
-    if (count >= target || at - lastChange > stallMs) return samples;
+    if (n >= target || at - lastChange > stallMs || at - started > maxMs) return samples;
     await sleep(500);
   }
 }
+
+const storedCount = (db: Db): Counter => () => db.collection('article_versions').countDocuments({});
+const topicCount = (admin: Admin, topic: string): Counter => () => topicMessageCount(admin, topic);
 
 /** When the count first reached `n` (linear between samples). */
 function timeAt(samples: Sample[], n: number): number {
@@ -233,17 +252,20 @@ async function topicMessageCount(admin: Admin, topic: string): Promise<number> {
 
 /** (3) Latency: `rate` articles/s of one-article items for `seconds`, wd-received-at = the moment each is sent. */
 async function measureLatency(
+  kafka: Kafka,
   producer: Producer,
-  db: Db,
-  topic: string,
+  count: Counter,
+  db: Db | undefined,
+  topics: { raw: string; articles: string },
   templates: Template[],
   rate: number,
   seconds: number,
   runTag: string,
 ): Promise<RunFigures['latency']> {
+  const topic = topics.raw;
   const single = templates.filter((t) => t.articles === 1);
   const items = buildCorpus(single, Math.round(rate * seconds), `${runTag}L`);
-  const before = await db.collection('article_versions').countDocuments({});
+  const before = await count();
   const start = Date.now();
   let sent = 0;
   while (sent < items.length) {
@@ -255,9 +277,23 @@ async function measureLatency(
     }
     await sleep(20);
   }
-  await waitForCount(db, before + items.length, 20000);
-  const latencies: number[] = [];
+  await waitForCount(count, before + items.length, 20000, 120_000);
   const ids = items.map((i) => i.ingestId);
+  const latencies = db ? await storedLatencies(db, ids) : await publishedLatencies(kafka, topics.articles, ids);
+  latencies.sort((a, b) => a - b);
+  return {
+    offeredPerSec: rate,
+    articles: latencies.length,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? NaN,
+  };
+}
+
+/** storedAt (the archive's clock when it writes the batch) − ingest.receivedAt (wd-received-at), per version. */
+async function storedLatencies(db: Db, ids: string[]): Promise<number[]> {
+  const latencies: number[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     const docs = await db
       .collection('article_versions')
@@ -268,15 +304,34 @@ async function measureLatency(
       if (received && d.storedAt) latencies.push((d.storedAt as Date).getTime() - received.getTime());
     }
   }
-  latencies.sort((a, b) => a - b);
-  return {
-    offeredPerSec: rate,
-    articles: latencies.length,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    max: latencies[latencies.length - 1] ?? NaN,
-  };
+  return latencies;
+}
+
+/** Without the archive: the articles.normalized record's timestamp (set by the enricher's producer) − wd-received-at. */
+async function publishedLatencies(kafka: Kafka, topic: string, ids: string[]): Promise<number[]> {
+  const wanted = new Set(ids);
+  const latencies: number[] = [];
+  const consumer = kafka.consumer({ groupId: `${topic}-latency-${Date.now()}`, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  let done!: () => void;
+  const finished = new Promise<void>((r) => (done = r));
+  await consumer.run({
+    eachBatch: async ({ batch }) => {
+      for (const m of batch.messages) {
+        const id = m.headers?.['wd-ingest-id']?.toString();
+        const received = Date.parse(m.headers?.['wd-received-at']?.toString() ?? '');
+        if (id && wanted.has(id) && Number.isFinite(received)) {
+          wanted.delete(id);
+          latencies.push(Number(m.timestamp) - received);
+        }
+      }
+      if (wanted.size === 0) done();
+    },
+  });
+  await Promise.race([finished, sleep(60_000)]);
+  await consumer.disconnect();
+  return latencies;
 }
 
 async function oneRun(
@@ -345,16 +400,22 @@ async function oneRun(
       ...(s.chunkSize ? { CONSUMER_CHUNK_SIZE: String(s.chunkSize) } : {}),
     };
     const nodeArgs = s.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
-    log('pipeline: starting archive, enricher, normalizer');
+    log(`pipeline: starting ${s.withoutArchive ? 'enricher, normalizer' : 'archive, enricher, normalizer'}`);
     t = Date.now();
-    services = await startServices(ROOT, env, nodeArgs);
+    services = await startServices(
+      ROOT,
+      env,
+      nodeArgs,
+      s.withoutArchive ? BENCH_SERVICES.filter((n) => n !== 'archive') : BENCH_SERVICES,
+    );
     await waitReady(services, 120_000);
     const ready = Date.now();
     log(`services ready in ${ready - t} ms; the pre-filled wire.raw is being consumed`);
     const cpu0 = Object.fromEntries(services.map((sv) => [sv.name, treeCpuMs(sv.child.pid!)]));
     const infraCpu0 = { kafka: pids.kafka ? treeCpuMs(pids.kafka) : NaN, store: pids.store ? treeCpuMs(pids.store) : NaN };
     const machine0 = machineCpuMs();
-    const samples = await waitForCount(db, corpus.articles, 30_000, [{ at: ready, count: 0 }]);
+    const count = s.withoutArchive ? topicCount(admin, topics.TOPIC_ARTICLES) : storedCount(db);
+    const samples = await waitForCount(count, corpus.articles, 60_000, s.maxSeconds * 1000, [{ at: ready, count: 0 }]);
     const lastSample = samples[samples.length - 1];
     const end = timeAt(samples, lastSample.count);
     const machine1 = machineCpuMs();
@@ -401,7 +462,17 @@ async function oneRun(
     );
 
     log(`latency: ${s.rate} articles/s for ${s.latencySeconds} s`);
-    const latency = await measureLatency(producer, db, topics.TOPIC_WIRE_RAW, templates, s.rate, s.latencySeconds, runId);
+    const latency = await measureLatency(
+      kafka,
+      producer,
+      count,
+      s.withoutArchive ? undefined : db,
+      { raw: topics.TOPIC_WIRE_RAW, articles: topics.TOPIC_ARTICLES },
+      templates,
+      s.rate,
+      s.latencySeconds,
+      runId,
+    );
     log(`latency p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms`);
     return { figures: { runId, ceiling, pipeline, latency, cpuMsPerArticle, memoryMiB: memory }, corpus };
   } finally {
@@ -443,7 +514,7 @@ function printTable(m: ReturnType<typeof medianFigures>, runs: RunFigures[], s: 
     ['corpus', `${corpus.items} items → ${corpus.articles} articles, ${round(corpus.bytes / 1048576, 1)} MiB`],
     ['runs (medians)', `${runs.length}, ${s.partitions} partitions`],
     ['(1) ceiling: Kafka → insertMany', `${m.ceilingItemsPerSec} items/s`],
-    ['(2) pipeline: wire.raw → stored', `${m.pipelineItemsPerSec} items/s = ${m.pipelineArticlesPerSec} articles/s`],
+    [s.withoutArchive ? '(2) pipeline: wire.raw → articles.normalized' : '(2) pipeline: wire.raw → stored', `${m.pipelineItemsPerSec} items/s = ${m.pipelineArticlesPerSec} articles/s`],
     ['    sustained (10–90 %)', `${m.sustainedArticlesPerSec} articles/s`],
     ['    ratio to ceiling (items/s)', `${m.ratioToCeiling}`],
     [`(3) latency @ ${s.rate} articles/s`, `p50 ${m.latencyP50Ms} ms, p95 ${m.latencyP95Ms} ms, p99 ${m.latencyP99Ms} ms`],

@@ -7,7 +7,8 @@
  *
  * Env: FAULTS_ITEMS (deliveries, default 3000), FAULTS_SEED (PRNG seed, printed), FAULTS_ROUNDS (each round injects
  * every fault kind once, default 2 from 2000 items, else 1), FAULTS_LOAD_SECONDS (how long the load is spread over),
- * FAULTS_DRAIN_TIMEOUT_S (bound on waiting for the pipeline to be quiet), FAULTS_KEEP=1 (keep logs and data).
+ * FAULTS_DRAIN_TIMEOUT_S (bound on waiting for the pipeline to be quiet), FAULTS_CHUNK_SIZE (CONSUMER_CHUNK_SIZE of
+ * the services, default 50), FAULTS_KEEP=1 (keep logs and data).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -127,6 +128,9 @@ describe('delivery under faults (issue 6: nothing lost, nothing duplicated)', ()
       WIRE_DROP_DIR: '',
       API_KEYS: '',
       RATE_LIMIT_PER_MINUTE: '0',
+      // small chunks: a chunk's store writes stay far below the 30 s session timeout even on a slow FerretDB, and a
+      // kill redoes little work (docs/reliability.md, "Findings")
+      CONSUMER_CHUNK_SIZE: process.env.FAULTS_CHUNK_SIZE ?? '50',
     };
     for (const name of SERVICES) {
       services.set(name, new ServiceProcess(name, await freePort(), ROOT, env, join(runDir, 'logs')));

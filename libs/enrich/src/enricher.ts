@@ -41,7 +41,10 @@ class DefaultEnricher implements Enricher {
 
     const { entities, mentions } = this.entities.extract(doc, input.located, language);
     const subjects = this.subjects.classify(tokens, infos, input.sourceSubjects ?? []);
-    const keywords = extractKeywords(tokens, infos, langMask);
+    // a name at a sentence start looks like a common word to the keyword extractor: names are the entities' business
+    const names = new Set<string>();
+    for (const m of mentions) for (const w of m.text.toLowerCase().split(' ')) names.add(w);
+    const keywords = extractKeywords(tokens, infos, langMask).filter((k) => !names.has(k));
 
     const abstract = input.abstract?.trim();
     const lead = abstract ? tokenize(undefined, [abstract]) : doc;

@@ -45,6 +45,7 @@ interface Lexicon {
   lowercasePlaceNouns: string[];
   lowercasePlaceNounsOf: string[];
   eventPrefixes: string[];
+  miscHeads: string[];
   auxiliaryBeforeVerb: string[];
   romanceConnectors: string[];
 }
@@ -72,6 +73,8 @@ export interface Resources {
   /** "the town of …", "la ville de …": the name after them is a place */
   lowercasePlaceNounsOf: Set<string>;
   eventPrefixes: Set<string>;
+  /** last words of names that are neither people nor organisations: laws, treaties, events ("… Act", "… Cup") */
+  miscHeads: Set<string>;
   auxiliaryBeforeVerb: Set<string>;
   romanceConnectors: Set<string>;
   /** one-word titles, and the first word of multi-word titles mapped to their remaining words */
@@ -187,6 +190,7 @@ export function loadResources(dataDir?: string): Resources {
     lowercasePlaceNouns: new Set(lexicon.lowercasePlaceNouns),
     lowercasePlaceNounsOf: new Set(lexicon.lowercasePlaceNounsOf),
     auxiliaryBeforeVerb: new Set(lexicon.auxiliaryBeforeVerb),
+    miscHeads: new Set(lexicon.miscHeads),
     romanceConnectors: new Set(lexicon.romanceConnectors),
     eventPrefixes: new Set(lexicon.eventPrefixes),
     titles,

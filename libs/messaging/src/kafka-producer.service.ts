@@ -7,7 +7,7 @@ import type { OutboundMessage } from './outcomes';
 import { SendQueue } from './send-queue';
 
 /**
- * The service's one idempotent producer (acks from all in-sync replicas, GZIP batches). Callers `send` records and
+ * The service's one idempotent producer (acks from all in-sync replicas, GZIP batches unless KAFKA_COMPRESSION=none). Callers `send` records and
  * get a promise that resolves once the broker has acknowledged all of them; concurrent callers are coalesced into
  * batched requests by the SendQueue.
  */
@@ -16,10 +16,12 @@ export class KafkaProducerService implements OnApplicationShutdown {
   private readonly logger = new Logger('KafkaProducer');
   private readonly producer: Producer;
   private readonly queue: SendQueue;
+  private readonly compression: CompressionTypes;
   private connecting: Promise<void> | undefined;
   private closed = false;
 
   constructor(@Inject(KAFKA_CLIENT) kafka: Kafka, @Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
+    this.compression = producerCompression(process.env.KAFKA_COMPRESSION);
     this.producer = kafka.producer({
       idempotent: true,
       // idempotence needs ordered requests per connection; the SendQueue keeps one request in flight anyway
@@ -56,7 +58,7 @@ export class KafkaProducerService implements OnApplicationShutdown {
     await this.producer.sendBatch({
       topicMessages: groupByTopic(records),
       acks: -1,
-      compression: CompressionTypes.GZIP,
+      compression: this.compression,
     });
     const published = WiredeskMetrics.published();
     const counts = new Map<string, number>();
@@ -84,4 +86,16 @@ function groupByTopic(records: OutboundMessage[]): TopicMessages[] {
     list.push({ key: r.key ?? null, value: r.value, headers: r.headers, timestamp: r.timestamp });
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+/**
+ * KAFKA_COMPRESSION: `gzip` (default; saves network and broker disk between machines) or `none` (broker on the same
+ * host: gzip is then pure CPU, ~0.3 ms per article in the enricher; see docs/performance.md). kafkajs has no built-in
+ * lz4/snappy/zstd codec.
+ */
+export function producerCompression(value: string | undefined): CompressionTypes {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || v === 'gzip') return CompressionTypes.GZIP;
+  if (v === 'none') return CompressionTypes.None;
+  throw new Error(`KAFKA_COMPRESSION must be gzip or none, not "${value}".`);
 }

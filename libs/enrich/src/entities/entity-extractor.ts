@@ -400,7 +400,15 @@ export class EntityExtractor {
       const len = this.titleLengthAt(k, b);
       if (len === 0 || (gaz && k < a + gaz.length)) continue;
       if (tk[k].text.includes('-')) this.hyphenatedParts(k, true);
-      const from = k + len;
+      let from = k + len;
+      // "Chief Minister Arvind Kejriwal", "Deputy Prime Minister X": titles in a row
+      for (
+        let more = from < b ? this.titleLengthAt(from, b) : 0;
+        more > 0;
+        more = from < b ? this.titleLengthAt(from, b) : 0
+      ) {
+        from += more;
+      }
       if (from < b && !tk[from].cap) {
         if (k > a) this.processRun(a, k, seg);
         this.processRun(from + 1, b, seg);
@@ -411,6 +419,8 @@ export class EntityExtractor {
       if (from < b) this.addPerson(from, b);
       return;
     }
+    // "Affordable Care Act", "World Cup": neither a person nor an organisation
+    if (b - a >= 2 && res.miscHeads.has(tk[b - 1].lower) && !gaz) return;
     const kind = this.classifyRun(a, b);
     if (kind) {
       if (kind === 'person') this.addPerson(a, b);
@@ -464,6 +474,7 @@ export class EntityExtractor {
         return false;
       if (this.isDictionaryWord(t.lower)) dictionaryWords++;
     }
+    if (this.res.notNames.has(tk[b - 1].lower)) return false;
     return words >= 1 && words <= 4 && (dictionaryWords < words || this.isFirstName(tk[a].lower));
   }
 
@@ -610,8 +621,17 @@ export class EntityExtractor {
     )
       return 'place';
     if (this.hasOrgCueBefore(a)) return 'organisation';
+    // a run in capitals inside normal text ("US FALLS" as a subheading) is left to the gazetteer
+    let allUpper = length >= 2;
+    for (let k = a; allUpper && k < b; k++) if (!tk[k].upper) allUpper = false;
+    if (allUpper) return undefined;
     if (!this.nameLike(a, b)) return undefined;
     if (this.hasTitleBefore(a)) return 'person';
+    // "Cleveland DL Larry Ogunjobi": a known place or organisation first, a first name later — split, not one person
+    const known = res.gazetteer.longestMatch(tk, a, b, false);
+    if (known && known.length < length) {
+      for (let k = a + known.length; k < b - 1; k++) if (this.isFirstName(tk[k].lower)) return undefined;
+    }
     // a first name that is also a common word ("Will", "Rose") needs a surname that is no dictionary word
     if (length >= 2 && this.isFirstName(first) && (!res.commonWords.has(first) || !this.isDictionaryWord(last)))
       return 'person';
@@ -639,6 +659,7 @@ export class EntityExtractor {
 
   private surface(a: number, b: number): string {
     const tk = this.tokens;
+    if (b - a === 1) return tk[a].text;
     const seg = this.segmentOf(a);
     const text = seg.text.slice(tk[a].start, tk[b - 1].end);
     return MULTI_SPACE.test(text) ? text.replace(WHITESPACE_RUN, ' ') : text;
@@ -977,7 +998,7 @@ export class EntityExtractor {
         mentions.push({
           kind: acc.kind,
           name: acc.name,
-          text: seg.text.slice(t.start, tk[s.to - 1].end),
+          text: s.to - s.from === 1 ? t.text : seg.text.slice(t.start, tk[s.to - 1].end),
           paragraph: t.seg,
           offset: t.start,
         });

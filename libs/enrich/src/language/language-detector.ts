@@ -39,6 +39,7 @@ const PERSIAN_LETTERS = /[پچژگ]/;
 export function detectLanguage(tokens: readonly Token[], infos: readonly WordInfo[], hint?: string): string {
   const scores = new Float64Array(LANGUAGES.length);
   const scripts = new Map<Script, number>();
+  let latin = 0;
   let words = 0;
   let sample = '';
   for (let i = 0; i < tokens.length; i++) {
@@ -49,9 +50,13 @@ export function detectLanguage(tokens: readonly Token[], infos: readonly WordInf
       words = 200;
       break;
     }
-    const script = scriptOf(t.text.charCodeAt(0));
-    scripts.set(script, (scripts.get(script) ?? 0) + 1);
-    if (script !== 'latin' && sample.length < 400) sample += t.lower;
+    const code = t.text.charCodeAt(0);
+    if (code < 0x250) latin++;
+    else {
+      const script = scriptOf(code);
+      scripts.set(script, (scripts.get(script) ?? 0) + 1);
+      if (script !== 'latin' && sample.length < 400) sample += t.lower;
+    }
     const mask = infos[i].lang;
     if (!mask) continue;
     let n = 0;
@@ -61,8 +66,11 @@ export function detectLanguage(tokens: readonly Token[], infos: readonly WordInf
   const hinted = hint?.toLowerCase().split(/[-_]/)[0];
   if (words === 0) return 'und';
   let mainScript: Script = 'latin';
-  let mainCount = 0;
-  for (const [s, c] of scripts) if (c > mainCount) [mainScript, mainCount] = [s, c];
+  let mainCount = latin;
+  for (const [s, c] of scripts) {
+    if (s === 'latin') mainCount += c;
+    else if (c > mainCount) [mainScript, mainCount] = [s, c];
+  }
   if (mainScript !== 'latin') {
     if (mainCount / words < 0.6) return 'und';
     const byScript = scriptLanguage(mainScript, sample);

@@ -1,7 +1,7 @@
 import type { Token } from '../text/tokenizer';
 import { featureTerm } from './features';
 
-/** A multinomial naive Bayes model stored sparsely (see libs/enrich/scripts/train-subjects.ts). */
+/** A multinomial naive Bayes model stored sparsely (see bench/enrich/scripts/train-subjects.ts). */
 export interface NaiveBayesFile {
   classes: string[];
   /** per class: log(α / (N_c + α·|V|)), the log-probability of a term the class never saw */

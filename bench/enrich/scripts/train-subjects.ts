@@ -1,6 +1,6 @@
 /**
  * Trains the Media Topic classifier offline and writes libs/enrich/data/subject-model.json:
- *   npm run build && node dist/libs/enrich/scripts/train-subjects.js [--alpha-top 0.05] [--alpha-fine 0.1]
+ *   npm run build && node dist/bench/enrich/scripts/train-subjects.js [--alpha-top 0.05] [--alpha-fine 0.1]
  *
  * Training text: every live topic's names and definitions in all 15 locales of the IPTC vocabulary
  * (data/sources/mediatopics-2023-10-24.csv), and the team's labelled news snippets (data/training/*.jsonl, one
@@ -9,10 +9,10 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadStopwords } from '../src/resources';
-import { addFeatures } from '../src/subjects/features';
-import type { NaiveBayesFile, SubjectModelFile } from '../src/subjects/subject-model';
-import { PUNCT, type Token, tokenizeSegment } from '../src/text/tokenizer';
+import { loadStopwords } from '../../../libs/enrich/src/resources';
+import { addFeatures } from '../../../libs/enrich/src/subjects/features';
+import type { NaiveBayesFile, SubjectModelFile } from '../../../libs/enrich/src/subjects/subject-model';
+import { PUNCT, type Token, tokenizeSegment } from '../../../libs/enrich/src/text/tokenizer';
 import { parseCsv } from './csv';
 import { dataDir } from './paths';
 

@@ -1,7 +1,7 @@
 /**
  * Builds the generated gazetteers and word lists in libs/enrich/data from openly licensed npm packages (dev
  * dependencies) and the team's own source files in libs/enrich/data/sources. Run offline, commit the output:
- *   npm run build && node dist/libs/enrich/scripts/build-data.js
+ *   npm run build && node dist/bench/enrich/scripts/build-data.js
  * Licences and origins: libs/enrich/data/PROVENANCE.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -172,7 +172,10 @@ function badInput(
       const t = xmlTemplates[n % xmlTemplates.length];
       const copy = makeCopy(t, `bad${n}`);
       const cut = Math.floor(copy.length * (0.35 + 0.3 * rnd()));
-      return { value: Buffer.concat([copy.subarray(0, cut), Buffer.from('<p>cut <b>here</p>')]), contentType: 'application/xml' };
+      return {
+        value: Buffer.concat([copy.subarray(0, cut), Buffer.from('<p>cut <b>here</p>')]),
+        contentType: 'application/xml',
+      };
     }
     case 'entity-bomb': {
       const lol = (i: number) => Array(10).fill(`&lol${i};`).join('');
@@ -236,7 +239,16 @@ export function buildLoad(fixturesDir: string, total: number, runTag: string, rn
     if (!('code' in verdict)) throw new Error(`bad input ${i} (${kind}) normalizes; the generator is wrong`);
     // empty bodies are refused by ingest itself (400, never in wire.raw): those go straight to Kafka
     const via = kind === 'empty' || kind === 'unknown-format' ? 'kafka' : channel();
-    items.push({ key: `${runTag}-bad-${i}`, ingestId: randomUUID(), channel: via, kind, template: kind, pairs: [], code: verdict.code, ...bad });
+    items.push({
+      key: `${runTag}-bad-${i}`,
+      ingestId: randomUUID(),
+      channel: via,
+      kind,
+      template: kind,
+      pairs: [],
+      code: verdict.code,
+      ...bad,
+    });
   }
   const goods = items.filter((it) => it.kind === 'good');
   for (let i = 0; i < redeliveryCount; i++) {
@@ -265,9 +277,17 @@ export interface PoisonMessage {
 export function poisonBatch(runTag: string, n: number): PoisonMessage[] {
   const id = () => randomUUID();
   return [
-    { topic: 'wireParsed', ingestId: id(), value: Buffer.from(`{"meta": {"ingestId": "x"}, "articles": [ ${runTag}-${n}`) },
+    {
+      topic: 'wireParsed',
+      ingestId: id(),
+      value: Buffer.from(`{"meta": {"ingestId": "x"}, "articles": [ ${runTag}-${n}`),
+    },
     { topic: 'wireParsed', ingestId: id(), value: Buffer.from(JSON.stringify({ hello: 'not an envelope', n })) },
     { topic: 'articles', ingestId: id(), value: Buffer.from(`{"uri": "urn:poison:${runTag}:${n}", "headlines": [`) },
-    { topic: 'articles', ingestId: id(), value: Buffer.from(JSON.stringify({ uri: `urn:poison:${runTag}:${n}`, extra: true })) },
+    {
+      topic: 'articles',
+      ingestId: id(),
+      value: Buffer.from(JSON.stringify({ uri: `urn:poison:${runTag}:${n}`, extra: true })),
+    },
   ];
 }

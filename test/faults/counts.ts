@@ -129,7 +129,12 @@ export interface DeadLetter {
 }
 
 /** Every message of the DLQ topic, read from the beginning by a throwaway group until the end offsets are reached. */
-export async function readDeadLetters(kafka: Kafka, topic: string, expected: number, timeoutMs: number): Promise<DeadLetter[]> {
+export async function readDeadLetters(
+  kafka: Kafka,
+  topic: string,
+  expected: number,
+  timeoutMs: number,
+): Promise<DeadLetter[]> {
   const out: DeadLetter[] = [];
   if (expected === 0) return out;
   const consumer = kafka.consumer({ groupId: `faults-dlq-${randomBytes(6).toString('hex')}`, maxWaitTimeInMs: 200 });
@@ -191,13 +196,20 @@ export class StoreReader {
       .collection('articles')
       .find({}, { projection: { _id: 0, uri: 1, 'ninjs.version': 1, pubStatus: 1 } })
       .toArray();
-    const raw = await this.db.collection('raw').find({}, { projection: { _id: 0, ingestId: 1 } }).toArray();
+    const raw = await this.db
+      .collection('raw')
+      .find({}, { projection: { _id: 0, ingestId: 1 } })
+      .toArray();
     return {
       versions: versions.map((v) => ({
         key: `${v.uri}|${v.ninjs?.version ?? ''}`,
         ingestId: v.ingest?.ingestId as string | undefined,
       })),
-      articles: articles.map((a) => ({ uri: a.uri as string, version: String(a.ninjs?.version ?? ''), pubStatus: a.pubStatus })),
+      articles: articles.map((a) => ({
+        uri: a.uri as string,
+        version: String(a.ninjs?.version ?? ''),
+        pubStatus: a.pubStatus,
+      })),
       rawIngestIds: raw.map((r) => r.ingestId as string),
     };
   }

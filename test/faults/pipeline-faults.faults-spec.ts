@@ -39,11 +39,7 @@ const DRAIN_TIMEOUT_MS = int(process.env.FAULTS_DRAIN_TIMEOUT_S, 420) * 1000;
 const PARTITIONS = 3;
 const QUIET_POLLS = 3; // consecutive polls (2 s apart) with lag 0 and unchanged counts
 
-type FaultKind =
-  | `kill-${ServiceName}`
-  | 'restart-kafka'
-  | 'restart-store'
-  | 'poison';
+type FaultKind = `kill-${ServiceName}` | 'restart-kafka' | 'restart-store' | 'poison';
 const FAULT_KINDS: FaultKind[] = [
   'kill-normalizer',
   'kill-enricher',
@@ -78,9 +74,7 @@ describe('delivery under faults (issue 6: nothing lost, nothing duplicated)', ()
     await Promise.all([...services.values()].map((s) => s.stop()));
     await producer?.close();
     if (!infra.managed.kafka && admin) {
-      await admin
-        .use((a) => a.deleteTopics({ topics: Object.values(topics) }))
-        .catch(() => undefined);
+      await admin.use((a) => a.deleteTopics({ topics: Object.values(topics) })).catch(() => undefined);
     }
     await admin?.close();
     if (!infra.managed.mongo) await store?.dropDatabase();
@@ -94,7 +88,9 @@ describe('delivery under faults (issue 6: nothing lost, nothing duplicated)', ()
     mkdirSync(runDir, { recursive: true });
     const rnd = seededRandom(SEED);
     const began = Date.now();
-    say(`seed ${SEED} (FAULTS_SEED=${SEED} repeats this run), ${ITEMS} deliveries, ${ROUNDS} round(s), run dir ${runDir}`);
+    say(
+      `seed ${SEED} (FAULTS_SEED=${SEED} repeats this run), ${ITEMS} deliveries, ${ROUNDS} round(s), run dir ${runDir}`,
+    );
 
     const plan = buildLoad(join(ROOT, 'test', 'fixtures'), ITEMS, tag, rnd);
     say(`load: ${plan.items.length} deliveries from ${plan.templates} templates (${seconds(began)} s)`);
@@ -141,7 +137,9 @@ describe('delivery under faults (issue 6: nothing lost, nothing duplicated)', ()
       const stuck = [...services.values()].filter((_, i) => !readiness[i]);
       throw new Error(`not ready: ${stuck.map((s) => `${s.name}\n  ${s.tail.join('\n  ')}`).join('\n')}`);
     }
-    say(`stack up in ${seconds(began)} s: kafka ${infra.kafkaBrokers} (${infra.managed.kafka ? 'ours' : 'external'}), ${mongoUrl}`);
+    say(
+      `stack up in ${seconds(began)} s: kafka ${infra.kafkaBrokers} (${infra.managed.kafka ? 'ours' : 'external'}), ${mongoUrl}`,
+    );
 
     // ---- load and faults, side by side ----
     const sent = { kafka: 0, http: 0, httpRetries: 0, refusedAtIngest: [] as LoadItem[] };
@@ -243,7 +241,11 @@ describe('delivery under faults (issue 6: nothing lost, nothing duplicated)', ()
           const batch = poisonBatch(tag, faults.poison ?? 0);
           for (const p of batch) {
             await producer!.send(topics[p.topic], [
-              { key: p.ingestId, value: p.value, headers: { 'wd-ingest-id': p.ingestId, 'wd-source': 'faults-poison' } },
+              {
+                key: p.ingestId,
+                value: p.value,
+                headers: { 'wd-ingest-id': p.ingestId, 'wd-source': 'faults-poison' },
+              },
             ]);
             poisonIds.push(p.ingestId);
           }
@@ -403,7 +405,9 @@ function figures(
   const badMissing = [...badById.keys(), ...poison].filter((id) => !dlqById.has(id));
   const goodInDlq = [...dlqById.keys()].filter((id) => goodIds.has(id));
   const unknownInDlq = [...dlqById.keys()].filter((id) => !goodIds.has(id) && !badById.has(id) && !poison.has(id));
-  const wrongCode = [...badById].filter(([id, item]) => dlqById.has(id) && dlqById.get(id)!.some((d) => d.code !== item.code));
+  const wrongCode = [...badById].filter(
+    ([id, item]) => dlqById.has(id) && dlqById.get(id)!.some((d) => d.code !== item.code),
+  );
   const byCode: Record<string, number> = {};
   for (const [, list] of dlqById) byCode[list[0].code ?? '?'] = (byCode[list[0].code ?? '?'] ?? 0) + 1;
   const repeated = [...dlqById.values()].filter((l) => l.length > 1).length;
@@ -458,8 +462,18 @@ function figures(
         byCode,
         samples: {
           missing: sample(badMissing),
-          good: sample(goodInDlq.map((id) => `${id}: ${dlqById.get(id)!.map((d) => `${d.stage}/${d.code}`).join(',')}`)),
-          wrongCode: sample(wrongCode.map(([id, i]) => `${i.kind}: expected ${i.code}, got ${dlqById.get(id)!.map((d) => d.code)}`)),
+          good: sample(
+            goodInDlq.map(
+              (id) =>
+                `${id}: ${dlqById
+                  .get(id)!
+                  .map((d) => `${d.stage}/${d.code}`)
+                  .join(',')}`,
+            ),
+          ),
+          wrongCode: sample(
+            wrongCode.map(([id, i]) => `${i.kind}: expected ${i.code}, got ${dlqById.get(id)!.map((d) => d.code)}`),
+          ),
         },
       },
     },
@@ -476,9 +490,40 @@ function printReport(r: Record<string, unknown> & { store?: unknown }): void {
     seed: number;
     seconds: number;
     quiet: boolean;
-    sent: { deliveries: number; viaKafka: number; viaHttp: number; good: number; redeliveries: number; bad: Record<string, number>; refusedAtIngest: number; poison: number; httpRetries: number; producerRetries: number };
-    store: { expectedVersions: number; storedDistinctVersions: number; storedVersionDocs: number; duplicates: number; lost: number; unexpected: number; expectedArticles: number; storedArticles: number; staleArticles: number; rawCopies: { expected: number; stored: number; lost: number } };
-    deadLettered: { raw: number; distinctIngestIds: number; repeatedIngestIds: number; expectedBad: number; badFound: number; goodInDlq: number; unknown: number; byCode: Record<string, number> };
+    sent: {
+      deliveries: number;
+      viaKafka: number;
+      viaHttp: number;
+      good: number;
+      redeliveries: number;
+      bad: Record<string, number>;
+      refusedAtIngest: number;
+      poison: number;
+      httpRetries: number;
+      producerRetries: number;
+    };
+    store: {
+      expectedVersions: number;
+      storedDistinctVersions: number;
+      storedVersionDocs: number;
+      duplicates: number;
+      lost: number;
+      unexpected: number;
+      expectedArticles: number;
+      storedArticles: number;
+      staleArticles: number;
+      rawCopies: { expected: number; stored: number; lost: number };
+    };
+    deadLettered: {
+      raw: number;
+      distinctIngestIds: number;
+      repeatedIngestIds: number;
+      expectedBad: number;
+      badFound: number;
+      goodInDlq: number;
+      unknown: number;
+      byCode: Record<string, number>;
+    };
     faults: { injected: Record<string, number>; total: number; skipped: string[] };
     services: Record<string, { starts: number; crashes: number; startFailures: number }>;
   };
@@ -492,7 +537,9 @@ function printReport(r: Record<string, unknown> & { store?: unknown }): void {
     `lost          ${s.store.lost} versions, raw ${s.store.rawCopies.lost}; unexpected ${s.store.unexpected}; stale articles ${s.store.staleArticles}`,
     `dead-lettered ${s.deadLettered.raw} raw, ${s.deadLettered.distinctIngestIds} distinct ingest ids (${s.deadLettered.repeatedIngestIds} repeated); bad ${s.deadLettered.badFound}/${s.deadLettered.expectedBad}; good in DLQ ${s.deadLettered.goodInDlq}; unknown ${s.deadLettered.unknown}; ${JSON.stringify(s.deadLettered.byCode)}`,
     `faults        ${s.faults.total} injected ${JSON.stringify(s.faults.injected)}${s.faults.skipped.length ? `; skipped: ${s.faults.skipped.join('; ')}` : ''}`,
-    `services      ${Object.entries(s.services).map(([n, v]) => `${n}: ${v.starts} starts, ${v.crashes} crashes, ${v.startFailures} failed starts`).join('; ')}`,
+    `services      ${Object.entries(s.services)
+      .map(([n, v]) => `${n}: ${v.starts} starts, ${v.crashes} crashes, ${v.startFailures} failed starts`)
+      .join('; ')}`,
     `(full report: ${join(tmpdir(), 'wiredesk-faults-last.json')})`,
     '',
   ];

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { CONFIG_VARIABLES } from '../libs/platform/src/config';
+import { CONFIG_VARIABLES, loadConfig } from '../libs/platform/src/config';
 
 const ROOT = join(__dirname, '..');
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
@@ -130,6 +130,13 @@ describe('docker-compose.yml', () => {
     for (const app of APPS) expect(inNetwork).toContain(envOf(services[app]).KAFKA_BROKERS);
     // data on a named volume at the log dir
     expect(services.kafka.volumes).toContain(`kafka-data:${env.KAFKA_LOG_DIRS}`);
+  });
+
+  it('lets Kafka carry a delivery as large as MAX_BODY_BYTES', () => {
+    const kafka = envOf(compose.services.kafka);
+    const maxBody = Number(envOf(compose.services.ingest).MAX_BODY_BYTES ?? loadConfig({}).maxBodyBytes);
+    expect(Number(kafka.KAFKA_MESSAGE_MAX_BYTES)).toBeGreaterThan(maxBody);
+    expect(Number(kafka.KAFKA_REPLICA_FETCH_MAX_BYTES)).toBeGreaterThanOrEqual(Number(kafka.KAFKA_MESSAGE_MAX_BYTES));
   });
 
   it('runs MongoDB 7 or newer with its data on a volume', () => {

@@ -176,3 +176,47 @@ describe('BatchConsumer.processBatch', () => {
     await h.consumer.stop();
   });
 });
+
+describe('BatchConsumer when the group moves on during long work', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['log', 'error', 'warn', 'debug', 'verbose', 'fatal']));
+
+  it('tells the handler to stop, does not start the next chunk, and throws so kafkajs rejoins', async () => {
+    const rebalance = Object.assign(new Error('The group is rebalancing, so a rejoin is needed'), {
+      type: 'REBALANCE_IN_PROGRESS',
+    });
+    const events: string[] = [];
+    const slow: BatchHandler = async (messages, ctx) => {
+      await new Promise((r) => setTimeout(r, 60)); // long enough for the keep-alive heartbeats to run
+      events.push(`running:${ctx.isRunning()}`);
+      return messages.map((m) => Outcome.ok([{ topic: 'out', value: m.value! }]));
+    };
+    const consumer = new BatchConsumer(fakeKafka, { send: async () => undefined }, 'wire.dlq', {
+      groupId: 'g',
+      topics: ['wire.raw'],
+      stage: 'store',
+      handler: slow,
+      chunkSize: 1,
+      heartbeatInterval: 10,
+    });
+    const run = consumer.processBatch({
+      batch: { topic: 'wire.raw', partition: 0, messages: [message(0, 'a'), message(1, 'b')], offsetLag: () => '0' },
+      resolveOffset: (offset: string) => events.push(`resolve:${offset}`),
+      heartbeat: async () => {
+        throw rebalance;
+      },
+      commitOffsetsIfNecessary: async () => {
+        events.push('commit');
+      },
+      uncommittedOffsets: () => ({ topics: [] }),
+      isRunning: () => true,
+      isStale: () => false,
+      pause: () => () => undefined,
+    } as unknown as EachBatchPayload);
+
+    await expect(run).rejects.toBe(rebalance);
+    expect(events).toContain('running:false');
+    expect(events.filter((e) => e.startsWith('running'))).toHaveLength(1); // the second chunk never started
+    await consumer.stop();
+  });
+});

@@ -147,6 +147,9 @@ export class BatchConsumer {
 
     for (let start = 0; start < batch.messages.length; start += this.chunkSize) {
       if (this.stopping || !isRunning() || isStale()) return;
+      // the group moved on while the last chunk was in hand: its partitions may belong to another member now, so
+      // stop here, uncommitted, and let kafkajs rejoin rather than go on with work this member no longer owns
+      if (ctx.membership.lost !== undefined) throw ctx.membership.lost;
       const chunk = batch.messages.slice(start, start + this.chunkSize).map((m) => toConsumed(topic, partition, m));
       const timer = WiredeskMetrics.stageLatency().startTimer({ stage });
       const result = await this.processChunk(chunk, ctx);
@@ -166,10 +169,12 @@ export class BatchConsumer {
     }
   }
 
-  private context(heartbeat: () => Promise<void>, isRunning: () => boolean): HandlerContext {
+  private context(heartbeat: () => Promise<void>, isRunning: () => boolean): BatchContext {
+    const membership: BatchContext['membership'] = {};
     return {
+      membership,
       heartbeat,
-      isRunning: () => !this.stopping && isRunning(),
+      isRunning: () => !this.stopping && isRunning() && membership.lost === undefined,
       yieldToEventLoop: async () => {
         await new Promise<void>((r) => setImmediate(r));
         await heartbeat();
@@ -177,7 +182,7 @@ export class BatchConsumer {
     };
   }
 
-  private async processChunk(chunk: ConsumedMessage[], ctx: HandlerContext): Promise<ChunkResult> {
+  private async processChunk(chunk: ConsumedMessage[], ctx: BatchContext): Promise<ChunkResult> {
     const outcomes = await this.outcomesFor(chunk, ctx);
     let cut = outcomes.findIndex((o) => o.status === 'retry');
     if (cut === -1) cut = chunk.length;
@@ -217,7 +222,7 @@ export class BatchConsumer {
   }
 
   /** Runs the handler; if it throws, finds the culprit by handling the messages one at a time. */
-  private async outcomesFor(chunk: ConsumedMessage[], ctx: HandlerContext): Promise<MessageOutcome[]> {
+  private async outcomesFor(chunk: ConsumedMessage[], ctx: BatchContext): Promise<MessageOutcome[]> {
     try {
       const outcomes = await this.keepAlive(this.options.handler(chunk, ctx), ctx);
       if (outcomes.length !== chunk.length) {
@@ -245,7 +250,7 @@ export class BatchConsumer {
    */
   private async retryAlone(
     message: ConsumedMessage,
-    ctx: HandlerContext,
+    ctx: BatchContext,
     firstError?: unknown,
   ): Promise<MessageOutcome> {
     let attempt = firstError === undefined ? 0 : 1;
@@ -307,9 +312,11 @@ export class BatchConsumer {
   }
 
   /** Heartbeats while waiting on I/O (store writes, producer acks) so the group does not evict a busy member. */
-  private async keepAlive<T>(work: Promise<T>, ctx: HandlerContext): Promise<T> {
+  private async keepAlive<T>(work: Promise<T>, ctx: BatchContext): Promise<T> {
     const interval = setInterval(() => {
-      ctx.heartbeat().catch(() => undefined); // a rebalance surfaces at the next commit or heartbeat
+      ctx.heartbeat().catch((e: unknown) => {
+        if (isMembershipLost(e)) ctx.membership.lost = e;
+      });
     }, this.heartbeatInterval);
     try {
       return await work;
@@ -361,4 +368,18 @@ function rejectedOutputSpec(error: unknown) {
       ? 'The result of this input is larger than the topic accepts.'
       : `Kafka refused the result of this input: ${e?.message ?? String(error)}`,
   };
+}
+
+/** The handler's context plus what the runner tracks for one batch. */
+interface BatchContext extends HandlerContext {
+  /** set when a heartbeat during long work learns that the group has rebalanced or forgotten this member */
+  membership: { lost?: unknown };
+}
+
+/** kafkajs errors that mean this member no longer owns its partitions until it rejoins the group. */
+const MEMBERSHIP_ERRORS = new Set(['REBALANCE_IN_PROGRESS', 'UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION']);
+
+export function isMembershipLost(e: unknown): boolean {
+  const type = (e as { type?: unknown } | undefined)?.type;
+  return typeof type === 'string' && MEMBERSHIP_ERRORS.has(type);
 }

@@ -70,7 +70,11 @@ function isUtf8(bytes: Buffer): boolean {
   }
 }
 
-function pairsOf(bytes: Buffer, contentType: string, filename: string): { uri: string; version: string; headline?: string }[] {
+function pairsOf(
+  bytes: Buffer,
+  contentType: string,
+  filename: string,
+): { uri: string; version: string; headline?: string }[] {
   const result = normalizeBytes(bytes, { contentType, filename });
   return result.articles.map((a) => ({
     uri: a.uri,
@@ -187,11 +191,7 @@ export function loadTemplates(src: CorpusSources): { templates: Template[]; drop
  * text (~10 KB), 28 in 40 agency copy in every format from the fixtures (0.5–13 KB). Round-robin inside each category,
  * so every template is used evenly.
  */
-const MIX: Category[] = [
-  'page-html',
-  ...Array<Category>(11).fill('page-text'),
-  ...Array<Category>(28).fill('fixture'),
-];
+const MIX: Category[] = ['page-html', ...Array<Category>(11).fill('page-text'), ...Array<Category>(28).fill('fixture')];
 
 export function buildCorpus(templates: Template[], items: number, runTag: string): CorpusItem[] {
   const byCategory = new Map<Category, Template[]>();

@@ -228,8 +228,14 @@ async function waitForCount(
   }
 }
 
-const storedCount = (db: Db): Counter => () => db.collection('article_versions').countDocuments({});
-const topicCount = (admin: Admin, topic: string): Counter => () => topicMessageCount(admin, topic);
+const storedCount =
+  (db: Db): Counter =>
+  () =>
+    db.collection('article_versions').countDocuments({});
+const topicCount =
+  (admin: Admin, topic: string): Counter =>
+  () =>
+    topicMessageCount(admin, topic);
 
 /** When the count first reached `n` (linear between samples). */
 function timeAt(samples: Sample[], n: number): number {
@@ -297,7 +303,10 @@ async function storedLatencies(db: Db, ids: string[]): Promise<number[]> {
   for (let i = 0; i < ids.length; i += 500) {
     const docs = await db
       .collection('article_versions')
-      .find({ 'ingest.ingestId': { $in: ids.slice(i, i + 500) } }, { projection: { storedAt: 1, 'ingest.receivedAt': 1 } })
+      .find(
+        { 'ingest.ingestId': { $in: ids.slice(i, i + 500) } },
+        { projection: { storedAt: 1, 'ingest.receivedAt': 1 } },
+      )
       .toArray();
     for (const d of docs) {
       const received = d.ingest?.receivedAt as Date | undefined;
@@ -412,7 +421,10 @@ async function oneRun(
     const ready = Date.now();
     log(`services ready in ${ready - t} ms; the pre-filled wire.raw is being consumed`);
     const cpu0 = Object.fromEntries(services.map((sv) => [sv.name, treeCpuMs(sv.child.pid!)]));
-    const infraCpu0 = { kafka: pids.kafka ? treeCpuMs(pids.kafka) : NaN, store: pids.store ? treeCpuMs(pids.store) : NaN };
+    const infraCpu0 = {
+      kafka: pids.kafka ? treeCpuMs(pids.kafka) : NaN,
+      store: pids.store ? treeCpuMs(pids.store) : NaN,
+    };
     const machine0 = machineCpuMs();
     const count = s.withoutArchive ? topicCount(admin, topics.TOPIC_ARTICLES) : storedCount(db);
     const samples = await waitForCount(count, corpus.articles, 60_000, s.maxSeconds * 1000, [{ at: ready, count: 0 }]);
@@ -480,7 +492,10 @@ async function oneRun(
     if (!s.keep) {
       await admin.deleteTopics({ topics: Object.values(topics) }).catch(() => undefined);
       await db.dropDatabase().catch(() => undefined);
-      await mongo.db(ceilingDbName).dropDatabase().catch(() => undefined);
+      await mongo
+        .db(ceilingDbName)
+        .dropDatabase()
+        .catch(() => undefined);
     }
     await Promise.all([admin.disconnect(), producer.disconnect()]);
   }
@@ -514,10 +529,16 @@ function printTable(m: ReturnType<typeof medianFigures>, runs: RunFigures[], s: 
     ['corpus', `${corpus.items} items → ${corpus.articles} articles, ${round(corpus.bytes / 1048576, 1)} MiB`],
     ['runs (medians)', `${runs.length}, ${s.partitions} partitions`],
     ['(1) ceiling: Kafka → insertMany', `${m.ceilingItemsPerSec} items/s`],
-    [s.withoutArchive ? '(2) pipeline: wire.raw → articles.normalized' : '(2) pipeline: wire.raw → stored', `${m.pipelineItemsPerSec} items/s = ${m.pipelineArticlesPerSec} articles/s`],
+    [
+      s.withoutArchive ? '(2) pipeline: wire.raw → articles.normalized' : '(2) pipeline: wire.raw → stored',
+      `${m.pipelineItemsPerSec} items/s = ${m.pipelineArticlesPerSec} articles/s`,
+    ],
     ['    sustained (10–90 %)', `${m.sustainedArticlesPerSec} articles/s`],
     ['    ratio to ceiling (items/s)', `${m.ratioToCeiling}`],
-    [`(3) latency @ ${s.rate} articles/s`, `p50 ${m.latencyP50Ms} ms, p95 ${m.latencyP95Ms} ms, p99 ${m.latencyP99Ms} ms`],
+    [
+      `(3) latency @ ${s.rate} articles/s`,
+      `p50 ${m.latencyP50Ms} ms, p95 ${m.latencyP95Ms} ms, p99 ${m.latencyP99Ms} ms`,
+    ],
     [
       '(4) CPU ms / article',
       Object.entries(m.cpuMsPerArticle)
@@ -577,7 +598,9 @@ async function main(): Promise<void> {
       memoryMiB: Math.round(os.totalmem() / 1048576),
       node: process.version,
       kafka: status.kafka.managed ? `Apache Kafka ${KAFKA_VERSION} (local, KRaft)` : 'external',
-      store: build.ferretdbVersion ? `FerretDB ${build.ferretdbVersion} (MongoDB ${build.version})` : `MongoDB ${build.version}`,
+      store: build.ferretdbVersion
+        ? `FerretDB ${build.ferretdbVersion} (MongoDB ${build.version})`
+        : `MongoDB ${build.version}`,
       storeKind: status.mongo.kind,
     },
     settings: { ...settings, services: BENCH_SERVICES },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { WireFormat, WireItem, WireLink, WirePicture } from '@wiredesk/formats';
+import { blocksToXhtml, type WireFormat, type WireItem, type WireLink, type WirePicture } from '@wiredesk/formats';
 import {
   NINJS_SCHEMA_ID,
   NINJS_VERSION,
@@ -12,7 +12,7 @@ import {
   type NinjsRendition,
   type NinjsSubject,
 } from '@wiredesk/ninjs';
-import { plainTextBody, xhtmlBody } from './body';
+import { plainTextBody } from './body';
 import { toNinjsDateTime } from './dates';
 import { WIREDESK_URN_PREFIX, sourceIdUri, storyUri } from './identity';
 import { countChars, countWords } from './text-stats';
@@ -137,7 +137,7 @@ export function bodiesOf(item: WireItem): NinjsBody[] {
   const charCount = countChars(text);
   const bodies: NinjsBody[] = [];
   if (text) bodies.push({ role: Role.main, contentType: TEXT_PLAIN, value: text, wordCount, charCount });
-  const xhtml = item.bodyXhtml || (MARKUP_FORMATS.has(item.format) && item.body.length ? xhtmlBody(item.body) : '');
+  const xhtml = item.bodyXhtml || (MARKUP_FORMATS.has(item.format) && item.body.length ? blocksToXhtml(item.body) : '');
   if (xhtml) bodies.push({ role: Role.main, contentType: XHTML, value: xhtml, wordCount, charCount });
   return bodies;
 }

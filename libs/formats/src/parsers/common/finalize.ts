@@ -1,5 +1,5 @@
 import type { BodyBlock, WireItem, WirePicture } from '../../model/wire-item';
-import { blocksToXhtml } from './blocks';
+import { blocksToXhtml } from './xhtml';
 import { photographerOf } from './captions';
 import { liftLeadMetadata, parseDateline } from './lead';
 import { uniqueSubjects } from './subjects';

@@ -15,7 +15,7 @@ import { parseTextStory } from '../text/story';
 import { extractContent, figureToPicture, isCreditOnly } from './content';
 import { all, first, parseDocument, textOf, treeDepth, type DomDocument, type DomElement } from './dom';
 import { documentTitle, readMetadata, type PageMetadata } from './metadata';
-import { blocksToXhtml } from './xhtml';
+import { blocksToXhtml } from '../common/xhtml';
 
 /** How sure the content is HTML: a doctype or <html> root, or markup made of HTML's own elements. */
 export function sniffHtml(text: string): number {

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ErrorCode, WireError } from '@wiredesk/contracts';
 import { decodeEntities, escapeBareAmpersands } from './entities';
+import { sniffXmlRoot } from '../detect/sniff-content';
 
 /**
  * The one way Wiredesk reads XML. fast-xml-parser does the parsing; before it runs, a linear scan of our own
@@ -278,37 +279,10 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
  * The qualified name of the first element, looking at the opening characters only (for format sniffing): skips the
  * BOM, XML declaration, comments, processing instructions and DOCTYPE. Undefined when the text does not start as XML.
  */
-export function rootElementName(text: string, window = 8192): string | undefined {
-  const head = text.slice(0, window).replace(/^\uFEFF/, '');
-  let i = 0;
-  for (let guard = 0; guard < 64; guard++) {
-    while (i < head.length && /\s/.test(head[i])) i++;
-    if (head[i] !== '<') return undefined;
-    if (head.startsWith('<?', i)) {
-      const end = head.indexOf('?>', i);
-      if (end < 0) return undefined;
-      i = end + 2;
-    } else if (head.startsWith('<!--', i)) {
-      const end = head.indexOf('-->', i);
-      if (end < 0) return undefined;
-      i = end + 3;
-    } else if (/^<!DOCTYPE/i.test(head.slice(i, i + 9))) {
-      const bracket = head.indexOf('[', i);
-      const gt = head.indexOf('>', i);
-      if (gt < 0) return undefined;
-      if (bracket >= 0 && bracket < gt) {
-        const close = /\]\s*>/g;
-        close.lastIndex = bracket;
-        const m = close.exec(head);
-        if (!m) return undefined;
-        i = m.index + m[0].length;
-      } else i = gt + 1;
-    } else {
-      const m = /^<([A-Za-z_][\w.:-]*)/.exec(head.slice(i, i + 200));
-      return m ? m[1] : undefined;
-    }
-  }
-  return undefined;
+export function rootElementName(text: string): string | undefined {
+  const root = sniffXmlRoot(text);
+  if (!root) return undefined;
+  return root.prefix ? `${root.prefix}:${root.name}` : root.name;
 }
 
 /** The local part of a qualified name. */

@@ -82,6 +82,13 @@ module.exports = {
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'not-to-examples',
+      severity: 'error',
+      comment: 'examples/ shows downstream teams how to consume Wiredesk; it is run by the tests, never part of a service.',
+      from: { path: '^(apps|libs)/' },
+      to: { path: '^examples/' },
+    },
+    {
       name: 'not-to-spec',
       severity: 'error',
       comment: 'Production code never imports a test file.',

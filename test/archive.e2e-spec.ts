@@ -10,6 +10,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { contentHash, type Ninjs } from '@wiredesk/ninjs';
 import { createServiceApp } from '@wiredesk/platform';
+import { ArticleConsumer } from '../apps/archive/examples/article-consumer';
 import { configureArchiveHttp } from '../apps/archive/src/archive.http';
 import { ArchiveModule } from '../apps/archive/src/archive.module';
 import { killOf, ninjsOf, seededStories } from '../libs/storage/testing/article-fixtures';
@@ -94,10 +95,14 @@ describe('archive service (real Kafka and store)', () => {
       });
       await send([articleRecord(doc), articleRecord(doc, { 'wd-ingest-id': 'second-channel' })]);
       await send([articleRecord(doc)]);
-      const stored = await eventually(async () => {
-        const res = await get(`/v1/articles/${enc(doc.uri)}`);
-        return res.status === 200 ? res.json<Ninjs>() : undefined;
-      }, 60000, 'the article');
+      const stored = await eventually(
+        async () => {
+          const res = await get(`/v1/articles/${enc(doc.uri)}`);
+          return res.status === 200 ? res.json<Ninjs>() : undefined;
+        },
+        60000,
+        'the article',
+      );
       expect(stored).toEqual(doc);
       // a later message on the same story (same partition) proves the duplicates before it were consumed
       const marker = { ...doc, version: '2', headlines: [{ role: 'main', value: 'Harbour strike over' }] };
@@ -105,6 +110,26 @@ describe('archive service (real Kafka and store)', () => {
       await eventually(async () => (await versionsOf(doc.uri)).length === 2, 60000, 'version 2');
       expect(await connection.db!.collection('articles').countDocuments({ uri: doc.uri })).toBe(1);
       expect((await versionsOf(doc.uri)).map((v) => v.version)).toEqual([1, 2]);
+    });
+
+    it('serves a story whose uri is a URL (slashes, query string) by its URL-encoded id', async () => {
+      const doc = ninjsOf({
+        uri: `http://example.com/news/${config.suffix}/story-1?lang=en&v=2`,
+        versionCreated: '2024-04-01T11:00:00Z',
+        headline: 'Bridge reopens after repairs',
+        paragraphs: ['The bridge reopened to traffic on Tuesday.'],
+      });
+      await send([articleRecord(doc)]);
+      const res = await eventually(
+        async () => {
+          const r = await get(`/v1/articles/${enc(doc.uri)}`);
+          return r.status === 200 ? r : undefined;
+        },
+        60000,
+        'the story with a URL uri',
+      );
+      expect(res.json<Ninjs>().uri).toBe(doc.uri);
+      expect((await get(`/v1/articles/${enc(doc.uri)}/versions`)).json<{ uri: string }>().uri).toBe(doc.uri);
     });
 
     it('keeps version 3 current and all three versions when they arrive 1, 3, 2', async () => {
@@ -176,7 +201,9 @@ describe('archive service (real Kafka and store)', () => {
     it('dead-letters a message that is not a ninjs document, stage store, and keeps consuming', async () => {
       await producer.send({
         topic: config.topics.articles,
-        messages: [{ key: `${PREFIX}:junk`, value: '{"headline": "no uri here"}', headers: { 'wd-ingest-id': 'junk-1' } }],
+        messages: [
+          { key: `${PREFIX}:junk`, value: '{"headline": "no uri here"}', headers: { 'wd-ingest-id': 'junk-1' } },
+        ],
       });
       const letter = await dlq.waitFor((m) => m.headers['wd-ingest-id'] === 'junk-1', 60000, 'the dead letter');
       expect(letter.headers).toMatchObject({
@@ -205,10 +232,14 @@ describe('archive service (real Kafka and store)', () => {
           },
         ],
       });
-      const res = await eventually(async () => {
-        const r = await get('/v1/raw/raw-e2e-1');
-        return r.status === 200 ? r : undefined;
-      }, 60000, 'the raw copy');
+      const res = await eventually(
+        async () => {
+          const r = await get('/v1/raw/raw-e2e-1');
+          return r.status === 200 ? r : undefined;
+        },
+        60000,
+        'the raw copy',
+      );
       const body = Buffer.from(await (await fetch(`${base}/v1/raw/raw-e2e-1`)).arrayBuffer());
       expect(body.equals(bytes)).toBe(true);
       expect(res.headers.get('content-type')).toBe('application/octet-stream');
@@ -224,17 +255,24 @@ describe('archive service (real Kafka and store)', () => {
   describe('query API', () => {
     const seedPrefix = `${PREFIX}:seed`;
     let seeded: Ninjs[];
-    const uris = (res: HttpResult) => res.json<{ items: Ninjs[] }>().items.map((a) => a.uri.slice(seedPrefix.length + 1));
+    const uris = (res: HttpResult) =>
+      res.json<{ items: Ninjs[] }>().items.map((a) => a.uri.slice(seedPrefix.length + 1));
     const list = (params: string) => get(`/v1/articles?${params}`);
 
     beforeAll(async () => {
       const stories = seededStories(seedPrefix);
       seeded = stories.map((s) => s.ninjs);
       await send(stories.map(({ ninjs, source }) => articleRecord(ninjs, { 'wd-source': source })));
-      await eventually(async () => {
-        const res = await get(`/v1/articles?limit=100&since=2024-03-01&until=2024-03-04`);
-        return res.json<{ items: Ninjs[] }>().items.filter((a) => a.uri.startsWith(seedPrefix)).length === seeded.length;
-      }, 90000, 'the seeded stories');
+      await eventually(
+        async () => {
+          const res = await get(`/v1/articles?limit=100&since=2024-03-01&until=2024-03-04`);
+          return (
+            res.json<{ items: Ninjs[] }>().items.filter((a) => a.uri.startsWith(seedPrefix)).length === seeded.length
+          );
+        },
+        90000,
+        'the seeded stories',
+      );
     });
 
     const inWindow = 'since=2024-03-01&until=2024-03-04';
@@ -260,16 +298,19 @@ describe('archive service (real Kafka and store)', () => {
       ]);
       const byQcode = uris(await list(`${inWindow}&subject=medtop:20000763`));
       expect(byQcode).toEqual(['cyber-bank', 'nato-estonia', 'nato-cyber']);
-      expect(uris(await list(`${inWindow}&subject=${enc('http://cv.iptc.org/newscodes/mediatopic/20000763')}`))).toEqual(
-        byQcode,
-      );
+      expect(
+        uris(await list(`${inWindow}&subject=${enc('http://cv.iptc.org/newscodes/mediatopic/20000763')}`)),
+      ).toEqual(byQcode);
     });
 
     it('filters by language, source, pubStatus and time window', async () => {
       expect(uris(await list(`${inWindow}&language=fr`))).toEqual(['bce-taux']);
       expect(uris(await list(`${inWindow}&source=dpa-de`))).toEqual(['ezb-zinsen']);
       expect(uris(await list(`${inWindow}&pubStatus=withheld`))).toEqual(['withheld']);
-      expect(uris(await list(`since=2024-03-02T08:00:00Z&until=2024-03-02T09:00:00Z`))).toEqual(['ecb-rates', 'bce-taux']);
+      expect(uris(await list(`since=2024-03-02T08:00:00Z&until=2024-03-02T09:00:00Z`))).toEqual([
+        'ecb-rates',
+        'bce-taux',
+      ]);
     });
 
     it('searches words in headline and body, ranked, and can sort the matches by time instead', async () => {
@@ -316,7 +357,9 @@ describe('archive service (real Kafka and store)', () => {
     });
 
     it('selects fields', async () => {
-      const page = (await list(`${inWindow}&limit=2&fields=headlines,version`)).json<{ items: Record<string, unknown>[] }>();
+      const page = (await list(`${inWindow}&limit=2&fields=headlines,version`)).json<{
+        items: Record<string, unknown>[];
+      }>();
       for (const item of page.items) expect(Object.keys(item).sort()).toEqual(['headlines', 'uri', 'version']);
     });
 
@@ -326,7 +369,9 @@ describe('archive service (real Kafka and store)', () => {
       const tags = res.json<{ items: { name: string; count: number }[] }>();
       expect(tags.items[0]).toEqual({ name: 'Frankfurt', uri: 'http://www.wikidata.org/entity/Q1794', count: 4 });
       const people = (await get('/v1/tags/people?since=2024-03-01&until=2024-03-04')).json<{ items: unknown[] }>();
-      expect(people.items).toEqual([{ name: 'Jens Stoltenberg', uri: 'http://www.wikidata.org/entity/Q57313', count: 3 }]);
+      expect(people.items).toEqual([
+        { name: 'Jens Stoltenberg', uri: 'http://www.wikidata.org/entity/Q57313', count: 3 },
+      ]);
       expect((await get('/v1/tags/animals')).status).toBe(400);
     });
 
@@ -342,7 +387,9 @@ describe('archive service (real Kafka and store)', () => {
       expect((await list(`${inWindow}&limit=3`)).headers.get('etag')).toBe(listEtag);
       expect((await get(`/v1/articles?${inWindow}&limit=3`, { 'If-None-Match': listEtag })).status).toBe(304);
 
-      await send([articleRecord({ ...seeded[0], version: '2', headlines: [{ role: 'main', value: 'Updated headline' }] })]);
+      await send([
+        articleRecord({ ...seeded[0], version: '2', headlines: [{ role: 'main', value: 'Updated headline' }] }),
+      ]);
       await eventually(async () => (await get(`/v1/articles/${enc(uri)}`, { 'If-None-Match': etag })).status === 200);
     });
 
@@ -350,7 +397,12 @@ describe('archive service (real Kafka and store)', () => {
       const res = await get(`/v1/articles/${enc('urn:nope:1')}`);
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
-      expect(res.json()).toMatchObject({ status: 404, code: 'NOT_FOUND', title: expect.any(String), type: expect.any(String) });
+      expect(res.json()).toMatchObject({
+        status: 404,
+        code: 'NOT_FOUND',
+        title: expect.any(String),
+        type: expect.any(String),
+      });
       expect((await get(`/v1/articles/${enc('urn:nope:1')}/versions`)).status).toBe(404);
     });
 
@@ -388,6 +440,39 @@ describe('archive service (real Kafka and store)', () => {
     });
   });
 
+  describe('example consumer (docs/consumers.md)', () => {
+    it('ends with the same state of every story as the archive, kills included', async () => {
+      const consumer = new ArticleConsumer({
+        brokers: config.kafkaBrokers,
+        topic: config.topics.articles,
+        groupId: `example-${config.suffix}`,
+      });
+      await consumer.start();
+      try {
+        const stories = ['twice', 'order', 'kill'].map((name) => `${PREFIX}:${name}`);
+        for (const uri of stories) {
+          const archived = (await get(`/v1/articles/${enc(uri)}`)).json<Ninjs>();
+          const view = await eventually(
+            () => {
+              const v = consumer.stories.get(uri);
+              return v && v.pubStatus === (archived.pubStatus ?? 'usable') ? v : undefined;
+            },
+            60000,
+            `the example consumer's view of ${uri}`,
+          );
+          if (archived.pubStatus !== 'canceled') {
+            expect(view.version).toBe(Number(archived.version));
+            expect(view.contentHash).toBe(contentHash(archived));
+          }
+        }
+        expect(consumer.stories.get(`${PREFIX}:order`)?.version).toBe(3);
+        expect(consumer.stories.get(`${PREFIX}:kill`)?.pubStatus).toBe('canceled');
+      } finally {
+        await consumer.stop();
+      }
+    });
+  });
+
   describe('service', () => {
     it('serves the OpenAPI document generated from the code, listing every path', async () => {
       const res = await get('/docs-json');
@@ -403,7 +488,9 @@ describe('archive service (real Kafka and store)', () => {
           '/v1/tags/{kind}',
         ]),
       );
-      const listParams = (doc.paths['/v1/articles'].get as { parameters: { name: string }[] }).parameters.map((p) => p.name);
+      const listParams = (doc.paths['/v1/articles'].get as { parameters: { name: string }[] }).parameters.map(
+        (p) => p.name,
+      );
       expect(listParams).toEqual(expect.arrayContaining(['person', 'organisation', 'place', 'subject', 'q', 'cursor']));
       const ui = await get('/docs');
       expect(ui.status).toBe(200);
@@ -414,7 +501,10 @@ describe('archive service (real Kafka and store)', () => {
       expect((await get('/health/live')).status).toBe(200);
       const ready = await get('/health/ready');
       expect(ready.status).toBe(200);
-      expect(ready.json<{ checks: Record<string, unknown> }>().checks).toMatchObject({ kafka: { ok: true }, store: { ok: true } });
+      expect(ready.json<{ checks: Record<string, unknown> }>().checks).toMatchObject({
+        kafka: { ok: true },
+        store: { ok: true },
+      });
     });
   });
 });

@@ -13,6 +13,11 @@ export function archiveOpenApi(app: INestApplication): OpenAPIObject {
         'it back in If-None-Match to get 304 when nothing changed.',
     )
     .setVersion('1')
+    // enforced when API_KEYS is set: a key with the `read` scope, in either header
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
+    .addBearerAuth({ type: 'http', scheme: 'bearer' }, 'bearer')
+    .addSecurityRequirements('apiKey')
+    .addSecurityRequirements('bearer')
     .build();
   return SwaggerModule.createDocument(app, config);
 }

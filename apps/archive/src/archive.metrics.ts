@@ -6,5 +6,6 @@ export const ArchiveMetrics = {
     getOrCreateCounter('wiredesk_articles_stored_total', 'Article versions handled by the archive, by outcome', [
       'outcome',
     ]),
-  rawStored: () => getOrCreateCounter('wiredesk_raw_copies_stored_total', 'Raw copies handled by the archive', ['outcome']),
+  rawStored: () =>
+    getOrCreateCounter('wiredesk_raw_copies_stored_total', 'Raw copies handled by the archive', ['outcome']),
 };

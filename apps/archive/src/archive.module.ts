@@ -6,6 +6,7 @@ import { ArchiveConsumers } from './consumers/archive-consumers.service';
 import { ArticlesController } from './http/articles.controller';
 import { RawController } from './http/raw.controller';
 import { TagsController } from './http/tags.controller';
+import { MONITOR_CONTROLLERS, MONITOR_PROVIDERS } from './monitor/monitor.controller';
 import { CountTags } from './use-cases/count-tags.use-case';
 import { GetArticle, ListArticleVersions } from './use-cases/get-article.use-case';
 import { GetRawCopy } from './use-cases/get-raw-copy.use-case';
@@ -44,7 +45,7 @@ export class ArchiveModule {
         MessagingModule.forRoot({ config, service: 'archive' }),
         StorageModule.forRoot({ uri: config.mongoUrl, dbName: options.dbName }),
       ],
-      controllers: [ArticlesController, RawController, TagsController],
+      controllers: [ArticlesController, RawController, TagsController, ...MONITOR_CONTROLLERS],
       providers: [
         StoreReadiness,
         StoreArticles,
@@ -54,6 +55,7 @@ export class ArchiveModule {
         ListArticleVersions,
         GetRawCopy,
         CountTags,
+        ...MONITOR_PROVIDERS,
         ...(options.consume === false ? [] : [ArchiveConsumers]),
       ],
     };

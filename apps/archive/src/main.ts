@@ -12,7 +12,11 @@ const SHUTDOWN_GRACE_MS = 30000;
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createServiceApp({ service: 'archive', module: ArchiveModule.forRoot(config), port: config.ports.archive });
+  const app = await createServiceApp({
+    service: 'archive',
+    module: ArchiveModule.forRoot(config),
+    port: config.ports.archive,
+  });
   configureArchiveHttp(app);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

@@ -8,6 +8,10 @@ commands:
   up [--ingest-samples]   the whole stack on this machine in one terminal; Ctrl-C stops it all
   infra up|down|status    only the local Kafka and MongoDB-compatible store
   dlq list|show|replay    inspect dead letters (wire.dlq) by code, source and time; replay them after a fix
+  replay [--since T] [--until T] [--source S] [--dry-run]
+                          re-run stored raw copy through the current pipeline (after a parser or enrichment fix)
+  ingest <folder|file…> [--url U] [--source S]
+                          push a backlog through the ingest HTTP API, with progress and a summary
 
 "wiredesk <command> --help" says more.`;
 
@@ -17,6 +21,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   up: async (args) => (await import('./commands/up.command')).upCommand(args),
   infra: async (args) => (await import('./commands/infra.command')).infraCommand(args),
   dlq: async (args) => (await import('./commands/dlq.command')).dlqCommand(args),
+  replay: async (args) => (await import('./commands/replay.command')).replayCommand(args),
+  ingest: async (args) => (await import('./commands/ingest.command')).ingestCommand(args),
 };
 
 /** Runs one command line; resolves with the exit code. */

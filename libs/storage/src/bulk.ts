@@ -10,6 +10,9 @@ import {
 
 export const DUPLICATE_KEY = 11000;
 
+/** Every Wiredesk collection keys its documents by a string _id (uri, version id, ingest id). */
+export type StoredDocument = Document & { _id: string };
+
 /** Server error codes that mean "try again later", not "this document is bad". */
 const TRANSIENT_CODES = new Set([
   6, // HostUnreachable
@@ -45,10 +48,6 @@ export function isTransientStoreError(error: unknown): boolean {
   return name === 'MongooseServerSelectionError' || name === 'MongooseError';
 }
 
-export function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === DUPLICATE_KEY;
-}
-
 /** An op that failed because of what it writes, not because the store is down. */
 export interface PermanentFailure {
   code?: number;
@@ -56,8 +55,8 @@ export interface PermanentFailure {
 }
 
 /**
- * Runs idempotent write operations as one unordered bulk. Duplicate-key errors are expected (replays, guarded
- * upserts losing to a newer version) and ignored. Any other per-operation error is returned, by operation index,
+ * Runs idempotent write operations as unordered bulks of at most `maxOpsPerCommand` statements. Duplicate-key errors
+ * are expected (replays, guarded upserts losing to a newer version) and ignored. Any other per-operation error is returned, by operation index,
  * for the caller to reject that item; store outages are thrown.
  *
  * FerretDB stops an "unordered" bulk at its first failing operation, so after any bulk error nobody can tell which of
@@ -67,21 +66,58 @@ export interface PermanentFailure {
 export async function bulkWriteIdempotent<T extends Document>(
   collection: Collection<T>,
   ops: AnyBulkWriteOperation<T>[],
+  maxOpsPerCommand = 1000,
 ): Promise<Map<number, PermanentFailure>> {
   const failures = new Map<number, PermanentFailure>();
-  if (ops.length === 0) return failures;
-  try {
-    await collection.bulkWrite(ops, { ordered: false });
-    return failures;
-  } catch (error) {
-    // outages and timeouts are not bulk errors; a bulk error with no write errors is a write-concern failure
-    if (!(error instanceof MongoBulkWriteError) || writeErrorsOf(error).length === 0) throw error;
-  }
-  for (let index = 0; index < ops.length; index++) {
-    const failure = await writeOne(collection, ops[index]);
-    if (failure) failures.set(index, failure);
+  for (let start = 0; start < ops.length; start += maxOpsPerCommand) {
+    const chunk = ops.slice(start, start + maxOpsPerCommand);
+    try {
+      await collection.bulkWrite(chunk, { ordered: false });
+      continue;
+    } catch (error) {
+      // outages and timeouts are not bulk errors; a bulk error with no write errors is a write-concern failure
+      if (!(error instanceof MongoBulkWriteError) || writeErrorsOf(error).length === 0) throw error;
+    }
+    for (let index = 0; index < chunk.length; index++) {
+      const failure = await writeOne(collection, chunk[index]);
+      if (failure) failures.set(start + index, failure);
+    }
   }
   return failures;
+}
+
+/**
+ * Inserts documents, unordered, in commands of at most `maxPerCommand`. A duplicate key means the document is already
+ * stored (a replay): reported in `duplicates`, not an error. Other per-document errors are returned by index; store
+ * outages are thrown. Inserts are the cheapest write on FerretDB (no scan), hence preferred wherever a document is
+ * new in the common case.
+ */
+export async function insertIgnoringDuplicates<T extends StoredDocument>(
+  collection: Collection<T>,
+  docs: T[],
+  maxPerCommand = 1000,
+): Promise<{ duplicates: Set<number>; failures: Map<number, PermanentFailure> }> {
+  const duplicates = new Set<number>();
+  const failures = new Map<number, PermanentFailure>();
+  for (let start = 0; start < docs.length; start += maxPerCommand) {
+    const chunk = docs.slice(start, start + maxPerCommand);
+    try {
+      await collection.insertMany(chunk as never[], { ordered: false });
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError) || writeErrorsOf(error).length === 0) throw error;
+      for (const writeError of writeErrorsOf(error) as (WriteErrorLike & { index?: number })[]) {
+        const index = start + (writeError.index ?? 0);
+        if (writeError.code === DUPLICATE_KEY) duplicates.add(index);
+        else if (writeError.code !== undefined && TRANSIENT_CODES.has(writeError.code)) throw error;
+        else
+          failures.set(index, {
+            code: writeError.code,
+            message: writeError.errmsg ?? 'The store refused the document.',
+          });
+      }
+    }
+  }
+  return { duplicates, failures };
 }
 
 /**

@@ -30,7 +30,11 @@ describe('KeyedLock', () => {
   it('never deadlocks on overlapping key sets taken in different orders', async () => {
     const lock = new KeyedLock();
     const results = await Promise.all(
-      [['a', 'b'], ['b', 'a'], ['b', 'c', 'a']].map(async (keys) => {
+      [
+        ['a', 'b'],
+        ['b', 'a'],
+        ['b', 'c', 'a'],
+      ].map(async (keys) => {
         const release = await lock.acquire(keys);
         await tick();
         release();

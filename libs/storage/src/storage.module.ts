@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
-import { getModelToken, InjectConnection, MongooseModule } from '@nestjs/mongoose';
+import { getConnectionToken, getModelToken, InjectConnection, MongooseModule } from '@nestjs/mongoose';
 import type { Connection, Model } from 'mongoose';
 import { ArticleRepository } from './articles/article.repository';
 import { RawRepository } from './raw/raw.repository';
 import { ARTICLE_MODEL, ArticleSchema } from './schemas/article.schema';
 import { ARTICLE_VERSION_MODEL, ArticleVersionSchema } from './schemas/article-version.schema';
 import { RAW_COPY_MODEL, RawCopySchema } from './schemas/raw-copy.schema';
+import { STORE_PROFILE, storeProfile, type StoreProfile } from './store-profile';
 
 export interface StorageOptions {
   /** MONGO_URL; the database named in it is used unless `dbName` is given */
@@ -16,6 +17,14 @@ export interface StorageOptions {
   serverSelectionTimeoutMS?: number;
   /** create the indexes at start (default true); MongoDB and FerretDB treat existing ones as a no-op */
   ensureIndexes?: boolean;
+  /** which server to write for; detected from buildInfo when absent */
+  serverKind?: StoreProfile['kind'];
+}
+
+/** FerretDB answers buildInfo with a ferretdbVersion field; MongoDB does not. */
+export async function detectServerKind(connection: Connection): Promise<StoreProfile['kind']> {
+  const info = await connection.db!.admin().command({ buildInfo: 1 });
+  return info.ferretdbVersion ? 'ferretdb' : 'mongodb';
 }
 
 const STORAGE_OPTIONS = Symbol('STORAGE_OPTIONS');
@@ -52,13 +61,8 @@ export class StorageHealth {
    * Which server answers: FerretDB (development, CI) or MongoDB. FerretDB lacks some guarantees (guarded updates are
    * not atomic across clients, no $text, no query plans in MongoDB's format); tests and docs say where that matters.
    */
-  async serverKind(): Promise<'ferretdb' | 'mongodb'> {
-    const info = await this.connection.db!.admin().command({ buildInfo: 1 });
-    return info.ferretdbVersion ? 'ferretdb' : 'mongodb';
-  }
-
-  get databaseName(): string {
-    return this.connection.name;
+  serverKind(): Promise<StoreProfile['kind']> {
+    return detectServerKind(this.connection);
   }
 }
 
@@ -114,12 +118,18 @@ export class StorageModule {
       ],
       providers: [
         { provide: STORAGE_OPTIONS, useValue: options },
+        {
+          provide: STORE_PROFILE,
+          inject: [getConnectionToken()],
+          useFactory: async (connection: Connection) =>
+            storeProfile(options.serverKind ?? (await detectServerKind(connection))),
+        },
         ArticleRepository,
         RawRepository,
         StorageHealth,
         StorageIndexes,
       ],
-      exports: [ArticleRepository, RawRepository, StorageHealth],
+      exports: [ArticleRepository, RawRepository, StorageHealth, STORE_PROFILE],
     };
   }
 }

@@ -62,7 +62,13 @@ export function ninjsOf(spec: StorySpec): Ninjs {
 }
 
 export function incoming(ninjs: Ninjs, extra: Partial<IncomingArticle> = {}): IncomingArticle {
-  return { ninjs, contentHash: contentHash(ninjs), ingestId: `ingest-${ninjs.uri}-${ninjs.version}`, source: 'afp-en', ...extra };
+  return {
+    ninjs,
+    contentHash: contentHash(ninjs),
+    ingestId: `ingest-${ninjs.uri}-${ninjs.version}`,
+    source: 'afp-en',
+    ...extra,
+  };
 }
 
 /** A kill of a story: same uri, a new version, pubStatus canceled. */
@@ -158,7 +164,9 @@ export function seededStories(prefix: string): { ninjs: Ninjs; source: string }[
       versionCreated: at(2, 14),
       source: 'afp-en',
       headline: 'Storm cuts power to thousands in Denmark',
-      paragraphs: ['A winter storm cut power to thousands of homes in western Denmark overnight, the grid operator said.'],
+      paragraphs: [
+        'A winter storm cut power to thousands of homes in western Denmark overnight, the grid operator said.',
+      ],
       places: [['Denmark', `${ISO}dk`]],
       subjects: [['06000000', 'environment']],
     },

@@ -16,7 +16,6 @@ export const ARCHIVE_RAW_GROUP = 'archive-raw';
 @Injectable()
 export class ArchiveConsumers implements OnApplicationBootstrap {
   private readonly logger = new Logger('ArchiveConsumers');
-  private readonly consumers: BatchConsumer[] = [];
   private stopped = false;
 
   constructor(
@@ -42,7 +41,10 @@ export class ArchiveConsumers implements OnApplicationBootstrap {
         stage: 'store',
         handler: (messages) => this.storeRaw.execute(messages),
         // raw copies can be large: fetch at least one whole record per partition
-        maxBytesPerPartition: Math.min(64 * 1024 * 1024, Math.max(4 * 1024 * 1024, this.config.maxBodyBytes + 1024 * 1024)),
+        maxBytesPerPartition: Math.min(
+          64 * 1024 * 1024,
+          Math.max(4 * 1024 * 1024, this.config.maxBodyBytes + 1024 * 1024),
+        ),
       }),
     );
   }
@@ -53,7 +55,6 @@ export class ArchiveConsumers implements OnApplicationBootstrap {
       const consumer = create();
       try {
         await consumer.start();
-        this.consumers.push(consumer);
         return;
       } catch (error) {
         await consumer.stop().catch(() => undefined);
@@ -67,11 +68,6 @@ export class ArchiveConsumers implements OnApplicationBootstrap {
         await new Promise((r) => setTimeout(r, delayMs).unref());
       }
     }
-  }
-
-  /** true once both consumers run (tests wait for it) */
-  get running(): boolean {
-    return this.consumers.length === 2;
   }
 
   beforeApplicationShutdown(): void {

@@ -52,7 +52,9 @@ describe('readArticleMessage', () => {
   });
 
   it('skips the archive’s own events, and only those', () => {
-    expect(readArticleMessage(message(JSON.stringify(ninjs), { [EMITTER_HEADER]: ARCHIVE_EMITTER })).kind).toBe('own-event');
+    expect(readArticleMessage(message(JSON.stringify(ninjs), { [EMITTER_HEADER]: ARCHIVE_EMITTER })).kind).toBe(
+      'own-event',
+    );
     const kill = { ...ninjs, pubStatus: 'canceled' as const };
     expect(readArticleMessage(message(JSON.stringify(kill), { 'wd-event': 'canceled' })).kind).toBe('article');
   });

@@ -21,7 +21,11 @@ export type ArticleMessage =
 export function readArticleMessage(message: ConsumedMessage): ArticleMessage {
   if (message.headers[EMITTER_HEADER] === ARCHIVE_EMITTER) return { kind: 'own-event' };
   if (!message.value || message.value.length === 0) {
-    return { kind: 'invalid', code: ErrorCode.EMPTY_INPUT, message: 'The message has no value; an article was expected.' };
+    return {
+      kind: 'invalid',
+      code: ErrorCode.EMPTY_INPUT,
+      message: 'The message has no value; an article was expected.',
+    };
   }
   let doc: unknown;
   try {

@@ -45,7 +45,10 @@ describe('parseListQuery', () => {
 
   it('turns q into normalized words ranked by relevance unless sort=newest', () => {
     const ranked = parseListQuery({ q: 'NATO cyber-defences' });
-    expect(ranked).toMatchObject({ ok: true, value: { order: 'relevance', filter: { terms: ['nato', 'cyber', 'defence'] } } });
+    expect(ranked).toMatchObject({
+      ok: true,
+      value: { order: 'relevance', filter: { terms: ['nato', 'cyber', 'defence'] } },
+    });
     expect(parseListQuery({ q: 'nato', sort: 'newest' })).toMatchObject({ ok: true, value: { order: 'newest' } });
   });
 
@@ -76,7 +79,10 @@ describe('parseListQuery', () => {
   it('accepts a cursor of the same query and refuses one of another query or a forged one', () => {
     const first = parseListQuery({ person: 'nato' });
     if (!first.ok) throw new Error('unexpected');
-    const cursor = encodeCursor({ order: 'newest', versionCreated: new Date('2024-03-01T00:00:00Z'), uri: 'urn:a' }, first.value.fingerprint);
+    const cursor = encodeCursor(
+      { order: 'newest', versionCreated: new Date('2024-03-01T00:00:00Z'), uri: 'urn:a' },
+      first.value.fingerprint,
+    );
     expect(parseListQuery({ person: 'nato', cursor, limit: '5' })).toMatchObject({
       ok: true,
       value: { after: { uri: 'urn:a', versionCreated: new Date('2024-03-01T00:00:00Z') } },

@@ -22,7 +22,8 @@ const ID_PARAM = ApiParam({
 function articleUri(id: unknown): string {
   const read = new QueryReader({ id }, ['id']);
   const uri = read.string('id', 1024);
-  if (uri === undefined) throw invalidParameters(read.errors.length ? read.errors : [{ parameter: 'id', detail: 'Required.' }]);
+  if (uri === undefined)
+    throw invalidParameters(read.errors.length ? read.errors : [{ parameter: 'id', detail: 'Required.' }]);
   return uri;
 }
 
@@ -51,7 +52,8 @@ export class ArticlesController {
   @ApiQuery({
     name: 'subject',
     required: false,
-    description: 'IPTC Media Topic URI (http://cv.iptc.org/newscodes/mediatopic/20000763), qcode (medtop:20000763) or name',
+    description:
+      'IPTC Media Topic URI (http://cv.iptc.org/newscodes/mediatopic/20000763), qcode (medtop:20000763) or name',
   })
   @ApiQuery({ name: 'language', required: false, description: 'BCP 47 tag, e.g. en' })
   @ApiQuery({ name: 'source', required: false, description: 'feed name, e.g. afp-en' })

@@ -12,7 +12,12 @@ describe('cursor', () => {
 
   it('round-trips a relevance key with its score', () => {
     const fp = queryFingerprint({ terms: ['nato'], order: 'relevance' });
-    const key = { order: 'relevance' as const, versionCreated: new Date('2024-03-01T10:00:00Z'), uri: 'urn:y', score: 7 };
+    const key = {
+      order: 'relevance' as const,
+      versionCreated: new Date('2024-03-01T10:00:00Z'),
+      uri: 'urn:y',
+      score: 7,
+    };
     expect(decodeCursor(encodeCursor(key, fp), fp, 'relevance')).toEqual({ ok: true, key });
   });
 
@@ -37,7 +42,9 @@ describe('cursor', () => {
   });
 
   it('fingerprints filters independently of key order', () => {
-    expect(queryFingerprint({ a: '1', b: new Date(0) })).toBe(queryFingerprint({ b: new Date(0), a: '1', c: undefined }));
+    expect(queryFingerprint({ a: '1', b: new Date(0) })).toBe(
+      queryFingerprint({ b: new Date(0), a: '1', c: undefined }),
+    );
     expect(queryFingerprint({ a: '1' })).not.toBe(queryFingerprint({ a: '2' }));
   });
 });

@@ -78,6 +78,11 @@ export function decodeCursor(cursor: string, fingerprint: string, order: CursorO
   }
   return {
     ok: true,
-    key: { order: cursorOrder, versionCreated: new Date(ms), uri: c.u, ...(cursorOrder === 'relevance' ? { score: c.s } : {}) },
+    key: {
+      order: cursorOrder,
+      versionCreated: new Date(ms),
+      uri: c.u,
+      ...(cursorOrder === 'relevance' ? { score: c.s } : {}),
+    },
   };
 }

@@ -14,7 +14,6 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: ParameterE
 
 export const MAX_PARAMETER_LENGTH = 512;
 
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /** Collects parameter errors while a query is read. */
@@ -82,7 +81,10 @@ export class QueryReader {
     const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i.test(value);
     const ms = dateOnly ? Date.parse(`${value}T00:00:00Z`) : dateTime ? Date.parse(value) : NaN;
     if (Number.isNaN(ms)) {
-      return this.fail(name, 'Must be an RFC 3339 date-time with a time zone (2024-03-01T10:00:00Z) or a date (2024-03-01).');
+      return this.fail(
+        name,
+        'Must be an RFC 3339 date-time with a time zone (2024-03-01T10:00:00Z) or a date (2024-03-01).',
+      );
     }
     return new Date(ms);
   }
@@ -91,7 +93,10 @@ export class QueryReader {
   list<T extends string>(name: string, values: readonly T[]): T[] | undefined {
     const value = this.string(name, 2000);
     if (value === undefined) return undefined;
-    const items = value.split(',').map((v) => v.trim()).filter(Boolean);
+    const items = value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
     const unknown = items.filter((v) => !(values as readonly string[]).includes(v));
     if (unknown.length > 0) return this.fail(name, `Unknown field(s): ${unknown.join(', ')}.`);
     if (items.length === 0) return this.fail(name, 'Must name at least one field.');

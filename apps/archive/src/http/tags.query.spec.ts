@@ -11,7 +11,11 @@ describe('parseTagsQuery', () => {
   });
 
   it('reads an explicit window and filters', () => {
-    const result = parseTagsQuery('subjects', { since: '2024-03-01', until: '2024-03-02', limit: '5', language: 'fr' }, now);
+    const result = parseTagsQuery(
+      'subjects',
+      { since: '2024-03-01', until: '2024-03-02', limit: '5', language: 'fr' },
+      now,
+    );
     expect(result).toMatchObject({ ok: true, value: { kind: 'subjects', limit: 5, language: 'fr' } });
   });
 

@@ -23,7 +23,8 @@ export function parseTagsQuery(kind: string, query: Record<string, unknown>, now
   const until = untilParam ?? now;
   const since = sinceParam ?? new Date(until.getTime() - DEFAULT_TAG_WINDOW_MS);
   if (since >= until) read.fail('since', 'Must be earlier than until.');
-  else if (until.getTime() - since.getTime() > MAX_TAG_WINDOW_MS) read.fail('since', 'The window may span at most 366 days.');
+  else if (until.getTime() - since.getTime() > MAX_TAG_WINDOW_MS)
+    read.fail('since', 'The window may span at most 366 days.');
   const limit = read.integer('limit', 1, 100) ?? 20;
   const language = read.pattern('language', LANGUAGE_TAG, 'a BCP 47 language tag such as en or en-GB');
   const source = read.pattern('source', SOURCE_NAME, 'a feed name (letters, digits, . _ - :)');

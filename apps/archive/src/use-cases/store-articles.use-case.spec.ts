@@ -55,7 +55,12 @@ const useCase = (articles: FakeArticles, producer = new FakeProducer()) =>
 
 describe('StoreArticles', () => {
   it('stores valid articles in one batch and dead-letters the rest with stage store', async () => {
-    const articles = new FakeArticles((item, index) => ({ index, uri: item.ninjs.uri, version: 1, outcome: 'created' }));
+    const articles = new FakeArticles((item, index) => ({
+      index,
+      uri: item.ninjs.uri,
+      version: 1,
+      outcome: 'created',
+    }));
     const outcomes = await useCase(articles).execute([
       message(doc('urn:a')),
       message('not json'),

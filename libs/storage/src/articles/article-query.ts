@@ -109,7 +109,10 @@ export function buildArticleFilter(filter: ArticleFilter, after?: PageKey): Docu
 /** Strictly after `key` in newest-first order. */
 export function afterClause(key: PageKey): Document {
   return {
-    $or: [{ versionCreated: { $lt: key.versionCreated } }, { versionCreated: key.versionCreated, uri: { $lt: key.uri } }],
+    $or: [
+      { versionCreated: { $lt: key.versionCreated } },
+      { versionCreated: key.versionCreated, uri: { $lt: key.uri } },
+    ],
   };
 }
 

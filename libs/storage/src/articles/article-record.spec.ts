@@ -47,7 +47,11 @@ describe('toArticleRecord', () => {
 
   it('keeps one tag per entity for counting, with its display name', () => {
     expect(record.peopleTags).toEqual([
-      { key: 'http://www.wikidata.org/entity/q57313', name: 'Jens Stoltenberg', uri: 'http://www.wikidata.org/entity/Q57313' },
+      {
+        key: 'http://www.wikidata.org/entity/q57313',
+        name: 'Jens Stoltenberg',
+        uri: 'http://www.wikidata.org/entity/Q57313',
+      },
     ]);
     expect(record.organisationTags).toEqual([{ key: 'nato', name: 'NATO' }]);
   });

@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Ninjs } from '@wiredesk/ninjs';
-import { BSON, type AnyBulkWriteOperation, type Document } from 'mongodb';
+import { BSON, type Collection, type Document } from 'mongodb';
 import type { Model } from 'mongoose';
-import { bulkWriteIdempotent, type PermanentFailure } from '../bulk';
+import { bulkWriteIdempotent, insertIgnoringDuplicates, type PermanentFailure, type StoredDocument } from '../bulk';
 import { KeyedLock } from '../keyed-lock';
 import { ARTICLE_MODEL, type ArticleDocument } from '../schemas/article.schema';
 import { ARTICLE_VERSION_MODEL, type ArticleVersionDocument } from '../schemas/article-version.schema';
+import { mapLimited, STORE_PROFILE, type StoreProfile } from '../store-profile';
 import { relevance } from '../search/terms';
 import type { ArticleOutcome, IncomingArticle } from './article-input';
 import {
@@ -20,6 +21,17 @@ import {
   type RankedPageKey,
 } from './article-query';
 import { isKill, TAG_FIELDS, toArticleRecord, type ArticleRecord, type TagKind } from './article-record';
+import {
+  cancelEventPublishedOp,
+  cancelStoryOp,
+  cancelVersionsOp,
+  currentWriteOp,
+  newStoryDoc,
+  versionHashesOp,
+  versionInsertDoc,
+  type VersionHash,
+  type WriteOp,
+} from './article-write-ops';
 import { planStory, type StoredStory, type StoryPlan } from './version-plan';
 
 /** MongoDB refuses documents over 16 MiB; leave room for the fields the store adds. */
@@ -34,6 +46,8 @@ interface StoryWork {
   uri: string;
   items: PreparedItem[];
   plan: StoryPlan;
+  /** a document for the story is stored */
+  exists: boolean;
   storedCanceled: boolean;
 }
 
@@ -104,6 +118,7 @@ interface StoryState {
   contentHash: string;
   pubStatus: string;
   cancelEventPending?: boolean;
+  versionHashes?: VersionHash[];
 }
 
 /**
@@ -117,6 +132,7 @@ export class ArticleRepository {
   constructor(
     @InjectModel(ARTICLE_MODEL) private readonly articles: Model<ArticleDocument>,
     @InjectModel(ARTICLE_VERSION_MODEL) private readonly versions: Model<ArticleVersionDocument>,
+    @Inject(STORE_PROFILE) private readonly profile: StoreProfile,
   ) {}
 
   /**
@@ -154,66 +170,120 @@ export class ArticleRepository {
     return outcomes;
   }
 
-  /** Plans, writes and reads back the stories of a batch; fills `outcomes` for the prepared items. */
+  /**
+   * Plans, writes and (where writers can race) reads back the stories of a batch; fills `outcomes`.
+   * Writes, in order: new versions (inserts), new stories (inserts) and new current versions (updates), the version
+   * lists of stories, kills.
+   */
   private async writeStories(prepared: PreparedItem[], outcomes: ArticleOutcome[]): Promise<void> {
     const stories = await this.planStories(prepared);
     const now = new Date();
+    const articles = this.articles.collection as unknown as Collection<StoredDocument>;
+    const versions = this.versions.collection as unknown as Collection<StoredDocument>;
+    const rejected = new Map<number, PermanentFailure>();
 
-    const versionOps: { op: AnyBulkWriteOperation<Document>; index: number }[] = [];
-    const currentOps: { op: AnyBulkWriteOperation<Document>; index: number }[] = [];
-    const cancelOps: { op: AnyBulkWriteOperation<Document>; index: number; uri: string }[] = [];
+    const versionDocs: { doc: StoredDocument; index: number }[] = [];
+    const newStories: { doc: StoredDocument; fallback: WriteOp; index: number }[] = [];
+    const updates: { op: WriteOp; index: number }[] = [];
+    const hashLists: { op: WriteOp; index: number }[] = [];
+    const cancels: { op: WriteOp; index: number; uri: string }[] = [];
     for (const story of stories) {
+      const added: VersionHash[] = [];
       for (const i of story.plan.insertVersions) {
         const { record, index } = story.items[i];
-        versionOps.push({ op: versionInsertOp(record, story.storedCanceled, now), index });
+        versionDocs.push({ doc: versionInsertDoc(record, story.storedCanceled, now), index });
+        added.push({ v: record.version, h: record.contentHash });
       }
+      // where guards are atomic the current write may lose a race and match nothing: list versions separately
+      const inline = this.profile.atomicGuards ? [] : added;
       if (story.plan.currentWrite !== undefined) {
         const { record, index } = story.items[story.plan.currentWrite];
-        currentOps.push({ op: currentWriteOp(record, now), index });
+        const op = currentWriteOp(record, now, this.profile, inline);
+        if (story.exists) updates.push({ op, index });
+        else newStories.push({ doc: newStoryDoc(record, added, now), fallback: op, index });
+      }
+      if (added.length > 0 && (this.profile.atomicGuards || story.plan.currentWrite === undefined)) {
+        hashLists.push({
+          op: versionHashesOp(story.uri, added),
+          index: story.items[story.plan.insertVersions[0]].index,
+        });
       }
       if (story.plan.cancelBy !== undefined) {
         const { record, index } = story.items[story.plan.cancelBy];
-        cancelOps.push({ op: cancelStoryOp(record, now), index, uri: story.uri });
+        cancels.push({ op: cancelStoryOp(record, now, this.profile), index, uri: story.uri });
       }
     }
 
-    const rejected = new Map<number, PermanentFailure>();
-    const collect = (failures: Map<number, PermanentFailure>, ops: { index: number }[]) =>
+    const write = async (collection: Collection<StoredDocument>, ops: { op: WriteOp; index: number }[]) => {
+      const failures = await bulkWriteIdempotent(
+        collection,
+        ops.map((o) => o.op),
+        this.profile.maxOpsPerCommand,
+      );
       failures.forEach((failure, opIndex) => rejected.set(ops[opIndex].index, failure));
+    };
+    const insert = async (collection: Collection<StoredDocument>, docs: { doc: StoredDocument; index: number }[]) => {
+      const result = await insertIgnoringDuplicates(
+        collection,
+        docs.map((d) => d.doc),
+        this.profile.maxOpsPerCommand,
+      );
+      result.failures.forEach((failure, i) => rejected.set(docs[i].index, failure));
+      return result.duplicates;
+    };
 
-    collect(await bulkWriteIdempotent(this.versions.collection, versionOps.map((o) => o.op)), versionOps);
-    collect(await bulkWriteIdempotent(this.articles.collection, currentOps.map((o) => o.op)), currentOps);
-    // versions are canceled after (1) so that versions stored by this very batch are canceled too
-    const versionCancelOps = cancelOps.map(({ uri, index }) => ({ op: cancelVersionsOp(uri, now), index }));
-    collect(await bulkWriteIdempotent(this.articles.collection, cancelOps.map((o) => o.op)), cancelOps);
-    collect(await bulkWriteIdempotent(this.versions.collection, versionCancelOps.map((o) => o.op)), versionCancelOps);
+    await insert(versions, versionDocs);
+    // a story another writer created meanwhile: the guarded update decides instead
+    const existed = await insert(articles, newStories);
+    await write(articles, [
+      ...updates,
+      ...[...existed].map((i) => ({ op: newStories[i].fallback, index: newStories[i].index })),
+    ]);
+    await write(articles, hashLists);
+    // versions are canceled after the inserts above, so versions stored by this very batch are canceled too
+    await write(articles, cancels);
+    await write(
+      versions,
+      cancels.map(({ uri, index }) => ({ op: cancelVersionsOp(uri, now), index })),
+    );
 
-    const finalStates = await this.readStates(stories.map((s) => s.uri));
+    // with atomic guards a write may have lost to a concurrent newer version: read back what became current.
+    // Without (FerretDB), the story lock and Kafka's one-writer-per-story make the plan the truth.
+    const finalStates = this.profile.atomicGuards ? await this.readStates(stories.map((s) => s.uri)) : undefined;
     const canceledUris = new Set<string>();
     for (const story of stories) {
-      const state = finalStates.get(story.uri);
+      const state = finalStates?.get(story.uri);
       story.items.forEach(({ index, record }, i) => {
         let outcome = story.plan.outcomes[i];
         const failure = rejected.get(index);
         if (failure) {
-          outcomes[index] = { index, uri: record.uri, version: record.version, outcome: 'rejected', error: failure.message };
+          outcomes[index] = {
+            index,
+            uri: record.uri,
+            version: record.version,
+            outcome: 'rejected',
+            error: failure.message,
+          };
           return;
         }
-        // a guarded write that lost to a concurrent newer version: the item did not become current
-        const becameCurrent = state?.version === record.version && state.contentHash === record.contentHash;
-        if ((outcome === 'created' || outcome === 'updated') && !becameCurrent) outcome = 'stale';
-        if (outcome === 'canceled') {
-          if (state?.pubStatus === 'canceled' && state.cancelEventPending) canceledUris.add(record.uri);
-          else outcome = 'unchanged';
+        if (finalStates) {
+          const becameCurrent = state?.version === record.version && state.contentHash === record.contentHash;
+          if ((outcome === 'created' || outcome === 'updated') && !becameCurrent) outcome = 'stale';
+          if (outcome === 'canceled' && !(state?.pubStatus === 'canceled' && state.cancelEventPending)) {
+            outcome = 'unchanged';
+          }
         }
+        if (outcome === 'canceled') canceledUris.add(record.uri);
         outcomes[index] = { index, uri: record.uri, version: record.version, outcome };
       });
     }
 
     if (canceledUris.size > 0) {
-      const canceled = await this.articles
-        .find({ uri: { $in: [...canceledUris] } }, { uri: 1, ninjs: 1, contentHash: 1, _id: 0 })
-        .lean<{ uri: string; ninjs: Ninjs; contentHash: string }[]>();
+      const canceled = await this.readByIds<{ uri: string; ninjs: Ninjs; contentHash: string }>(
+        this.articles.collection as unknown as Collection<StoredDocument>,
+        [...canceledUris],
+        { uri: 1, ninjs: 1, contentHash: 1 },
+      );
       const byUri = new Map(canceled.map((doc) => [doc.uri, doc]));
       for (const outcome of outcomes) {
         if (outcome?.outcome !== 'canceled') continue;
@@ -231,23 +301,20 @@ export class ArticleRepository {
    * replayed kill no longer reports `canceled`. Until then, replays report it again (at least once, never lost).
    */
   async markCancelEventsPublished(uris: readonly string[]): Promise<void> {
-    if (uris.length === 0) return;
-    await this.articles.collection.updateMany(
-      { uri: { $in: [...uris] }, cancelEventPending: true },
-      { $set: { cancelEventPending: false, cancelEventPublishedAt: new Date() } },
+    const now = new Date();
+    const ops = [...new Set(uris)].map((uri) => cancelEventPublishedOp(uri, now, this.profile));
+    await bulkWriteIdempotent(
+      this.articles.collection as unknown as Collection<StoredDocument>,
+      ops,
+      this.profile.maxOpsPerCommand,
     );
   }
 
-  /** Stories whose `canceled` event is still to be published (after a crash between the write and the event). */
-  async pendingCancelEvents(limit = 100): Promise<{ uri: string; ninjs: Ninjs; contentHash: string }[]> {
-    return this.articles
-      .find({ cancelEventPending: true }, { uri: 1, ninjs: 1, contentHash: 1, _id: 0 })
-      .limit(limit)
-      .lean<{ uri: string; ninjs: Ninjs; contentHash: string }[]>();
-  }
-
   /** One page of stories, newest first (versionCreated, then uri), strictly after `after`. */
-  async list(filter: ArticleFilter, page: { after?: PageKey; limit: number; fields?: NinjsField[] }): Promise<ArticlePage> {
+  async list(
+    filter: ArticleFilter,
+    page: { after?: PageKey; limit: number; fields?: NinjsField[] },
+  ): Promise<ArticlePage> {
     const docs = await this.articles
       .find(buildArticleFilter(filter, page.after), ninjsProjection(page.fields))
       .sort(NEWEST_FIRST)
@@ -284,7 +351,7 @@ export class ArticleRepository {
       .filter((key) => !page.after || compareRanked(key, page.after) > 0);
     const pageKeys = ranked.slice(0, page.limit);
     const docs = await this.articles
-      .find({ uri: { $in: pageKeys.map((k) => k.uri) } }, ninjsProjection(page.fields))
+      .find({ _id: { $in: pageKeys.map((k) => k.uri) } }, ninjsProjection(page.fields))
       .lean<{ uri: string; ninjs: Ninjs }[]>();
     const byUri = new Map(docs.map((d) => [d.uri, d.ninjs]));
     const last = pageKeys[pageKeys.length - 1];
@@ -298,7 +365,7 @@ export class ArticleRepository {
   async findByUri(uri: string): Promise<StoredArticle | null> {
     return this.articles
       .findOne(
-        { uri },
+        { _id: uri },
         {
           _id: 0,
           uri: 1,
@@ -320,10 +387,7 @@ export class ArticleRepository {
 
   /** Every stored version of a story, oldest first; empty when the story is unknown. */
   async listVersions(uri: string): Promise<StoredVersion[]> {
-    return this.versions
-      .find({ uri }, { _id: 0, enrichment: 0 })
-      .sort({ version: 1 })
-      .lean<StoredVersion[]>();
+    return this.versions.find({ uri }, { _id: 0, enrichment: 0 }).sort({ version: 1 }).lean<StoredVersion[]>();
   }
 
   /**
@@ -381,7 +445,12 @@ export class ArticleRepository {
     const version = (ninjs as { version?: unknown }).version;
     if (version !== undefined && typeof version !== 'string') return 'The article version is not a string.';
     const record = toArticleRecord(item);
-    const error = new this.articles({ ...record, createdAt: new Date(), updatedAt: new Date() }).validateSync();
+    const error = new this.articles({
+      ...record,
+      _id: record.uri,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    }).validateSync();
     if (error) return `The article does not fit the archive schema: ${error.message}`;
     if (BSON.calculateObjectSize(record as unknown as Document) > MAX_DOCUMENT_BYTES) {
       return 'The article is larger than the 16 MB a stored document may hold.';
@@ -397,7 +466,7 @@ export class ArticleRepository {
       byUri.set(item.record.uri, list);
     }
     const uris = [...byUri.keys()];
-    const [states, storedVersions] = await Promise.all([this.readStates(uris), this.readVersionHashes(uris)]);
+    const states = await this.readStates(uris);
     return uris.map((uri) => {
       const items = byUri.get(uri)!;
       const state = states.get(uri);
@@ -407,120 +476,46 @@ export class ArticleRepository {
         canceled: state.pubStatus === 'canceled',
         cancelEventPending: state.cancelEventPending === true,
       };
+      const storedVersions = new Map((state?.versionHashes ?? []).map((vh) => [vh.v, vh.h] as const));
       const plan = planStory(
         stored,
-        storedVersions.get(uri) ?? new Map(),
+        storedVersions,
         items.map(({ record }) => ({
           version: record.version,
           contentHash: record.contentHash,
           kill: isKill(record.ninjs),
         })),
       );
-      return { uri, items, plan, storedCanceled: stored?.canceled ?? false };
+      return { uri, items, plan, exists: state !== undefined, storedCanceled: stored?.canceled ?? false };
     });
   }
 
   private async readStates(uris: string[]): Promise<Map<string, StoryState>> {
-    const docs = await this.articles
-      .find(
-        { uri: { $in: uris } },
-        { uri: 1, version: 1, contentHash: 1, pubStatus: 1, cancelEventPending: 1, _id: 0 },
-      )
-      .lean<StoryState[]>();
+    const docs = await this.readByIds<StoryState>(
+      this.articles.collection as unknown as Collection<StoredDocument>,
+      uris,
+      {
+        uri: 1,
+        version: 1,
+        contentHash: 1,
+        pubStatus: 1,
+        cancelEventPending: 1,
+        versionHashes: 1,
+      },
+    );
     return new Map(docs.map((doc) => [doc.uri, doc]));
   }
 
-  private async readVersionHashes(uris: string[]): Promise<Map<string, Map<number, string>>> {
-    const docs = await this.versions
-      .find({ uri: { $in: uris } }, { uri: 1, version: 1, contentHash: 1, _id: 0 })
-      .lean<{ uri: string; version: number; contentHash: string }[]>();
-    const byUri = new Map<string, Map<number, string>>();
-    for (const doc of docs) {
-      const versions = byUri.get(doc.uri) ?? new Map<number, string>();
-      versions.set(doc.version, doc.contentHash);
-      byUri.set(doc.uri, versions);
+  /** Documents by _id: one $in query, or (FerretDB, a few ids) one query per id. */
+  private async readByIds<T>(collection: Collection<StoredDocument>, ids: string[], fields: Document): Promise<T[]> {
+    if (ids.length === 0) return [];
+    const projection = { ...fields, _id: 0 };
+    if (ids.length > this.profile.pointReadMax) {
+      return (await collection.find({ _id: { $in: ids } }, { projection }).toArray()) as T[];
     }
-    return byUri;
+    const docs = await mapLimited(ids, this.profile.readConcurrency, (id) =>
+      collection.findOne({ _id: id }, { projection }),
+    );
+    return docs.filter((doc) => doc !== null) as T[];
   }
-}
-
-/** The query fields stored only in `articles` (article_versions keeps the document and its provenance). */
-function versionDocument(record: ArticleRecord, storyCanceled: boolean, now: Date): Document {
-  const canceled = storyCanceled || record.pubStatus === 'canceled';
-  return {
-    versionLabel: record.versionLabel,
-    contentHash: record.contentHash,
-    pubStatus: canceled ? 'canceled' : record.pubStatus,
-    originalPubStatus: record.pubStatus,
-    ninjs: canceled ? { ...record.ninjs, pubStatus: 'canceled' } : record.ninjs,
-    versionCreated: record.versionCreated,
-    ...(record.enrichment !== undefined ? { enrichment: record.enrichment } : {}),
-    ingest: record.ingest,
-    ...(canceled ? { canceledAt: now } : {}),
-    storedAt: now,
-  };
-}
-
-/** Insert-if-absent: a replayed version matches the stored one and changes nothing (no duplicate-key error). */
-function versionInsertOp(record: ArticleRecord, storyCanceled: boolean, now: Date): AnyBulkWriteOperation<Document> {
-  return {
-    updateOne: {
-      filter: { uri: record.uri, version: record.version },
-      update: { $setOnInsert: stripUndefined(versionDocument(record, storyCanceled, now)) },
-      upsert: true,
-    },
-  };
-}
-
-/**
- * The new current version, only if the stored one is lower. When it is not (a newer one won a race) the filter
- * matches nothing, the upsert collides with the unique uri and the duplicate-key error is ignored: nothing changes.
- */
-function currentWriteOp(record: ArticleRecord, now: Date): AnyBulkWriteOperation<Document> {
-  const kill = record.pubStatus === 'canceled';
-  const filter: Document = { uri: record.uri, version: { $lt: record.version } };
-  // after a kill nothing but another kill may replace the current document
-  if (!kill) filter.pubStatus = { $ne: 'canceled' };
-  const set: Document = { ...record, updatedAt: now };
-  if (kill) Object.assign(set, { canceledAt: now, canceledByVersion: record.version, cancelEventPending: true });
-  return {
-    updateOne: {
-      filter,
-      update: { $set: stripUndefined(set), $setOnInsert: { createdAt: now } },
-      upsert: true,
-    },
-  };
-}
-
-/** A kill of a story whose current version is the same or higher: the story keeps its content, becomes canceled. */
-function cancelStoryOp(kill: ArticleRecord, now: Date): AnyBulkWriteOperation<Document> {
-  return {
-    updateOne: {
-      filter: { uri: kill.uri, pubStatus: { $ne: 'canceled' } },
-      update: {
-        $set: {
-          pubStatus: 'canceled',
-          'ninjs.pubStatus': 'canceled',
-          canceledAt: now,
-          canceledByVersion: kill.version,
-          cancelEventPending: true,
-          updatedAt: now,
-        },
-      },
-    },
-  };
-}
-
-function cancelVersionsOp(uri: string, now: Date): AnyBulkWriteOperation<Document> {
-  return {
-    updateMany: {
-      filter: { uri, pubStatus: { $ne: 'canceled' } },
-      update: { $set: { pubStatus: 'canceled', 'ninjs.pubStatus': 'canceled', canceledAt: now } },
-    },
-  };
-}
-
-/** MongoDB stores `undefined` as null; leave such fields out instead. */
-function stripUndefined(doc: Document): Document {
-  return Object.fromEntries(Object.entries(doc).filter(([, value]) => value !== undefined));
 }

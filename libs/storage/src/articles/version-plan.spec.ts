@@ -48,20 +48,41 @@ describe('planStory', () => {
   });
 
   it('reports a replay of an older stored version as unchanged', () => {
-    const plan = planStory(story(3, 'c'), new Map([[1, 'a'], [3, 'c']]), [v(1, 'a')]);
+    const plan = planStory(
+      story(3, 'c'),
+      new Map([
+        [1, 'a'],
+        [3, 'c'],
+      ]),
+      [v(1, 'a')],
+    );
     expect(plan.outcomes).toEqual(['unchanged']);
     expect(plan.insertVersions).toEqual([]);
   });
 
   it('finishes a write interrupted after the version was stored but before the story was updated', () => {
-    const plan = planStory(story(1, 'a'), new Map([[1, 'a'], [2, 'b']]), [v(2, 'b')]);
+    const plan = planStory(
+      story(1, 'a'),
+      new Map([
+        [1, 'a'],
+        [2, 'b'],
+      ]),
+      [v(2, 'b')],
+    );
     expect(plan.outcomes).toEqual(['updated']);
     expect(plan.insertVersions).toEqual([]);
     expect(plan.currentWrite).toBe(0);
   });
 
   it('takes a revert to earlier content under a higher version as an update', () => {
-    const plan = planStory(story(2, 'b'), new Map([[1, 'a'], [2, 'b']]), [v(3, 'a')]);
+    const plan = planStory(
+      story(2, 'b'),
+      new Map([
+        [1, 'a'],
+        [2, 'b'],
+      ]),
+      [v(3, 'a')],
+    );
     expect(plan.outcomes).toEqual(['updated']);
     expect(plan.currentWrite).toBe(0);
   });

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
-import { GridFSBucket, ObjectId, type AnyBulkWriteOperation, type Document } from 'mongodb';
+import { GridFSBucket, ObjectId, type Collection, type Document } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
-import { bulkWriteIdempotent } from '../bulk';
+import { insertIgnoringDuplicates, type PermanentFailure, type StoredDocument } from '../bulk';
 import {
   RAW_COPY_MODEL,
   RAW_FILES_BUCKET,
   RAW_INLINE_MAX_BYTES,
   type RawCopyDocument,
 } from '../schemas/raw-copy.schema';
+import { STORE_PROFILE, type StoreProfile } from '../store-profile';
 
 /** One wire.raw message as the archive keeps it. */
 export interface IncomingRawCopy {
@@ -76,50 +77,50 @@ export class RawRepository {
   constructor(
     @InjectModel(RAW_COPY_MODEL) private readonly raw: Model<RawCopyDocument>,
     @InjectConnection() connection: Connection,
+    @Inject(STORE_PROFILE) private readonly profile: StoreProfile,
   ) {
     this.bucket = new GridFSBucket(connection.db as never, { bucketName: RAW_FILES_BUCKET });
   }
 
   async saveBatch(items: readonly IncomingRawCopy[]): Promise<RawOutcome[]> {
     const outcomes: RawOutcome[] = [];
-    const small: { op: AnyBulkWriteOperation<Document>; index: number }[] = [];
+    const small: { doc: StoredDocument; index: number }[] = [];
     const now = new Date();
     for (const [index, item] of items.entries()) {
-      const doc = rawDocument(item, now);
+      const doc = { _id: item.ingestId, ...rawDocument(item, now) };
       const error = new this.raw({ ...doc, bytes: item.bytes }).validateSync();
       if (error) {
         outcomes[index] = { index, ingestId: item.ingestId, outcome: 'rejected', error: error.message };
-        continue;
+      } else if (item.bytes.length > RAW_INLINE_MAX_BYTES) {
+        const failure = await this.saveLarge(item, doc);
+        outcomes[index] = failure
+          ? { index, ingestId: item.ingestId, outcome: 'rejected', error: failure.message }
+          : { index, ingestId: item.ingestId, outcome: 'stored' };
+      } else {
+        small.push({ doc: { ...doc, bytes: item.bytes }, index });
       }
-      if (item.bytes.length > RAW_INLINE_MAX_BYTES) {
-        await this.saveLarge(item, doc);
-        outcomes[index] = { index, ingestId: item.ingestId, outcome: 'stored' };
-        continue;
-      }
-      small.push({
-        op: {
-          updateOne: {
-            filter: { ingestId: item.ingestId },
-            update: { $setOnInsert: { ...doc, bytes: item.bytes } },
-            upsert: true,
-          },
-        },
-        index,
-      });
     }
-    const failures = await bulkWriteIdempotent(this.raw.collection, small.map((s) => s.op));
-    for (const [opIndex, { index }] of small.entries()) {
-      const failure = failures.get(opIndex);
+    // inserts: a replay collides on _id and changes nothing (the first copy stored wins)
+    const { failures } = await insertIgnoringDuplicates(
+      this.collection,
+      small.map((s) => s.doc),
+      this.profile.maxOpsPerCommand,
+    );
+    small.forEach(({ index }, i) => {
+      const failure = failures.get(i);
       outcomes[index] = failure
         ? { index, ingestId: items[index].ingestId, outcome: 'rejected', error: failure.message }
         : { index, ingestId: items[index].ingestId, outcome: 'stored' };
-    }
+    });
     return outcomes;
   }
 
-  /** Upload first, then point at it; a copy already stored wins and the extra upload is removed. */
-  private async saveLarge(item: IncomingRawCopy, doc: Document): Promise<void> {
-    if (await this.raw.exists({ ingestId: item.ingestId })) return;
+  private get collection(): Collection<StoredDocument> {
+    return this.raw.collection as unknown as Collection<StoredDocument>;
+  }
+
+  /** Upload first, then point at it; when a copy was already stored, it wins and the new upload is removed. */
+  private async saveLarge(item: IncomingRawCopy, doc: StoredDocument): Promise<PermanentFailure | undefined> {
     const fileId = new ObjectId();
     await new Promise<void>((resolve, reject) => {
       const upload = this.bucket.openUploadStreamWithId(fileId, item.ingestId, {
@@ -129,17 +130,14 @@ export class RawRepository {
       upload.once('error', reject);
       upload.end(item.bytes);
     });
-    const result = await this.raw.collection.updateOne(
-      { ingestId: item.ingestId },
-      { $setOnInsert: { ...doc, gridFsId: fileId } },
-      { upsert: true },
-    );
-    if (result.upsertedCount === 0) await this.bucket.delete(fileId).catch(() => undefined);
+    const { duplicates, failures } = await insertIgnoringDuplicates(this.collection, [{ ...doc, gridFsId: fileId }]);
+    if (duplicates.size > 0 || failures.size > 0) await this.bucket.delete(fileId).catch(() => undefined);
+    return failures.get(0);
   }
 
   async findMeta(ingestId: string): Promise<RawCopyMeta | null> {
     const doc = await this.raw
-      .findOne({ ingestId }, { _id: 0, bytes: 0 })
+      .findOne({ _id: ingestId }, { _id: 0, bytes: 0 })
       .lean<Omit<RawCopyMeta, 'storage'> & { gridFsId?: ObjectId }>();
     if (!doc) return null;
     const { gridFsId, ...meta } = doc;
@@ -149,7 +147,7 @@ export class RawRepository {
   /** The bytes of a raw copy as a stream (inline or from GridFS), or null when unknown. */
   async openBytes(ingestId: string): Promise<Readable | null> {
     const doc = await this.raw
-      .findOne({ ingestId }, { _id: 0, bytes: 1, gridFsId: 1 })
+      .findOne({ _id: ingestId }, { _id: 0, bytes: 1, gridFsId: 1 })
       .lean<{ bytes?: { buffer: Uint8Array } | Buffer; gridFsId?: ObjectId }>();
     if (!doc) return null;
     if (doc.gridFsId) return this.bucket.openDownloadStream(doc.gridFsId);

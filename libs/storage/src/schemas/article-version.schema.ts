@@ -9,8 +9,15 @@ export const ARTICLE_VERSIONS_COLLECTION = 'article_versions';
  * status a kill gives it (`pubStatus` canceled); `originalPubStatus` keeps what the version said itself.
  * Unique on (uri, version): replays land on the existing version and change nothing.
  */
+/** The primary key of a version: the uri and the version number ("urn:x:1#v3"; the part after the last #v). */
+export function versionId(uri: string, version: number): string {
+  return `${uri}#v${version}`;
+}
+
 export const ArticleVersionSchema = new Schema(
   {
+    /** versionId(uri, version) */
+    _id: { type: String, required: true },
     uri: { type: String, required: true, minlength: 1, maxlength: MAX_URI_LENGTH },
     version: { type: Number, required: true, min: 0 },
     versionLabel: { type: String, maxlength: 64 },

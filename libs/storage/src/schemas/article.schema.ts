@@ -36,7 +36,7 @@ export const IngestInfoSchema = new Schema(
 const stringList = { type: [{ type: String, maxlength: 2048 }], default: [] };
 
 /**
- * `articles`: one document per story (`uri`), holding its current version. Besides the ninjs document it carries the
+ * `articles`: one document per story (`_id` = `uri`), holding its current version. Besides the ninjs document it carries the
  * fields the query API filters on, denormalized and lowercased (`personKeys`, `subjectKeys`, `terms`, ...), so every
  * filter is an equality match on an index and never a scan with regular expressions.
  *
@@ -45,6 +45,8 @@ const stringList = { type: [{ type: String, maxlength: 2048 }], default: [] };
  */
 export const ArticleSchema = new Schema(
   {
+    /** the uri: one document per story, found by its primary key (the only lookup FerretDB serves from an index) */
+    _id: { type: String, required: true },
     uri: { type: String, required: true, minlength: 1, maxlength: MAX_URI_LENGTH },
     version: { type: Number, required: true, min: 0 },
     versionLabel: { type: String, maxlength: 64 },
@@ -75,6 +77,11 @@ export const ArticleSchema = new Schema(
     /** a kill was stored and its `canceled` event is not yet confirmed published (outbox flag) */
     cancelEventPending: Boolean,
     cancelEventPublishedAt: Date,
+    /** (version, content hash) of every stored version: a batch is planned from this document alone */
+    versionHashes: {
+      type: [new Schema({ v: { type: Number, required: true }, h: { type: String, required: true } }, { _id: false })],
+      default: [],
+    },
     createdAt: Date,
     updatedAt: Date,
   },
@@ -84,7 +91,6 @@ export const ArticleSchema = new Schema(
 /** newest first, stable: the sort of every list query and the key of the pagination cursor */
 const NEWEST = { versionCreated: -1, uri: -1 } as const;
 
-ArticleSchema.index({ uri: 1 }, { unique: true, name: 'uri_unique' });
 ArticleSchema.index(NEWEST, { name: 'newest' });
 // One index per filter, each ending with the list sort so a filtered page is an index range, not a sort in memory.
 // Multikey indexes allow one array field per index, hence one index per entity kind.
@@ -96,7 +102,5 @@ ArticleSchema.index({ language: 1, ...NEWEST }, { name: 'language_newest' });
 ArticleSchema.index({ source: 1, ...NEWEST }, { name: 'source_newest' });
 ArticleSchema.index({ pubStatus: 1, ...NEWEST }, { name: 'pubstatus_newest' });
 ArticleSchema.index({ terms: 1, ...NEWEST }, { name: 'terms_newest' });
-// the outbox of canceled events still to publish
-ArticleSchema.index({ cancelEventPending: 1 }, { name: 'cancel_event_pending', sparse: true });
 
 export type ArticleDocument = InferSchemaType<typeof ArticleSchema>;

@@ -12,12 +12,14 @@ const HeaderSchema = new Schema(
 );
 
 /**
- * `raw`: the copy exactly as received, by ingest id, for audit and replay. Headers are stored as a list of
+ * `raw`: the copy exactly as received, by ingest id (`_id`), for audit and replay. Headers are stored as a list of
  * name/value pairs because header names may contain characters a BSON key may not ('.', leading '$').
  * Either `bytes` (inline) or `gridFsId` (a file of the `raw_files` bucket) holds the content.
  */
 export const RawCopySchema = new Schema(
   {
+    /** the ingest id */
+    _id: { type: String, required: true },
     ingestId: { type: String, required: true, minlength: 1, maxlength: 256 },
     size: { type: Number, required: true, min: 0 },
     sha256: { type: String, required: true, length: 64 },
@@ -42,7 +44,6 @@ export const RawCopySchema = new Schema(
   { collection: RAW_COLLECTION, versionKey: false, minimize: false, autoIndex: false, strict: true },
 );
 
-RawCopySchema.index({ ingestId: 1 }, { unique: true, name: 'ingest_id_unique' });
 // replay by time range, optionally by source
 RawCopySchema.index({ receivedAt: -1 }, { name: 'received' });
 RawCopySchema.index({ source: 1, receivedAt: -1 }, { name: 'source_received' });

@@ -44,7 +44,11 @@ describe('termsOf', () => {
 });
 
 describe('relevance', () => {
-  const article = { headlineTerms: ['nato', 'cyber'], leadTerms: ['nato', 'estonia'], terms: ['nato', 'cyber', 'estonia', 'russia'] };
+  const article = {
+    headlineTerms: ['nato', 'cyber'],
+    leadTerms: ['nato', 'estonia'],
+    terms: ['nato', 'cyber', 'estonia', 'russia'],
+  };
 
   it('weighs headline words over opening words over the rest', () => {
     expect(relevance(article, ['cyber'])).toBeGreaterThan(relevance(article, ['estonia']));

@@ -1,0 +1,52 @@
+/**
+ * What the connected server can do, decided once at start. Wiredesk runs on MongoDB in production and on FerretDB
+ * 1.24 (SQLite) in development and CI; FerretDB differs in ways the write path must respect:
+ * - no query is answered from an index: a filter that is exactly `{_id: <string>}` becomes a scan in SQLite (its _id
+ *   index is on another expression), any other filter a scan that decodes every document in Go; every statement of
+ *   an update or delete scans the collection; only inserts cost the same whatever the collection's size;
+ * - an update's filter and write are two steps, not atomic, so version guards in the filter protect nothing across
+ *   clients (one writer per story is guaranteed by Kafka partitioning and, within a process, by a lock);
+ * - an `update` command with about 100 statements or more deadlocks the server (each statement holds one of its 100
+ *   SQLite connections until the command ends), so bulk writes go in small commands.
+ */
+export interface StoreProfile {
+  kind: 'mongodb' | 'ferretdb';
+  /** filters like {_id, version: {$lt: n}} are evaluated and applied atomically */
+  atomicGuards: boolean;
+  /**
+   * up to this many documents are read by _id one query each rather than with one $in. On FerretDB a single-_id
+   * query is a scan in SQLite that stops at the match, a $in is a full scan decoded in Go: a few ids are cheaper
+   * one by one, many ids with one $in
+   */
+  pointReadMax: number;
+  /** most write statements sent in one command */
+  maxOpsPerCommand: number;
+  /** most point reads in flight at once */
+  readConcurrency: number;
+}
+
+export function storeProfile(kind: StoreProfile['kind']): StoreProfile {
+  return kind === 'ferretdb'
+    ? { kind, atomicGuards: false, pointReadMax: 16, maxOpsPerCommand: 25, readConcurrency: 4 }
+    : { kind, atomicGuards: true, pointReadMax: 0, maxOpsPerCommand: 1000, readConcurrency: 1 };
+}
+
+export const STORE_PROFILE = Symbol('STORE_PROFILE');
+
+/** Runs `work` over `items` with at most `limit` promises in flight, results in input order. */
+export async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}

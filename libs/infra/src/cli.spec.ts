@@ -26,6 +26,8 @@ describe('runInfraCli', () => {
   it('status of a stack that is not running: both stopped, exit 3', async () => {
     const saved = { ...process.env };
     const dir = mkdtempSync(join(tmpdir(), 'wd-cli-'));
+    // a clean slate: the caller's own stack (WIREDESK_DATA, ports, external servers) must not leak in
+    for (const name of Object.keys(process.env)) if (name.startsWith('WIREDESK_')) delete process.env[name];
     Object.assign(process.env, { WIREDESK_CACHE: dir, WIREDESK_KAFKA_PORT: '1', WIREDESK_MONGO_PORT: '2' });
     delete process.env.KAFKA_BROKERS;
     delete process.env.MONGO_URL;

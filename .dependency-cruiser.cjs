@@ -84,7 +84,8 @@ module.exports = {
     {
       name: 'not-to-examples',
       severity: 'error',
-      comment: 'examples/ shows downstream teams how to consume Wiredesk; it is run by the tests, never part of a service.',
+      comment:
+        'examples/ shows downstream teams how to consume Wiredesk; it is run by the tests, never part of a service.',
       from: { path: '^(apps|libs)/' },
       to: { path: '^examples/' },
     },

@@ -248,11 +248,7 @@ export class BatchConsumer {
    * Handles one message alone. An unclassified error is retried a few times in place (it may be a hiccup); if it
    * persists the message is poison for this code and goes to the DLQ as INTERNAL_ERROR, so the partition moves on.
    */
-  private async retryAlone(
-    message: ConsumedMessage,
-    ctx: BatchContext,
-    firstError?: unknown,
-  ): Promise<MessageOutcome> {
+  private async retryAlone(message: ConsumedMessage, ctx: BatchContext, firstError?: unknown): Promise<MessageOutcome> {
     let attempt = firstError === undefined ? 0 : 1;
     let lastError = firstError;
     while (attempt < this.maxUnexpectedAttempts) {

@@ -4,16 +4,7 @@
  * libs/pipeline, so every format ends in the same article.
  */
 export type WireFormat =
-  | 'text'
-  | 'html'
-  | 'nitf'
-  | 'newsml-g2'
-  | 'newsml-1'
-  | 'iptc7901'
-  | 'anpa1312'
-  | 'ninjs'
-  | 'rss'
-  | 'atom';
+  'text' | 'html' | 'nitf' | 'newsml-g2' | 'newsml-1' | 'iptc7901' | 'anpa1312' | 'ninjs' | 'rss' | 'atom';
 
 export const WIRE_FORMATS: readonly WireFormat[] = [
   'text',

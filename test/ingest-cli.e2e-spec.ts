@@ -39,7 +39,10 @@ describe('wiredesk ingest <folder> through the ingest HTTP API', () => {
     dir = mkdtempSync(join(tmpdir(), 'wd-ingest-cli-'));
     mkdirSync(join(dir, 'day2'));
     writeFileSync(join(dir, 'nato.txt'), seed);
-    writeFileSync(join(dir, 'day2', 'story.xml'), '<nitf><body><body.head><hedline><hl1>Hi</hl1></hedline></body.head></body></nitf>');
+    writeFileSync(
+      join(dir, 'day2', 'story.xml'),
+      '<nitf><body><body.head><hedline><hl1>Hi</hl1></hedline></body.head></body></nitf>',
+    );
     writeFileSync(join(dir, 'empty.txt'), '');
     writeFileSync(join(dir, 'day2', 'blank.json'), '');
   });
@@ -81,7 +84,15 @@ describe('wiredesk ingest <folder> through the ingest HTTP API', () => {
 
   it('is idempotent: the same backlog again gets the same ingest ids and adds nothing to wire.raw', async () => {
     const first = new Map(raw.messages.map((m) => [m.headers['wd-filename'], m.headers['wd-ingest-id']]));
-    const r = await ingest(join(dir, 'nato.txt'), join(dir, 'day2'), '--url', app.url, '--source', 'backlog-test', '--json');
+    const r = await ingest(
+      join(dir, 'nato.txt'),
+      join(dir, 'day2'),
+      '--url',
+      app.url,
+      '--source',
+      'backlog-test',
+      '--json',
+    );
     expect(r.code).toBe(1); // blank.json is still empty
     const lines = r.stdout
       .trim()

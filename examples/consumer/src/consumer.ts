@@ -35,7 +35,11 @@ export interface RunningConsumer {
  * version of a story is on one partition, and kafkajs hands one partition's messages over in order).
  */
 export async function startExampleConsumer(options: ExampleConsumerOptions): Promise<RunningConsumer> {
-  const kafka = new Kafka({ clientId: 'example-consumer', brokers: options.brokers, logLevel: options.kafkaLogLevel ?? logLevel.WARN });
+  const kafka = new Kafka({
+    clientId: 'example-consumer',
+    brokers: options.brokers,
+    logLevel: options.kafkaLogLevel ?? logLevel.WARN,
+  });
   const consumer = kafka.consumer({ groupId: options.groupId });
   const ledger = options.ledger ?? new StoryLedger();
   await consumer.connect();

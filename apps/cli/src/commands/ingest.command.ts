@@ -156,7 +156,13 @@ export async function sendFile(file: BacklogFile, options: SendOptions): Promise
   try {
     body = await readFile(file.path);
   } catch (e) {
-    return { file: file.name, status: 'rejected', code: 'UNREADABLE', message: oneLine((e as Error).message), attempts: 0 };
+    return {
+      file: file.name,
+      status: 'rejected',
+      code: 'UNREADABLE',
+      message: oneLine((e as Error).message),
+      attempts: 0,
+    };
   }
   const headers: Record<string, string> = {
     'Content-Type': contentTypeFor(file.path),
@@ -189,7 +195,8 @@ export async function sendFile(file: BacklogFile, options: SendOptions): Promise
         return { file: file.name, status: 'accepted', ingestId, replayed, attempts: attempt };
       }
       failure = { ...problemOf(res.status, text), httpStatus: res.status };
-      if (!RETRIED_STATUSES.has(res.status)) return { file: file.name, status: 'rejected', ...failure, attempts: attempt };
+      if (!RETRIED_STATUSES.has(res.status))
+        return { file: file.name, status: 'rejected', ...failure, attempts: attempt };
       failure.waitMs = retryAfterMs(res.headers.get('retry-after'));
     } catch (e) {
       const error = e as Error & { cause?: { code?: string; message?: string } };

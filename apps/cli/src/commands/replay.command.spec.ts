@@ -6,7 +6,18 @@ const NOW = Date.parse('2024-05-10T12:00:00Z');
 describe('wiredesk replay flags', () => {
   it('reads times as ISO 8601 or ages, and lists as repeated or comma-separated', () => {
     const flags = parseReplayFlags(
-      ['--since', '2d', '--until', '2024-05-10T00:00Z', '--source', 'afp-en,reuters', '--source', 'ap', '--channel', 'http'],
+      [
+        '--since',
+        '2d',
+        '--until',
+        '2024-05-10T00:00Z',
+        '--source',
+        'afp-en,reuters',
+        '--source',
+        'ap',
+        '--channel',
+        'http',
+      ],
       NOW,
     );
     expect(flags).toEqual({

@@ -149,7 +149,8 @@ export function replayedHeaders(doc: StoredRawCopy, replayedAt: string): IHeader
     out[h.name] = h.value;
   }
   out[WireHeader.ingestId] = ingestIdOf(doc);
-  if (!out[WireHeader.receivedAt] && doc.receivedAt) out[WireHeader.receivedAt] = new Date(doc.receivedAt).toISOString();
+  if (!out[WireHeader.receivedAt] && doc.receivedAt)
+    out[WireHeader.receivedAt] = new Date(doc.receivedAt).toISOString();
   out[REPLAY_HEADER] = 'true';
   out[REPLAYED_AT_HEADER] = replayedAt;
   return out;

@@ -7,8 +7,8 @@ import type { OutboundMessage } from './outcomes';
 import { SendQueue } from './send-queue';
 
 /**
- * The service's one idempotent producer (acks from all in-sync replicas, GZIP batches unless KAFKA_COMPRESSION=none). Callers `send` records and
- * get a promise that resolves once the broker has acknowledged all of them; concurrent callers are coalesced into
+ * The service's one idempotent producer (acks from all in-sync replicas, GZIP batches unless
+ * KAFKA_COMPRESSION=none). Callers `send` records and get a promise that resolves once the broker has acknowledged all of them; concurrent callers are coalesced into
  * batched requests by the SendQueue.
  */
 @Injectable()
@@ -21,7 +21,7 @@ export class KafkaProducerService implements OnApplicationShutdown {
   private closed = false;
 
   constructor(@Inject(KAFKA_CLIENT) kafka: Kafka, @Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
-    this.compression = producerCompression(process.env.KAFKA_COMPRESSION);
+    this.compression = options.config.kafkaCompression === 'none' ? CompressionTypes.None : CompressionTypes.GZIP;
     this.producer = kafka.producer({
       idempotent: true,
       // idempotence needs ordered requests per connection; the SendQueue keeps one request in flight anyway
@@ -86,16 +86,4 @@ function groupByTopic(records: OutboundMessage[]): TopicMessages[] {
     list.push({ key: r.key ?? null, value: r.value, headers: r.headers, timestamp: r.timestamp });
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
-}
-
-/**
- * KAFKA_COMPRESSION: `gzip` (default; saves network and broker disk between machines) or `none` (broker on the same
- * host: gzip is then pure CPU, ~0.3 ms per article in the enricher; see docs/performance.md). kafkajs has no built-in
- * lz4/snappy/zstd codec.
- */
-export function producerCompression(value: string | undefined): CompressionTypes {
-  const v = (value ?? '').trim().toLowerCase();
-  if (v === '' || v === 'gzip') return CompressionTypes.GZIP;
-  if (v === 'none') return CompressionTypes.None;
-  throw new Error(`KAFKA_COMPRESSION must be gzip or none, not "${value}".`);
 }

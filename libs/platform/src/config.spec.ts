@@ -55,6 +55,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '120', RATE_LIMIT_BURST: '10' }).security.rateLimitBurst).toBe(10);
   });
 
+  it('compresses producer batches with gzip unless told none, and refuses codecs kafkajs lacks', () => {
+    expect(loadConfig({}).kafkaCompression).toBe('gzip');
+    expect(loadConfig({ KAFKA_COMPRESSION: 'GZIP' }).kafkaCompression).toBe('gzip');
+    expect(loadConfig({ KAFKA_COMPRESSION: 'none' }).kafkaCompression).toBe('none');
+    expect(() => loadConfig({ KAFKA_COMPRESSION: 'zstd' })).toThrow(/gzip or none/);
+  });
+
   it('lists in CONFIG_VARIABLES exactly the variables the code reads', () => {
     const sources = [join(__dirname, 'config.ts'), join(__dirname, '../../contracts/src/topics.ts')].map((f) =>
       readFileSync(f, 'utf8'),

@@ -20,6 +20,8 @@ export interface WiredeskConfig {
   consumerChunkSize: number;
   /** how long a producer send may take before an HTTP caller gets 503 (the message may still be delivered) */
   kafkaSendTimeoutMs: number;
+  /** producer batch compression: gzip between machines, none when the broker shares the host (docs/performance.md) */
+  kafkaCompression: 'gzip' | 'none';
   ports: { ingest: number; archive: number; normalizer: number; enricher: number };
   wireDropDir?: string;
   /** how often the drop folder is scanned (fs.watch events also trigger a scan) */
@@ -43,6 +45,14 @@ export interface SecurityConfig {
   metricsRequireKey: boolean;
 }
 
+/** kafkajs has no built-in lz4/snappy/zstd codec, so gzip or nothing. */
+function compression(value: string | undefined): 'gzip' | 'none' {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || v === 'gzip') return 'gzip';
+  if (v === 'none') return 'none';
+  throw new Error(`KAFKA_COMPRESSION must be gzip or none, not "${value}".`);
+}
+
 function int(value: string | undefined, fallback: number): number {
   const n = value === undefined || value === '' ? NaN : Number(value);
   return Number.isFinite(n) ? n : fallback;
@@ -62,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
     consumerGroupPrefix: env.KAFKA_GROUP_PREFIX || 'wiredesk',
     consumerChunkSize: int(env.CONSUMER_CHUNK_SIZE, 200),
     kafkaSendTimeoutMs: int(env.KAFKA_SEND_TIMEOUT_MS, 30000),
+    kafkaCompression: compression(env.KAFKA_COMPRESSION),
     ports: {
       ingest: int(env.INGEST_PORT, 8080),
       archive: int(env.ARCHIVE_PORT, 8081),
@@ -96,6 +107,7 @@ export const CONFIG_VARIABLES = [
   'KAFKA_GROUP_PREFIX',
   'CONSUMER_CHUNK_SIZE',
   'KAFKA_SEND_TIMEOUT_MS',
+  'KAFKA_COMPRESSION',
   'INGEST_PORT',
   'ARCHIVE_PORT',
   'NORMALIZER_PORT',

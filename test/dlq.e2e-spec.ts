@@ -83,7 +83,7 @@ describe('wiredesk dlq (list, show, replay) over the real pipeline', () => {
     const table = await dlq(env, 'list');
     expect(table.code).toBe(0);
     const lines = table.text.trim().split('\n');
-    expect(lines[0]).toMatch(/^offset\s+time\s+stage\s+code\s+source\s+filename\s+att\s+replayed\s+message/);
+    expect(lines[0]).toMatch(/^offset\s+time\s+stage\s+code\s+source\s+filename\s+att\s+copies\s+replayed\s+message/);
     const junkRow = lines.find((l) => l.startsWith(`${position(junkLetter)} `));
     expect(junkRow).toContain('normalize');
     expect(junkRow).toContain('dlq-junk');

@@ -1,5 +1,6 @@
 import {
   formatTable,
+  rejectKey,
   matchesFilter,
   parseDlqFlags,
   parsePosition,
@@ -83,9 +84,21 @@ describe('dlq command, pure parts', () => {
       { d: deadLetter({ offset: '18' }), mark: { replayedAt: 'x', to: 'wire.raw' } },
     ]);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^offset\s+time\s+stage\s+code\s+source\s+filename\s+att\s+replayed\s+message$/);
+    expect(lines[0]).toMatch(/^offset\s+time\s+stage\s+code\s+source\s+filename\s+att\s+copies\s+replayed\s+message$/);
     expect(lines[1]).toContain('2:17    2024-05-01T12:00:00Z  normalize  MALFORMED_XML  afp-en');
     expect(lines[2]).toContain('yes');
+  });
+
+  it('takes the same input dead-lettered twice at one stage for one reason as one reject', () => {
+    const first = deadLetter();
+    const again = deadLetter({ offset: '40' });
+    expect(rejectKey(again)).toBe(rejectKey(first));
+    expect(rejectKey(deadLetter({ offset: '41' }, { 'wd-error-stage': 'enrich' }))).not.toBe(rejectKey(first));
+    expect(rejectKey(deadLetter({ offset: '42' }, { 'wd-ingest-id': 'id-2' }))).not.toBe(rejectKey(first));
+    // replayed after a fix and failed again: a new reject, not a repeat
+    expect(rejectKey(deadLetter({ offset: '43' }, { 'wd-attempts': '2' }))).not.toBe(rejectKey(first));
+    const [header, row] = formatTable([{ d: first, copies: 2 }]);
+    expect(row.slice(header.indexOf('copies')).startsWith('2 ')).toBe(true);
   });
 
   it('previews text as text and binary as a hex dump', () => {

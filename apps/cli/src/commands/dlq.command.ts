@@ -12,7 +12,9 @@ article, with its raw bytes, original headers and the error that stopped it.
 
   wiredesk dlq list [filters] [--json]
       one row per dead letter, oldest first per partition: position (partition:offset), time it was dead-lettered,
-      stage, code, source, filename, attempts, whether it was replayed, message. --json: one JSON object a line.
+      stage, code, source, filename, attempts, copies (the same input dead-lettered again at the same stage, for the
+      same reason and attempt, by a stage restarted before its commit, is one row), whether it was replayed, message.
+      --json: one JSON object a line, one per reject.
   wiredesk dlq show <partition:offset> [--bytes N] [--raw]
       every header and the first N bytes (default 1024) of the raw copy, as text or a hex dump;
       --raw writes the exact bytes to stdout and nothing else (wiredesk dlq show 2:17 --raw > copy.xml).
@@ -160,12 +162,36 @@ export function summarize(d: DeadLetter, mark?: ReplayMark): Record<string, unkn
   };
 }
 
-const TABLE_COLUMNS = ['offset', 'time', 'stage', 'code', 'source', 'filename', 'att', 'replayed', 'message'] as const;
+const TABLE_COLUMNS = [
+  'offset',
+  'time',
+  'stage',
+  'code',
+  'source',
+  'filename',
+  'att',
+  'copies',
+  'replayed',
+  'message',
+] as const;
+
+/**
+ * What makes two dead letters the same reject: one input, one stage, one reason, one attempt. A stage killed after its dead letter
+ * was acknowledged but before its offset commit writes it again on restart (docs/reliability.md); list and replay
+ * count such copies once.
+ */
+export function rejectKey(d: DeadLetter): string | undefined {
+  const ingestId = d.headers[WireHeader.ingestId];
+  if (ingestId === undefined) return undefined;
+  // attempts tell a replayed input that failed again (a new reject) from a restart's repeat (the same attempt)
+  const h = d.headers;
+  return `${ingestId}|${h[DlqHeader.stage] ?? ''}|${h[DlqHeader.code] ?? ''}|${h[DlqHeader.attempts] ?? '1'}`;
+}
 
 /** Aligned table rows; long cells are cut so one dead letter stays on one line. */
-export function formatTable(letters: { d: DeadLetter; mark?: ReplayMark }[]): string[] {
+export function formatTable(letters: { d: DeadLetter; mark?: ReplayMark; copies?: number }[]): string[] {
   const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-  const rows = letters.map(({ d, mark }) => [
+  const rows = letters.map(({ d, mark, copies }) => [
     positionText(d),
     new Date(d.timestampMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     d.headers[DlqHeader.stage] ?? '-',
@@ -173,6 +199,7 @@ export function formatTable(letters: { d: DeadLetter; mark?: ReplayMark }[]): st
     cut(d.headers[WireHeader.source] ?? '-', 24),
     cut(d.headers[WireHeader.filename] ?? '-', 32),
     d.headers[DlqHeader.attempts] ?? '1',
+    String(copies ?? 1),
     mark ? 'yes' : '',
     cut(oneLine(d.headers[DlqHeader.message] ?? ''), 100),
   ]);
@@ -514,16 +541,30 @@ export async function dlqCommand(
 
 async function list(kafka: Kafka, config: WiredeskConfig, flags: DlqFlags, io: CliStreams): Promise<number> {
   const marks = await readMarks(kafka, config.topics.dlq);
-  const rows: { d: DeadLetter; mark?: ReplayMark }[] = [];
+  const rows: { d: DeadLetter; mark?: ReplayMark; copies: number }[] = [];
+  const byReject = new Map<string, { copies: number }>();
   let total = 0;
+  let repeats = 0;
   const exists = await scanTopic(kafka, config.topics.dlq, async (partition, m) => {
     total++;
     const d = toDeadLetter(partition, m);
     d.value = null; // the list needs the size only; do not hold every raw copy in memory
     if (!matchesFilter(d, flags.filter)) return;
+    const key = rejectKey(d);
+    const first = key === undefined ? undefined : byReject.get(key);
+    if (first) {
+      first.copies++;
+      repeats++;
+      return;
+    }
     const mark = marks.get(positionText(d));
     if (flags.json) await writeLine(io.stdout, JSON.stringify({ ...summarize(d, mark), bytes: m.value?.length ?? 0 }));
-    else rows.push({ d, mark });
+    else {
+      const row = { d, mark, copies: 1 };
+      rows.push(row);
+      if (key !== undefined) byReject.set(key, row);
+    }
+    if (flags.json && key !== undefined) byReject.set(key, { copies: 1 });
     return rows.length >= flags.limit;
   });
   if (!exists) {
@@ -531,7 +572,11 @@ async function list(kafka: Kafka, config: WiredeskConfig, flags: DlqFlags, io: C
     return Exit.ok;
   }
   if (!flags.json) for (const line of formatTable(rows)) await writeLine(io.stdout, line);
-  await writeLine(io.stderr, `${config.topics.dlq}: ${total} dead letters read`);
+  await writeLine(
+    io.stderr,
+    `${config.topics.dlq}: ${total} dead letters read` +
+      (repeats ? `; ${repeats} repeated copies of the same reject counted once` : ''),
+  );
   return Exit.ok;
 }
 
@@ -598,6 +643,7 @@ async function replay(kafka: Kafka, config: WiredeskConfig, flags: DlqFlags, io:
   });
   if (!flags.dryRun) await producer.connect();
   const seen = new Set<string>();
+  const rejects = new Set<string>();
   let pending: DeadLetter[] = [];
   let pendingBytes = 0;
   let replayed = 0;
@@ -652,6 +698,9 @@ async function replay(kafka: Kafka, config: WiredeskConfig, flags: DlqFlags, io:
           skipped++;
           return;
         }
+        const key = rejectKey(d);
+        if (key !== undefined && rejects.has(key)) return; // a repeated copy of a reject this run already replays
+        if (key !== undefined) rejects.add(key);
         if (replayed + pending.length >= flags.limit) return true;
         const line = `${flags.dryRun ? 'would replay' : 'replaying'} ${position} ${d.headers[DlqHeader.code] ?? '-'} ${d.headers[WireHeader.source] ?? '-'} ${d.headers[WireHeader.filename] ?? ''}`;
         await writeLine(io.stderr, line.trimEnd());

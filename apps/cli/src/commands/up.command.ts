@@ -87,6 +87,8 @@ export async function upCommand(args: string[], io: CliStreams = processStreams(
   }
 
   const env: NodeJS.ProcessEnv = {
+    // everything shares this machine's cores with the broker: compressing batches would only cost CPU
+    KAFKA_COMPRESSION: 'none',
     ...process.env,
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     MONGO_URL: infra.mongoUrl,

@@ -1,8 +1,10 @@
 /**
  * `wiredesk replay` over the real stack: a story goes HTTP → ingest → normalizer → enricher → archive, then its stored
  * raw copy is replayed. The replay reaches wire.raw with the same ingest id and original headers (plus wd-replay),
- * goes through the pipeline again with the same content hash, and the archive still holds one article with one
- * version. A copy kept in GridFS replays byte for byte too.
+ * goes through the pipeline again with the same content hash (the enricher passes wd-replay on), and the archive still
+ * holds one article with one version. A better derivation of the same version, marked as a replay (what the enricher
+ * emits after an improvement), replaces the stored content and keeps the earlier one in the version's revisions; an
+ * unmarked one is ignored. A copy kept in GridFS replays byte for byte too.
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -10,9 +12,10 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
+import type { Producer } from 'kafkajs';
 import { GridFSBucket, ObjectId } from 'mongodb';
 import type { Connection } from 'mongoose';
-import type { Ninjs } from '@wiredesk/ninjs';
+import { contentHash, type Ninjs } from '@wiredesk/ninjs';
 import { createServiceApp } from '@wiredesk/platform';
 import { RAW_COLLECTION, RAW_FILES_BUCKET } from '@wiredesk/storage';
 import { configureArchiveHttp } from '../apps/archive/src/archive.http';
@@ -24,7 +27,7 @@ import { NormalizerModule } from '../apps/normalizer/src/normalizer.module';
 import { startApp, type RunningApp } from './support/apps';
 import { e2eConfig } from './support/e2e-config';
 import { http, postWire } from './support/http';
-import { TopicReader, testKafka } from './support/kafka';
+import { TopicReader, testKafka, testProducer } from './support/kafka';
 import { eventually } from './support/wait';
 
 const HEADLINE = 'Finland offers NATO cyber range for drills';
@@ -52,6 +55,7 @@ describe('wiredesk replay over the real stack', () => {
   let raw: TopicReader;
   let articles: TopicReader;
   let ingestId: string;
+  let producer: Producer | undefined;
 
   const get = (path: string) => http(`${archiveUrl}${path}`);
 
@@ -121,6 +125,7 @@ describe('wiredesk replay over the real stack', () => {
   });
 
   afterAll(async () => {
+    await producer?.disconnect();
     await raw?.stop();
     await articles?.stop();
     await connection?.db?.dropDatabase().catch(() => undefined);
@@ -170,6 +175,8 @@ describe('wiredesk replay over the real stack', () => {
     );
     expect(new Set(published.map((m) => m.key?.toString())).size).toBe(1);
     expect(new Set(published.map((m) => m.headers['wd-content-hash'])).size).toBe(1);
+    // the enricher passes the replay mark on, and only for the replay
+    expect(published.map((m) => m.headers['wd-replay'])).toEqual([undefined, 'true']);
 
     // … which the archive absorbs: one article, one version, one raw copy
     const uri = published[0].key!.toString();
@@ -182,6 +189,85 @@ describe('wiredesk replay over the real stack', () => {
     const listed = (await get(`/v1/articles?source=replay-e2e`)).json<{ items: Ninjs[] }>().items;
     expect(listed.filter((a) => a.uri === uri)).toHaveLength(1);
     expect(await connection.db!.collection(RAW_COLLECTION).countDocuments({ source: 'replay-e2e' })).toBe(1);
+  });
+
+  it('takes a better derivation of the same version from a replay, keeps the earlier one, and ignores an unmarked one', async () => {
+    const original = articles.messages.find((m) => m.headers['wd-ingest-id'] === ingestId && !m.headers['wd-replay'])!;
+    const uri = original.key!.toString();
+    const first = JSON.parse(original.value!.toString('utf8')) as Ninjs;
+    const firstHash = original.headers['wd-content-hash'];
+    const derived = (headline: string): Ninjs => ({
+      ...first,
+      headlines: [{ ...first.headlines![0], value: headline }, ...first.headlines!.slice(1)],
+    });
+    /** the record the enricher would emit for this derivation of the same raw copy */
+    const record = (ninjs: Ninjs, replay: boolean) => {
+      const { 'wd-replay': _mark, ...headers } = original.headers;
+      void _mark;
+      return {
+        key: uri,
+        value: JSON.stringify(ninjs),
+        headers: { ...headers, 'wd-content-hash': contentHash(ninjs), ...(replay ? { 'wd-replay': 'true' } : {}) },
+      };
+    };
+    producer = await testProducer(kafka);
+    const headlineOf = async () => (await get(`/v1/articles/${enc(uri)}`)).json<Ninjs>().headlines?.[0]?.value;
+    type Versions = {
+      items: {
+        version: number;
+        contentHash: string;
+        article: Ninjs;
+        revisions?: { contentHash: string; article?: Ninjs }[];
+      }[];
+    };
+    const versionsOf = async () => (await get(`/v1/articles/${enc(uri)}/versions`)).json<Versions>().items;
+
+    // the same version with other content and no replay mark: the first content of a version still wins
+    await producer.send({ topic: config.topics.articles, messages: [record(derived('Unmarked other parse'), false)] });
+    await archiveCaughtUp();
+    expect(await headlineOf()).toBe(HEADLINE);
+    expect((await versionsOf()).map((v) => [v.contentHash, v.revisions])).toEqual([[firstHash, undefined]]);
+
+    // the same version re-derived by an improved pipeline during a replay: it replaces the content, in place
+    const improvedHeadline = 'Finland offers NATO its cyber range for joint drills';
+    const improved = record(derived(improvedHeadline), true);
+    await producer.send({ topic: config.topics.articles, messages: [improved] });
+    const event = await articles.waitFor(
+      (m) => m.key?.toString() === uri && m.headers['wd-event'] === 'updated',
+      60000,
+      'the updated event of the revision',
+    );
+    expect(event.headers).toMatchObject({
+      'wd-emitter': 'archive',
+      'wd-replay': 'true',
+      'wd-content-hash': improved.headers['wd-content-hash'],
+      'wd-ingest-id': ingestId,
+    });
+    expect((JSON.parse(event.value!.toString('utf8')) as Ninjs).headlines?.[0]?.value).toBe(improvedHeadline);
+    await archiveCaughtUp();
+    expect(await headlineOf()).toBe(improvedHeadline);
+    const [only, ...more] = await versionsOf();
+    expect(more).toHaveLength(0);
+    expect(only.version).toBe(1);
+    expect(only.contentHash).toBe(improved.headers['wd-content-hash']);
+    expect(only.article.headlines?.[0]?.value).toBe(improvedHeadline);
+    expect(only.revisions).toHaveLength(1);
+    expect(only.revisions![0].contentHash).toBe(firstHash);
+    expect(only.revisions![0].article?.headlines?.[0]?.value).toBe(HEADLINE);
+    const listed = (await get(`/v1/articles?source=replay-e2e`)).json<{ items: Ninjs[] }>().items;
+    expect(listed.filter((a) => a.uri === uri).map((a) => a.headlines?.[0]?.value)).toEqual([improvedHeadline]);
+
+    // the same replay again, and the first content unmarked: no-ops, and no second event (the archive has consumed
+    // its own event too, as its committed offsets show, and ignored it)
+    await producer.send({
+      topic: config.topics.articles,
+      messages: [improved, record(first, false)],
+    });
+    await archiveCaughtUp();
+    expect(await headlineOf()).toBe(improvedHeadline);
+    expect((await versionsOf())[0].revisions).toHaveLength(1);
+    const updates = articles.messages.filter((m) => m.key?.toString() === uri && m.headers['wd-event'] === 'updated');
+    expect(updates).toHaveLength(1);
   });
 
   it('replays a copy kept in GridFS byte for byte, and one stored without headers under its stored ingest id', async () => {

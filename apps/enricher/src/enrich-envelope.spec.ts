@@ -1,7 +1,8 @@
+import { ArticleHeader } from '@wiredesk/contracts';
 import type { EnrichInput, Enricher, Enrichment } from '@wiredesk/enrich';
 import { encodeParsedEnvelope, type ConsumedMessage } from '@wiredesk/messaging';
 import { validateNinjs, type Ninjs } from '@wiredesk/ninjs';
-import { ENRICHMENT_HEADER, enrichEnvelope } from './enrich-envelope';
+import { enrichEnvelope } from './enrich-envelope';
 
 /** A small deterministic enricher standing in for the real one: the envelope handling is under test here. */
 const fakeEnricher: Enricher = {
@@ -42,7 +43,7 @@ const meta = {
   receivedAt: '2024-01-01T00:00:00.000Z',
 };
 
-function message(articles: unknown[], value?: Buffer): ConsumedMessage {
+function message(articles: unknown[], value?: Buffer, extraRawHeaders: Record<string, string> = {}): ConsumedMessage {
   return {
     topic: 'wire.parsed',
     partition: 0,
@@ -54,7 +55,7 @@ function message(articles: unknown[], value?: Buffer): ConsumedMessage {
         meta,
         origin: { topic: 'wire.raw', partition: 3, offset: '99' },
         rawBase64: raw.toString('base64'),
-        rawHeaders: { 'wd-ingest-id': meta.ingestId, 'wd-source': 'afp-en', 'x-extra': 'kept' },
+        rawHeaders: { 'wd-ingest-id': meta.ingestId, 'wd-source': 'afp-en', 'x-extra': 'kept', ...extraRawHeaders },
         articles,
         sourceDetails: articles.map(() => ({ format: 'text' })),
       } as never),
@@ -85,8 +86,23 @@ describe('enrichEnvelope', () => {
       'wd-channel': 'http',
     });
     expect(String(record.headers!['wd-content-hash'])).toMatch(/^[0-9a-f]{64}$/);
-    const details = JSON.parse(String(record.headers![ENRICHMENT_HEADER]));
+    const details = JSON.parse(String(record.headers![ArticleHeader.enrichment]));
     expect(details).toMatchObject({ source: { format: 'text' }, enrichment: { language: 'en', keywords: ['cyber'] } });
+  });
+
+  it('passes the replay mark of the raw input on to every article, and writes none otherwise', async () => {
+    const replayed = await enrichEnvelope(
+      message([article('urn:a', 'One'), article('urn:b', 'Two')], undefined, { 'wd-replay': 'true' }),
+      fakeEnricher,
+      'articles',
+      ctx,
+    );
+    if (replayed.status !== 'done') throw new Error('expected done');
+    expect(replayed.outputs.map((o) => o.headers?.['wd-replay'])).toEqual(['true', 'true']);
+
+    const original = await enrichEnvelope(message([article('urn:a', 'One')]), fakeEnricher, 'articles', ctx);
+    if (original.status !== 'done') throw new Error('expected done');
+    expect(original.outputs[0].headers).not.toHaveProperty('wd-replay');
   });
 
   it('announces a kill as canceled', async () => {

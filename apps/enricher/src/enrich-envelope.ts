@@ -15,9 +15,6 @@ import {
 import { assertValidNinjs, contentHash, type Ninjs } from '@wiredesk/ninjs';
 import { enrichArticle, type ArticleDetails, type SourceDetails } from '@wiredesk/pipeline';
 
-/** Header carrying, as compact JSON, what Wiredesk knows beyond ninjs (source details, enrichment details). */
-export const ENRICHMENT_HEADER = 'wd-enrichment';
-
 type Envelope = ParsedEnvelope<Ninjs> & { sourceDetails?: SourceDetails[] };
 
 /**
@@ -73,6 +70,11 @@ export async function enrichEnvelope(
   return Outcome.partial(outputs, [{ ...raw, code: first.error.code, message: message_ }]);
 }
 
+/** The raw input was re-produced by `wiredesk replay` (its wire.raw headers travel in the envelope). */
+export function isReplay(envelope: Pick<Envelope, 'rawHeaders'>): boolean {
+  return envelope.rawHeaders?.[WireHeader.replay] === 'true';
+}
+
 /** The articles.normalized record of DESIGN.md: key = uri, ninjs as UTF-8 JSON, the article headers. */
 export function articleRecord(
   topic: string,
@@ -94,7 +96,9 @@ export function articleRecord(
       // beyond DESIGN.md's list, for the archive's records and latency figures
       [WireHeader.channel]: envelope.meta.channel,
       [WireHeader.receivedAt]: envelope.meta.receivedAt,
-      [ENRICHMENT_HEADER]: JSON.stringify(details),
+      [ArticleHeader.enrichment]: JSON.stringify(details),
+      // a re-derivation of replayed raw copy: the archive may let it replace the same version's stored content
+      [ArticleHeader.replay]: isReplay(envelope) ? 'true' : undefined,
     }),
   };
 }

@@ -7,6 +7,8 @@ export const WireHeader = {
   filename: 'wd-filename',
   format: 'wd-format',
   receivedAt: 'wd-received-at',
+  /** `true` on stored raw copy re-produced by `wiredesk replay` (the pipeline passes it on to its articles) */
+  replay: 'wd-replay',
 } as const;
 
 export const ArticleHeader = {
@@ -15,7 +17,17 @@ export const ArticleHeader = {
   source: 'wd-source',
   contentHash: 'wd-content-hash',
   schema: 'wd-schema',
+  // beyond DESIGN.md's list
+  /** compact JSON of what Wiredesk knows beyond ninjs (source and enrichment details), written by the enricher */
+  enrichment: 'wd-enrichment',
+  /** `true` when the article is a re-derivation of replayed raw copy: it may replace the same version's content */
+  replay: 'wd-replay',
+  /** who published an event other than the enricher (`archive`), so no service consumes its own events */
+  emitter: 'wd-emitter',
 } as const;
+
+/** The `wd-emitter` value of the events the archive publishes. */
+export const ARCHIVE_EMITTER = 'archive';
 
 export const DlqHeader = {
   stage: 'wd-error-stage',

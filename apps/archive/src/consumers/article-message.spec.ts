@@ -1,6 +1,7 @@
+import { ARCHIVE_EMITTER, ArticleHeader } from '@wiredesk/contracts';
 import type { ConsumedMessage } from '@wiredesk/messaging';
 import { contentHash, type Ninjs } from '@wiredesk/ninjs';
-import { ARCHIVE_EMITTER, canceledEvent, EMITTER_HEADER, readArticleMessage } from './article-message';
+import { canceledEvent, readArticleMessage, revisedEvent } from './article-message';
 
 const ninjs: Ninjs = {
   uri: 'urn:test:1',
@@ -46,13 +47,20 @@ describe('readArticleMessage', () => {
     });
   });
 
+  it('marks a replayed article as such, and only when the header says true', () => {
+    const replayed = readArticleMessage(message(JSON.stringify(ninjs), { 'wd-replay': 'true' }));
+    expect(replayed.kind === 'article' && replayed.item.replay).toBe(true);
+    const other = readArticleMessage(message(JSON.stringify(ninjs), { 'wd-replay': 'yes' }));
+    expect(other.kind === 'article' && other.item).not.toHaveProperty('replay');
+  });
+
   it('recomputes the content hash instead of trusting the header', () => {
     const read = readArticleMessage(message(JSON.stringify(ninjs), { 'wd-content-hash': 'forged' }));
     expect(read.kind === 'article' && read.item.contentHash).toBe(contentHash(ninjs));
   });
 
   it('skips the archive’s own events, and only those', () => {
-    expect(readArticleMessage(message(JSON.stringify(ninjs), { [EMITTER_HEADER]: ARCHIVE_EMITTER })).kind).toBe(
+    expect(readArticleMessage(message(JSON.stringify(ninjs), { [ArticleHeader.emitter]: ARCHIVE_EMITTER })).kind).toBe(
       'own-event',
     );
     const kill = { ...ninjs, pubStatus: 'canceled' as const };
@@ -92,5 +100,23 @@ describe('canceledEvent', () => {
         'wd-source': 'afp-en',
       },
     });
+  });
+});
+
+describe('revisedEvent', () => {
+  it('is an updated event keyed by uri, marked as the archive’s own and as a replay, so it never loops', () => {
+    const event = revisedEvent('articles.normalized', ninjs, 'hash-2', { ingestId: 'ing-9' });
+    expect(event.key).toBe('urn:test:1');
+    expect(JSON.parse(String(event.value))).toEqual(ninjs);
+    expect(event.headers).toEqual({
+      'wd-event': 'updated',
+      'wd-content-hash': 'hash-2',
+      'wd-schema': 'ninjs/3.1',
+      'wd-emitter': 'archive',
+      'wd-replay': 'true',
+      'wd-ingest-id': 'ing-9',
+    });
+    const back = readArticleMessage(message(String(event.value), event.headers as Record<string, string>));
+    expect(back.kind).toBe('own-event');
   });
 });

@@ -1,16 +1,7 @@
-import { ArticleHeader, ErrorCode, NINJS_SCHEMA_TAG, WireHeader } from '@wiredesk/contracts';
+import { ARCHIVE_EMITTER, ArticleHeader, ErrorCode, NINJS_SCHEMA_TAG, WireHeader } from '@wiredesk/contracts';
 import type { ConsumedMessage, OutboundMessage } from '@wiredesk/messaging';
 import { contentHash, formatNinjsErrors, validateNinjs, type Ninjs } from '@wiredesk/ninjs';
 import type { IncomingArticle } from '@wiredesk/storage';
-
-/** Header carrying, as compact JSON, what Wiredesk knows beyond ninjs (written by the enricher). */
-export const ENRICHMENT_HEADER = 'wd-enrichment';
-/**
- * Marks the events the archive itself publishes on articles.normalized, so it never consumes them as input (its own
- * `canceled` events would otherwise come back to it). Other producers' kills carry no such mark and are stored.
- */
-export const EMITTER_HEADER = 'wd-emitter';
-export const ARCHIVE_EMITTER = 'archive';
 
 export type ArticleMessage =
   | { kind: 'article'; item: IncomingArticle }
@@ -19,7 +10,9 @@ export type ArticleMessage =
 
 /** Reads one articles.normalized message: a ninjs 3.1 document and the headers of DESIGN.md. */
 export function readArticleMessage(message: ConsumedMessage): ArticleMessage {
-  if (message.headers[EMITTER_HEADER] === ARCHIVE_EMITTER) return { kind: 'own-event' };
+  // the events the archive publishes itself (`canceled`, `updated`) come back on the same topic: never input.
+  // Other producers' kills carry no such mark and are stored
+  if (message.headers[ArticleHeader.emitter] === ARCHIVE_EMITTER) return { kind: 'own-event' };
   if (!message.value || message.value.length === 0) {
     return {
       kind: 'invalid',
@@ -58,8 +51,9 @@ export function readArticleMessage(message: ConsumedMessage): ArticleMessage {
   if (headers[ArticleHeader.source]) item.source = headers[ArticleHeader.source];
   if (headers[WireHeader.channel]) item.channel = headers[WireHeader.channel];
   if (receivedAt) item.receivedAt = receivedAt;
-  const enrichment = parseEnrichment(headers[ENRICHMENT_HEADER]);
+  const enrichment = parseEnrichment(headers[ArticleHeader.enrichment]);
   if (enrichment !== undefined) item.enrichment = enrichment;
+  if (headers[ArticleHeader.replay] === 'true') item.replay = true;
   return { kind: 'article', item };
 }
 
@@ -79,20 +73,46 @@ function parseEnrichment(text: string | undefined): unknown {
   }
 }
 
-/** The `canceled` event of a killed story on articles.normalized (key = uri, headers of DESIGN.md). */
+/** An event the archive publishes on articles.normalized (key = uri, headers of DESIGN.md, marked as its own). */
+function archiveEvent(
+  topic: string,
+  event: 'canceled' | 'updated',
+  article: Ninjs,
+  hash: string,
+  cause: { ingestId?: string; source?: string },
+  extra: Record<string, string> = {},
+): OutboundMessage {
+  const headers: Record<string, string> = {
+    [ArticleHeader.event]: event,
+    [ArticleHeader.contentHash]: hash,
+    [ArticleHeader.schema]: NINJS_SCHEMA_TAG,
+    [ArticleHeader.emitter]: ARCHIVE_EMITTER,
+    ...extra,
+  };
+  if (cause.ingestId) headers[ArticleHeader.ingestId] = cause.ingestId;
+  if (cause.source) headers[ArticleHeader.source] = cause.source;
+  return { topic, key: article.uri, value: Buffer.from(JSON.stringify(article), 'utf8'), headers };
+}
+
+/** The `canceled` event of a killed story: its value is the story as it now stands. */
 export function canceledEvent(
   topic: string,
   article: Ninjs,
   hash: string,
   kill: { ingestId?: string; source?: string },
 ): OutboundMessage {
-  const headers: Record<string, string> = {
-    [ArticleHeader.event]: 'canceled',
-    [ArticleHeader.contentHash]: hash,
-    [ArticleHeader.schema]: NINJS_SCHEMA_TAG,
-    [EMITTER_HEADER]: ARCHIVE_EMITTER,
-  };
-  if (kill.ingestId) headers[ArticleHeader.ingestId] = kill.ingestId;
-  if (kill.source) headers[ArticleHeader.source] = kill.source;
-  return { topic, key: article.uri, value: Buffer.from(JSON.stringify(article), 'utf8'), headers };
+  return archiveEvent(topic, 'canceled', article, hash, kill);
+}
+
+/**
+ * The `updated` event of a revised story: a replay re-derived its current version (same version, better content),
+ * which the archive now serves. Marked `wd-replay: true` as the revision that caused it.
+ */
+export function revisedEvent(
+  topic: string,
+  article: Ninjs,
+  hash: string,
+  replay: { ingestId?: string; source?: string },
+): OutboundMessage {
+  return archiveEvent(topic, 'updated', article, hash, replay, { [ArticleHeader.replay]: 'true' });
 }

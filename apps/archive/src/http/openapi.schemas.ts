@@ -50,6 +50,25 @@ export const VersionListSchema: SchemaObject = {
           receivedAt: { type: 'string', format: 'date-time' },
           storedAt: { type: 'string', format: 'date-time' },
           article: NinjsSchema,
+          revisedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'when a replay through an improved pipeline last re-derived this version',
+          },
+          revisions: {
+            type: 'array',
+            description: 'earlier derivations of this version (oldest first), superseded by replays',
+            items: {
+              type: 'object',
+              required: ['contentHash', 'supersededAt'],
+              properties: {
+                contentHash: { type: 'string' },
+                storedAt: { type: 'string', format: 'date-time' },
+                supersededAt: { type: 'string', format: 'date-time' },
+                article: NinjsSchema,
+              },
+            },
+          },
         },
       },
     },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ArticleRepository, type StoredArticle, type StoredVersion } from '@wiredesk/storage';
+import { ArticleRepository, type StoredArticle, type StoredVersion, type VersionRevision } from '@wiredesk/storage';
 
 /** One version of a story as GET /v1/articles/{id}/versions lists it. */
 export interface VersionView {
@@ -17,6 +17,28 @@ export interface VersionView {
   receivedAt?: string;
   storedAt: string;
   article: StoredVersion['ninjs'];
+  /** when a replay last re-derived this version (the article above is that derivation) */
+  revisedAt?: string;
+  /** the earlier derivations of this version, oldest first */
+  revisions?: RevisionView[];
+}
+
+/** An earlier derivation of a version, superseded by a replay through an improved pipeline. */
+export interface RevisionView {
+  contentHash: string;
+  storedAt?: string;
+  supersededAt: string;
+  /** absent when left out to keep the version within the store's document limit */
+  article?: StoredVersion['ninjs'];
+}
+
+function revisionView(r: VersionRevision): RevisionView {
+  return {
+    contentHash: r.contentHash,
+    ...(r.storedAt ? { storedAt: new Date(r.storedAt).toISOString() } : {}),
+    supersededAt: new Date(r.supersededAt).toISOString(),
+    ...(r.ninjs ? { article: r.ninjs as StoredVersion['ninjs'] } : {}),
+  };
 }
 
 export interface VersionList {
@@ -57,6 +79,8 @@ export class ListArticleVersions {
         ...(v.ingest?.receivedAt ? { receivedAt: new Date(v.ingest.receivedAt).toISOString() } : {}),
         storedAt: new Date(v.storedAt).toISOString(),
         article: v.ninjs,
+        ...(v.revisedAt ? { revisedAt: new Date(v.revisedAt).toISOString() } : {}),
+        ...(v.revisions?.length ? { revisions: v.revisions.map(revisionView) } : {}),
       })),
     };
   }

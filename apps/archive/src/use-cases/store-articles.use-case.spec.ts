@@ -28,6 +28,7 @@ const message = (value: unknown, headers: Record<string, string> = {}, offset = 
 class FakeArticles {
   batches: IncomingArticle[][] = [];
   published: string[][] = [];
+  revisionsPublished: { uri: string; contentHash: string }[][] = [];
   constructor(private readonly decide: (item: IncomingArticle, index: number) => ArticleOutcome | Error) {}
   async applyBatch(items: IncomingArticle[]): Promise<ArticleOutcome[]> {
     this.batches.push(items);
@@ -39,6 +40,9 @@ class FakeArticles {
   }
   async markCancelEventsPublished(uris: string[]): Promise<void> {
     this.published.push(uris);
+  }
+  async markRevisionEventsPublished(revisions: { uri: string; contentHash: string }[]): Promise<void> {
+    this.revisionsPublished.push(revisions);
   }
 }
 
@@ -105,6 +109,34 @@ describe('StoreArticles', () => {
       headers: { 'wd-event': 'canceled', 'wd-emitter': 'archive', 'wd-ingest-id': 'i-1', 'wd-source': 'afp' },
     });
     expect(articles.published).toEqual([['urn:k']]);
+  });
+
+  it('publishes an updated event per revision (a replay re-derived the current version), then clears its outbox', async () => {
+    const better = doc('urn:r', { headlines: [{ role: 'main', value: 'Better parse' }] });
+    const articles = new FakeArticles((item, index) => ({
+      index,
+      uri: item.ninjs.uri,
+      version: 1,
+      outcome: item.replay ? 'revised' : 'stale',
+    }));
+    const producer = new FakeProducer();
+    await useCase(articles, producer).execute([
+      message(better, { 'wd-replay': 'true', 'wd-ingest-id': 'i-2' }, '1'),
+      message(doc('urn:s'), {}, '2'),
+    ]);
+    expect(articles.batches[0].map((i) => i.replay)).toEqual([true, undefined]);
+    expect(producer.sent).toHaveLength(1);
+    expect(producer.sent[0]).toHaveLength(1);
+    const [event] = producer.sent[0];
+    expect(event).toMatchObject({
+      topic: 'articles.test',
+      key: 'urn:r',
+      headers: { 'wd-event': 'updated', 'wd-emitter': 'archive', 'wd-replay': 'true', 'wd-ingest-id': 'i-2' },
+    });
+    expect(JSON.parse(String(event.value)).headlines[0].value).toBe('Better parse');
+    const hash = String(event.headers!['wd-content-hash']);
+    expect(articles.revisionsPublished).toEqual([[{ uri: 'urn:r', contentHash: hash }]]);
+    expect(articles.published).toEqual([]);
   });
 
   it('turns a store outage into a transient error (retry, never dead-letter)', async () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ErrorCode } from '@wiredesk/contracts';
+import { ArticleHeader, ErrorCode } from '@wiredesk/contracts';
 import {
   KafkaProducerService,
   Outcome,
@@ -11,11 +11,12 @@ import {
 import { WIREDESK_CONFIG, type WiredeskConfig } from '@wiredesk/platform';
 import { ArticleRepository, isTransientStoreError, type ArticleOutcome, type IncomingArticle } from '@wiredesk/storage';
 import { ArchiveMetrics } from '../archive.metrics';
-import { canceledEvent, readArticleMessage } from '../consumers/article-message';
+import { canceledEvent, readArticleMessage, revisedEvent } from '../consumers/article-message';
 
 /**
  * articles.normalized → MongoDB, one consumed chunk at a time. Outcomes are returned only after the store has
- * acknowledged the writes (majority, journaled) and the `canceled` events of kills are acknowledged by Kafka; the
+ * acknowledged the writes (majority, journaled) and the `canceled` events of kills and the `updated` events of
+ * revisions (a replay re-derived the current version) are acknowledged by Kafka; the
  * consumer commits its offsets after that. A store outage is a TransientError: the partition pauses and the chunk is
  * consumed again, which the idempotent writes make harmless.
  */
@@ -56,6 +57,7 @@ export class StoreArticles {
     }
 
     const events: OutboundMessage[] = [];
+    const revised: { uri: string; contentHash: string }[] = [];
     for (const result of stored) {
       const i = positions[result.index];
       const item = items[result.index];
@@ -77,17 +79,29 @@ export class StoreArticles {
           }),
         );
       }
+      if (result.outcome === 'revised') {
+        events.push(
+          revisedEvent(this.config.topics.articles, item.ninjs, item.contentHash, {
+            ingestId: item.ingestId,
+            source: item.source,
+          }),
+        );
+        revised.push({ uri: result.uri, contentHash: item.contentHash });
+      }
     }
 
     if (events.length > 0) {
       // acknowledged by Kafka before the offsets are committed; a crash in between replays the kill, which reports
       // `canceled` again until markCancelEventsPublished has run: the event may repeat, it is never lost
       await this.producer.send(events);
-      const uris = [...new Set(events.map((e) => String(e.key)))];
+      const uris = [
+        ...new Set(events.filter((e) => e.headers?.[ArticleHeader.event] === 'canceled').map((e) => String(e.key))),
+      ];
       try {
-        await this.articles.markCancelEventsPublished(uris);
+        if (uris.length > 0) await this.articles.markCancelEventsPublished(uris);
+        if (revised.length > 0) await this.articles.markRevisionEventsPublished(revised);
       } catch (error) {
-        this.logger.warn({ msg: 'could not clear the canceled-event outbox; a replay repeats the event', uris });
+        this.logger.warn({ msg: 'could not clear the event outbox; a replay repeats the event', uris, revised });
         if (isTransientStoreError(error)) throw new TransientError('The store is unavailable.', error);
         throw error;
       }

@@ -9,7 +9,7 @@ import { Progress } from '../progress';
 import { parseTime } from './dlq.command';
 
 /** Marks a wire.raw message as a replay of stored copy (travels on wire.raw; see docs/consumers.md). */
-export const REPLAY_HEADER = 'wd-replay';
+export const REPLAY_HEADER = WireHeader.replay;
 /** When this replay run produced the message (ISO 8601). */
 export const REPLAYED_AT_HEADER = 'wd-replayed-at';
 
@@ -32,10 +32,11 @@ ${REPLAYED_AT_HEADER}: <now>. Oldest first (by receive time).
 Idempotent: the copy keeps its wd-ingest-id (a copy that arrived without one gets the id it was stored under), so
 the raw store ignores it (first copy wins), and the archive treats the articles it yields by content hash:
   - unchanged result (same uri, same content hash): a no-op, nothing new is stored;
-  - a different result for a version the archive already holds (same uri and version, new content hash): the archive
-    keeps the FIRST content of a version and reports the replayed one as stale, so an improved parse or enrichment is
-    NOT stored today unless the source sent a higher version. The ${REPLAY_HEADER} header marks such re-derivations so
-    the pipeline can let them replace the stored content (see docs/consumers.md, "Replays").
+  - a different result for the CURRENT version of a story (same uri and version, new content hash): the enricher
+    passes ${REPLAY_HEADER} on, and the archive replaces the stored content with the better derivation (no new
+    version; the earlier derivation is kept in that version's revisions) and publishes an \`updated\` event;
+  - a different result for an older version, or for a canceled story: stale, nothing changes
+    (see docs/consumers.md, "Replays").
 Downstream consumers see the replayed articles on articles.normalized again (at-least-once) and must dedupe by
 (uri, version, wd-content-hash), as docs/consumers.md describes.
 

@@ -20,6 +20,8 @@ export interface IncomingArticle {
   /** what enrichment knows beyond ninjs (`wd-enrichment` header: mentions with offsets, scores, ...) */
   enrichment?: unknown;
   origin?: KafkaOrigin;
+  /** `wd-replay: true`: a re-derivation of replayed raw copy, which may replace the current version's content */
+  replay?: boolean;
 }
 
 /** What happened to one incoming article; the consumer publishes events and commits from these. */
@@ -30,6 +32,11 @@ export type ArticleOutcomeKind =
   | 'updated'
   /** identical content was already stored (replay, the same story through another channel) */
   | 'unchanged'
+  /**
+   * a replay re-derived the current version (same version, new content hash): its content replaced the stored one,
+   * the earlier derivation is kept in the version's `revisions`; an `updated` event must be published
+   */
+  | 'revised'
   /** a lower or equal version, or a version after a kill: kept in article_versions, the current one untouched */
   | 'stale'
   /** a kill marked the story and every version canceled: a `canceled` event must be published */

@@ -1,7 +1,17 @@
 import type { Ninjs } from '@wiredesk/ninjs';
 import { storeProfile } from '../store-profile';
 import { toArticleRecord } from './article-record';
-import { cancelStoryOp, currentWriteOp, newStoryDoc, versionInsertDoc } from './article-write-ops';
+import {
+  boundedRevisions,
+  cancelStoryOp,
+  currentWriteOp,
+  MAX_REVISIONS,
+  newStoryDoc,
+  reviseCurrentOp,
+  reviseVersionOp,
+  versionInsertDoc,
+  type VersionRevision,
+} from './article-write-ops';
 
 const now = new Date('2024-03-01T00:00:00Z');
 const record = (extra: Partial<Ninjs> = {}) =>
@@ -59,6 +69,95 @@ describe('article write ops', () => {
       version: 3,
       versionHashes: [{ v: 3, h: 'h' }],
       createdAt: now,
+    });
+  });
+
+  describe('revisions', () => {
+    const firstStored = new Date('2024-02-01T00:00:00Z');
+    const better = toArticleRecord({
+      ninjs: { uri: 'urn:x:1', version: '3', headlines: [{ role: 'main', value: 'Better' }] },
+      contentHash: 'fedcba9876543210',
+      enrichment: { language: 'en' },
+    });
+    const stored = {
+      contentHash: 'abcdef0123456789',
+      ninjs: { uri: 'urn:x:1', version: '3', headlines: [{ role: 'main', value: 'First' }] },
+      enrichment: { language: 'fr' },
+      ingest: { ingestId: 'i-1' },
+      storedAt: firstStored,
+    };
+    type Update = { updateOne: { filter: unknown; update: { $set: Record<string, unknown>; $unset?: unknown } } };
+
+    it('gives the version its new derivation and keeps the stored one, as it was, in its revisions', () => {
+      const op = reviseVersionOp(better, stored, now, mongodb, 15e6) as Update;
+      expect(op.updateOne.filter).toEqual({ _id: 'urn:x:1#v3', contentHash: 'abcdef0123456789' });
+      const set = op.updateOne.update.$set;
+      expect(set).toMatchObject({ contentHash: 'fedcba9876543210', ninjs: better.ninjs, revisedAt: now });
+      expect(set).not.toHaveProperty('storedAt');
+      expect(set.revisions).toEqual([
+        {
+          contentHash: 'abcdef0123456789',
+          ninjs: stored.ninjs,
+          enrichment: { language: 'fr' },
+          ingest: { ingestId: 'i-1' },
+          storedAt: firstStored,
+          supersededAt: now,
+        },
+      ]);
+      expect(reviseVersionOp(better, stored, now, ferretdb, 15e6)).toMatchObject({
+        updateOne: { filter: { _id: 'urn:x:1#v3' } },
+      });
+    });
+
+    it('writes nothing when the version already holds that derivation (a re-run after a crash)', () => {
+      expect(
+        reviseVersionOp(better, { ...stored, contentHash: 'fedcba9876543210' }, now, mongodb, 15e6),
+      ).toBeUndefined();
+    });
+
+    it('keeps the newest revisions, and drops the content of the oldest before the document outgrows the store', () => {
+      const many: VersionRevision[] = Array.from({ length: MAX_REVISIONS + 3 }, (_, i) => ({
+        contentHash: `h${i}`,
+        ninjs: { text: 'x'.repeat(1000) },
+        supersededAt: now,
+      }));
+      const kept = boundedRevisions(many, 0, 1e9);
+      expect(kept.map((r) => r.contentHash)).toEqual(many.slice(-MAX_REVISIONS).map((r) => r.contentHash));
+      const tight = boundedRevisions(many, 0, 5000);
+      expect(tight).toHaveLength(MAX_REVISIONS);
+      expect(tight[0]).toEqual({ contentHash: 'h3', supersededAt: now, contentOmitted: true });
+      expect(tight[MAX_REVISIONS - 1].ninjs).toBeDefined();
+    });
+
+    it('replaces the current content of the same version only, lists its new hash and marks the event pending', () => {
+      const op = reviseCurrentOp(
+        better,
+        'abcdef0123456789',
+        [
+          { v: 2, h: 'b' },
+          { v: 3, h: 'abcdef0123456789' },
+        ],
+        now,
+        mongodb,
+      ) as Update;
+      expect(op.updateOne.filter).toEqual({
+        _id: 'urn:x:1',
+        version: 3,
+        contentHash: 'abcdef0123456789',
+        pubStatus: { $ne: 'canceled' },
+      });
+      expect(op.updateOne.update.$set).toMatchObject({
+        contentHash: 'fedcba9876543210',
+        headline: 'Better',
+        versionHashes: [
+          { v: 2, h: 'b' },
+          { v: 3, h: 'fedcba9876543210' },
+        ],
+        revisionEventPending: 'fedcba9876543210',
+        revisedAt: now,
+      });
+      // what the new derivation no longer says is removed, not kept from the old one
+      expect(op.updateOne.update.$unset).toMatchObject({ language: '' });
     });
   });
 });

@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Document } from 'mongodb';
+import { BSON, type AnyBulkWriteOperation, type Document } from 'mongodb';
 import type { StoredDocument } from '../bulk';
 import { versionId } from '../schemas/article-version.schema';
 import type { StoreProfile } from '../store-profile';
@@ -130,6 +130,131 @@ export function cancelEventPublishedOp(uri: string, now: Date, profile: StorePro
   if (profile.atomicGuards) filter.cancelEventPending = true;
   return {
     updateOne: { filter, update: { $set: { cancelEventPending: false, cancelEventPublishedAt: now } } },
+  };
+}
+
+/**
+ * Revisions (a replay re-derived a stored version: see version-plan.ts). `article_versions` keeps one document per
+ * (uri, version): the source's version, which a revision does not multiply. Its content is the latest derivation of
+ * that version, and every earlier derivation is pushed, as it was stored, onto its `revisions` (oldest first, the
+ * newest MAX_REVISIONS kept), each with its content hash, ninjs, enrichment, ingest details, when it was stored and
+ * when it was superseded. So what was once served for a version is never lost, only moved; nothing else about a stored
+ * version ever changes but the status a kill gives it.
+ */
+export const MAX_REVISIONS = 10;
+
+/** A stored derivation of a version, as a revision keeps it. */
+export interface VersionRevision {
+  contentHash: string;
+  ninjs?: unknown;
+  enrichment?: unknown;
+  ingest?: unknown;
+  /** when this derivation was stored */
+  storedAt?: Date;
+  supersededAt: Date;
+  /** ninjs and enrichment were left out: the version document would not fit the store's 16 MB limit */
+  contentOmitted?: true;
+}
+
+/** The fields of a stored version a revision reads. */
+export interface StoredDerivation {
+  contentHash: string;
+  ninjs?: unknown;
+  enrichment?: unknown;
+  ingest?: unknown;
+  storedAt?: Date;
+  revisedAt?: Date;
+  revisions?: VersionRevision[];
+}
+
+/** Optional fields a new derivation may no longer have: left out, they are removed rather than kept from the old. */
+const OPTIONAL_RECORD_FIELDS = ['versionLabel', 'firstCreated', 'type', 'language', 'source', 'headline', 'enrichment'];
+
+function unsetAbsent(set: Document, fields: string[]): Document | undefined {
+  const absent = fields.filter((f) => set[f] === undefined);
+  return absent.length ? Object.fromEntries(absent.map((f) => [f, ''])) : undefined;
+}
+
+/** The newest MAX_REVISIONS derivations; the oldest lose their content first when the document would not fit. */
+export function boundedRevisions(revisions: VersionRevision[], baseBytes: number, maxBytes: number): VersionRevision[] {
+  const kept = revisions.slice(-MAX_REVISIONS).map((r) => ({ ...r }));
+  for (const r of kept) {
+    if (baseBytes + BSON.calculateObjectSize({ revisions: kept }) <= maxBytes) break;
+    delete r.ninjs;
+    delete r.enrichment;
+    r.contentOmitted = true;
+  }
+  return kept;
+}
+
+/**
+ * The version document takes the new derivation of its version; the stored one joins its revisions. Undefined when
+ * the document already holds it (a batch re-run after a crash between this write and the story's).
+ */
+export function reviseVersionOp(
+  record: ArticleRecord,
+  stored: StoredDerivation,
+  now: Date,
+  profile: StoreProfile,
+  maxBytes: number,
+): WriteOp | undefined {
+  if (stored.contentHash === record.contentHash) return undefined;
+  // the version keeps when it was first stored; revisedAt says when its content last changed
+  const content = versionDocument(record, false, now);
+  delete content.storedAt;
+  const superseded: VersionRevision = stripUndefined({
+    contentHash: stored.contentHash,
+    ninjs: stored.ninjs,
+    enrichment: stored.enrichment,
+    ingest: stored.ingest,
+    storedAt: stored.revisedAt ?? stored.storedAt,
+    supersededAt: now,
+  }) as VersionRevision;
+  const set: Document = { ...content, revisedAt: now };
+  set.revisions = boundedRevisions([...(stored.revisions ?? []), superseded], BSON.calculateObjectSize(set), maxBytes);
+  const filter: Document = { _id: versionId(record.uri, record.version) };
+  if (profile.atomicGuards) filter.contentHash = stored.contentHash;
+  const unset = unsetAbsent(set, ['versionLabel', 'enrichment']);
+  return { updateOne: { filter, update: { $set: set, ...(unset ? { $unset: unset } : {}) } } };
+}
+
+/**
+ * The current document takes the new derivation of its version, with the version list updated to its hash and the
+ * `updated` event pending (outbox, cleared by revisionEventPublishedOp). Guarded, where guards are atomic, by the
+ * version and content it replaces and the story not being killed.
+ */
+export function reviseCurrentOp(
+  record: ArticleRecord,
+  previousHash: string,
+  versionHashes: VersionHash[],
+  now: Date,
+  profile: StoreProfile,
+): WriteOp {
+  const filter: Document = { _id: record.uri };
+  if (profile.atomicGuards) {
+    filter.version = record.version;
+    filter.contentHash = previousHash;
+    filter.pubStatus = { $ne: 'canceled' };
+  }
+  const set = stripUndefined({
+    ...record,
+    versionHashes: versionHashes.map((vh) => (vh.v === record.version ? { v: vh.v, h: record.contentHash } : vh)),
+    revisionEventPending: record.contentHash,
+    revisedAt: now,
+    updatedAt: now,
+  });
+  const unset = unsetAbsent(set, OPTIONAL_RECORD_FIELDS);
+  return { updateOne: { filter, update: { $set: set, ...(unset ? { $unset: unset } : {}) } } };
+}
+
+export function revisionEventPublishedOp(uri: string, contentHash: string, now: Date, profile: StoreProfile): WriteOp {
+  const filter: Document = { _id: uri };
+  if (profile.atomicGuards) filter.revisionEventPending = contentHash;
+  return {
+    updateOne: {
+      filter,
+      update: { $unset: { revisionEventPending: '' }, $set: { revisionEventPublishedAt: now } },
+    },
   };
 }
 

@@ -6,7 +6,7 @@ import type { Model } from 'mongoose';
 import { bulkWriteIdempotent, insertIgnoringDuplicates, type PermanentFailure, type StoredDocument } from '../bulk';
 import { KeyedLock } from '../keyed-lock';
 import { ARTICLE_MODEL, type ArticleDocument } from '../schemas/article.schema';
-import { ARTICLE_VERSION_MODEL, type ArticleVersionDocument } from '../schemas/article-version.schema';
+import { ARTICLE_VERSION_MODEL, versionId, type ArticleVersionDocument } from '../schemas/article-version.schema';
 import { mapLimited, STORE_PROFILE, type StoreProfile } from '../store-profile';
 import { relevance } from '../search/terms';
 import type { ArticleOutcome, IncomingArticle } from './article-input';
@@ -27,9 +27,14 @@ import {
   cancelVersionsOp,
   currentWriteOp,
   newStoryDoc,
+  reviseCurrentOp,
+  reviseVersionOp,
+  revisionEventPublishedOp,
   versionHashesOp,
   versionInsertDoc,
+  type StoredDerivation,
   type VersionHash,
+  type VersionRevision,
   type WriteOp,
 } from './article-write-ops';
 import { planStory, type StoredStory, type StoryPlan } from './version-plan';
@@ -40,6 +45,8 @@ const MAX_DOCUMENT_BYTES = 15.5 * 1024 * 1024;
 interface PreparedItem {
   index: number;
   record: ArticleRecord;
+  /** marked as a replay (`wd-replay`): may revise the current version */
+  replay: boolean;
 }
 
 interface StoryWork {
@@ -49,6 +56,9 @@ interface StoryWork {
   /** a document for the story is stored */
   exists: boolean;
   storedCanceled: boolean;
+  /** the stored current content hash and version list (what a revision replaces) */
+  storedHash?: string;
+  versionHashes: VersionHash[];
 }
 
 /** One page of a list, newest first. */
@@ -94,6 +104,10 @@ export interface StoredVersion {
   ingest?: { ingestId?: string; source?: string; channel?: string; receivedAt?: Date };
   canceledAt?: Date;
   storedAt: Date;
+  /** when a replay last re-derived this version's content */
+  revisedAt?: Date;
+  /** its earlier derivations, oldest first (see article-write-ops.ts, Revisions) */
+  revisions?: VersionRevision[];
 }
 
 export interface TagCount {
@@ -118,6 +132,7 @@ interface StoryState {
   contentHash: string;
   pubStatus: string;
   cancelEventPending?: boolean;
+  revisionEventPending?: string;
   versionHashes?: VersionHash[];
 }
 
@@ -156,7 +171,7 @@ export class ArticleRepository {
         const uri = typeof item.ninjs?.uri === 'string' ? item.ninjs.uri : '';
         outcomes[index] = { index, uri, version: 0, outcome: 'rejected', error: result };
       } else {
-        prepared.push({ index, record: result });
+        prepared.push({ index, record: result, replay: item.replay === true });
       }
     });
     if (prepared.length === 0) return outcomes;
@@ -172,17 +187,21 @@ export class ArticleRepository {
 
   /**
    * Plans, writes and (where writers can race) reads back the stories of a batch; fills `outcomes`.
-   * Writes, in order: new versions (inserts), new stories (inserts) and new current versions (updates), the version
+   * Writes, in order: new versions (inserts), revisions (a replay's new derivation of the current version: the
+   * version's document, then the story's), new stories (inserts) and new current versions (updates), the version
    * lists of stories, kills.
    */
   private async writeStories(prepared: PreparedItem[], outcomes: ArticleOutcome[]): Promise<void> {
     const stories = await this.planStories(prepared);
+    const derivations = await this.readRevisedVersions(stories);
     const now = new Date();
     const articles = this.articles.collection as unknown as Collection<StoredDocument>;
     const versions = this.versions.collection as unknown as Collection<StoredDocument>;
     const rejected = new Map<number, PermanentFailure>();
 
     const versionDocs: { doc: StoredDocument; index: number }[] = [];
+    const versionRevisions: { op: WriteOp; index: number }[] = [];
+    const revisions: { op: WriteOp; index: number }[] = [];
     const newStories: { doc: StoredDocument; fallback: WriteOp; index: number }[] = [];
     const updates: { op: WriteOp; index: number }[] = [];
     const hashLists: { op: WriteOp; index: number }[] = [];
@@ -207,6 +226,19 @@ export class ArticleRepository {
           op: versionHashesOp(story.uri, added),
           index: story.items[story.plan.insertVersions[0]].index,
         });
+      }
+      if (story.plan.revise !== undefined && story.storedHash !== undefined) {
+        const { record, index } = story.items[story.plan.revise];
+        const stored = derivations.get(versionId(record.uri, record.version));
+        if (stored) {
+          const versionOp = reviseVersionOp(record, stored, now, this.profile, MAX_DOCUMENT_BYTES);
+          if (versionOp) versionRevisions.push({ op: versionOp, index });
+          const op = reviseCurrentOp(record, story.storedHash, story.versionHashes, now, this.profile);
+          revisions.push({ op, index });
+        } else {
+          // no version document to keep the earlier derivation in: the content is not replaced
+          story.plan.outcomes[story.plan.revise] = 'stale';
+        }
       }
       if (story.plan.cancelBy !== undefined) {
         const { record, index } = story.items[story.plan.cancelBy];
@@ -233,6 +265,10 @@ export class ArticleRepository {
     };
 
     await insert(versions, versionDocs);
+    // a revised version takes its new content before its story does: a crash in between is finished by the re-run.
+    // Story revisions go before the other writes: a higher version later in the batch must win over them
+    await write(versions, versionRevisions);
+    await write(articles, revisions);
     // a story another writer created meanwhile: the guarded update decides instead
     const existed = await insert(articles, newStories);
     await write(articles, [
@@ -268,7 +304,9 @@ export class ArticleRepository {
         }
         if (finalStates) {
           const becameCurrent = state?.version === record.version && state.contentHash === record.contentHash;
-          if ((outcome === 'created' || outcome === 'updated') && !becameCurrent) outcome = 'stale';
+          if ((outcome === 'created' || outcome === 'updated' || outcome === 'revised') && !becameCurrent) {
+            outcome = 'stale';
+          }
           if (outcome === 'canceled' && !(state?.pubStatus === 'canceled' && state.cancelEventPending)) {
             outcome = 'unchanged';
           }
@@ -303,6 +341,20 @@ export class ArticleRepository {
   async markCancelEventsPublished(uris: readonly string[]): Promise<void> {
     const now = new Date();
     const ops = [...new Set(uris)].map((uri) => cancelEventPublishedOp(uri, now, this.profile));
+    await bulkWriteIdempotent(
+      this.articles.collection as unknown as Collection<StoredDocument>,
+      ops,
+      this.profile.maxOpsPerCommand,
+    );
+  }
+
+  /**
+   * The outbox of revisions: after their `updated` events are durably published, the consumer clears the mark, so a
+   * replayed revision no longer reports `revised`. Until then, re-deliveries report it again (at least once).
+   */
+  async markRevisionEventsPublished(revisions: readonly { uri: string; contentHash: string }[]): Promise<void> {
+    const now = new Date();
+    const ops = revisions.map((r) => revisionEventPublishedOp(r.uri, r.contentHash, now, this.profile));
     await bulkWriteIdempotent(
       this.articles.collection as unknown as Collection<StoredDocument>,
       ops,
@@ -475,18 +527,28 @@ export class ArticleRepository {
         contentHash: state.contentHash,
         canceled: state.pubStatus === 'canceled',
         cancelEventPending: state.cancelEventPending === true,
+        ...(state.revisionEventPending ? { revisionEventPending: state.revisionEventPending } : {}),
       };
       const storedVersions = new Map((state?.versionHashes ?? []).map((vh) => [vh.v, vh.h] as const));
       const plan = planStory(
         stored,
         storedVersions,
-        items.map(({ record }) => ({
+        items.map(({ record, replay }) => ({
           version: record.version,
           contentHash: record.contentHash,
           kill: isKill(record.ninjs),
+          replay,
         })),
       );
-      return { uri, items, plan, exists: state !== undefined, storedCanceled: stored?.canceled ?? false };
+      return {
+        uri,
+        items,
+        plan,
+        exists: state !== undefined,
+        storedCanceled: stored?.canceled ?? false,
+        storedHash: state?.contentHash,
+        versionHashes: state?.versionHashes ?? [],
+      };
     });
   }
 
@@ -500,10 +562,42 @@ export class ArticleRepository {
         contentHash: 1,
         pubStatus: 1,
         cancelEventPending: 1,
+        revisionEventPending: 1,
         versionHashes: 1,
       },
     );
     return new Map(docs.map((doc) => [doc.uri, doc]));
+  }
+
+  /** The stored derivation of every version a plan revises, by version _id (the content its revisions keep). */
+  private async readRevisedVersions(stories: StoryWork[]): Promise<Map<string, StoredDerivation>> {
+    const ids = stories
+      .filter((s) => s.plan.revise !== undefined)
+      .map((s) => {
+        const { record } = s.items[s.plan.revise!];
+        return versionId(record.uri, record.version);
+      });
+    const docs = await this.readByIds<StoredDerivation & { uri: string; version: number }>(
+      this.versions.collection as unknown as Collection<StoredDocument>,
+      ids,
+      {
+        uri: 1,
+        version: 1,
+        contentHash: 1,
+        ninjs: 1,
+        enrichment: 1,
+        ingest: 1,
+        storedAt: 1,
+        revisedAt: 1,
+        revisions: 1,
+      },
+    );
+    return new Map(
+      docs.map((doc) => {
+        const { uri, version, ...derivation } = doc;
+        return [versionId(uri, version), derivation];
+      }),
+    );
   }
 
   /** Documents by _id: one $in query, or (FerretDB, a few ids) one query per id. */

@@ -139,4 +139,77 @@ describe('planStory', () => {
       expect(plan.insertVersions).toHaveLength(3);
     }
   });
+
+  describe('replays (wd-replay): a better derivation of the same source version', () => {
+    const replay = (version: number, contentHash: string): IncomingVersion => ({
+      ...v(version, contentHash),
+      replay: true,
+    });
+    const stored = new Map([
+      [1, 'a'],
+      [2, 'b'],
+    ]);
+
+    it('revises the current version in place: no new version, no other write', () => {
+      const plan = planStory(story(2, 'b'), stored, [replay(2, 'b2')]);
+      expect(plan).toEqual({ outcomes: ['revised'], insertVersions: [], revise: 0 });
+    });
+
+    it('without the replay mark, the same version with other content stays stale', () => {
+      const plan = planStory(story(2, 'b'), stored, [v(2, 'b2')]);
+      expect(plan).toEqual({ outcomes: ['stale'], insertVersions: [] });
+    });
+
+    it('is a no-op when the replay yields identical content', () => {
+      const plan = planStory(story(2, 'b'), stored, [replay(2, 'b')]);
+      expect(plan).toEqual({ outcomes: ['unchanged'], insertVersions: [] });
+    });
+
+    it('leaves an older version than the current one stale', () => {
+      const plan = planStory(story(2, 'b'), stored, [replay(1, 'a2')]);
+      expect(plan).toEqual({ outcomes: ['stale'], insertVersions: [] });
+    });
+
+    it('never revises a canceled story, and a replayed kill of other content is stale', () => {
+      const killed = story(2, 'b', { canceled: true });
+      expect(planStory(killed, stored, [replay(2, 'b2')])).toEqual({ outcomes: ['stale'], insertVersions: [] });
+      expect(planStory(story(2, 'b'), stored, [{ ...replay(2, 'k'), kill: true }]).outcomes).toEqual(['stale']);
+    });
+
+    it('stores a replayed higher version as an ordinary update', () => {
+      const plan = planStory(story(2, 'b'), stored, [replay(3, 'c')]);
+      expect(plan).toEqual({ outcomes: ['updated'], insertVersions: [0], currentWrite: 0 });
+    });
+
+    it('revises once per batch: a second copy of the replay in it is a re-delivery', () => {
+      const plan = planStory(story(2, 'b'), stored, [replay(2, 'b2'), replay(2, 'b2'), v(2, 'b')]);
+      expect(plan.outcomes).toEqual(['revised', 'unchanged', 'stale']);
+      expect(plan.revise).toBe(0);
+    });
+
+    it('does not revise a version written by the same batch (only from the stored state)', () => {
+      const plan = planStory(story(1, 'a'), new Map([[1, 'a']]), [v(2, 'b'), replay(2, 'b2')]);
+      expect(plan.outcomes).toEqual(['updated', 'stale']);
+      expect(plan.revise).toBeUndefined();
+      expect(plan.currentWrite).toBe(0);
+    });
+
+    it('reports a stored revision again while its updated event is not confirmed, then no more', () => {
+      const revised = new Map([[2, 'b2']]);
+      const pending = planStory(story(2, 'b2', { revisionEventPending: 'b2' }), revised, [
+        replay(2, 'b2'),
+        replay(2, 'b2'),
+      ]);
+      expect(pending).toEqual({ outcomes: ['revised', 'unchanged'], insertVersions: [] });
+      const published = planStory(story(2, 'b2'), revised, [replay(2, 'b2')]);
+      expect(published.outcomes).toEqual(['unchanged']);
+    });
+
+    it('lets a higher version later in the batch supersede a revision, which the version still keeps', () => {
+      const plan = planStory(story(2, 'b'), stored, [replay(2, 'b2'), v(3, 'c')]);
+      expect(plan.outcomes).toEqual(['stale', 'updated']);
+      expect(plan.revise).toBe(0);
+      expect(plan.currentWrite).toBe(1);
+    });
+  });
 });

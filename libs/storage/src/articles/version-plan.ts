@@ -7,6 +7,8 @@ export interface StoredStory {
   canceled: boolean;
   /** a kill was stored but its `canceled` event has not been confirmed as published yet */
   cancelEventPending: boolean;
+  /** the content hash of a revision whose `updated` event has not been confirmed as published yet */
+  revisionEventPending?: string;
 }
 
 /** One incoming version of the story, in the order the batch delivered it (Kafka order for one key). */
@@ -14,6 +16,8 @@ export interface IncomingVersion {
   version: number;
   contentHash: string;
   kill: boolean;
+  /** a re-derivation of replayed raw copy (`wd-replay: true`): it may replace the content of the current version */
+  replay?: boolean;
 }
 
 export interface StoryPlan {
@@ -25,12 +29,22 @@ export interface StoryPlan {
   currentWrite?: number;
   /** index of the kill to apply: the story and all its versions become canceled */
   cancelBy?: number;
+  /**
+   * index of a replay whose content replaces that of the current version (same version number, new derivation):
+   * the current document and the version's document take it, the version keeps the earlier one in its revisions
+   */
+  revise?: number;
 }
 
 /**
  * Decides, without touching the store, what a batch of versions of ONE story does. The rules (DESIGN.md, Identity):
  * - identical content to the current version (same content hash) is a no-op, whatever channel or version it came in;
  * - a version already stored (same version number) is never replaced; a replay of it is `unchanged`;
+ * - except by a replay (`wd-replay`) of the CURRENT version with other content: the pipeline derived that same source
+ *   version better (an improved parser or enrichment), so the content is `revised` in place; the earlier derivation
+ *   is kept with the version (never a new version). Only the current version of a live story is revised, and only
+ *   from the stored state (not after another write to the story in the same batch); anything else stays `stale`.
+ *   A revision reports `revised` until its `updated` event has been published (like a kill, below);
  * - a higher version replaces the current one; a lower or equal one never does, but is kept (`stale`);
  * - a kill marks the story canceled (and every version, including later ones); it reports `canceled` until the
  *   event has been published, so a crash between the write and the event cannot lose the event;
@@ -50,9 +64,23 @@ export function planStory(
   incoming.forEach((item, index) => {
     const storedHash = versions.get(item.version);
     const alreadyStored = storedHash !== undefined;
-    // the same version with other content never overwrites: the first one stored wins
+    // the same version with other content never overwrites: the first one stored wins, unless a replay re-derived it
     if (alreadyStored && storedHash !== item.contentHash) {
+      if (current && isRevisionOfCurrent(item, current, plan)) {
+        plan.revise = index;
+        versions.set(item.version, item.contentHash);
+        // this batch publishes the event: a second copy of the replay in it is a mere re-delivery
+        current = { ...current, contentHash: item.contentHash, revisionEventPending: undefined };
+        plan.outcomes.push('revised');
+        return;
+      }
       plan.outcomes.push('stale');
+      return;
+    }
+    // a revision stored before whose `updated` event was not confirmed (a crash in between): report it again
+    if (!item.kill && current && !current.canceled && isPendingRevision(item, current)) {
+      current = { ...current, revisionEventPending: undefined };
+      plan.outcomes.push('revised');
       return;
     }
     // identical content to the current version: a re-delivery (another channel, a replay), not a new version
@@ -101,5 +129,31 @@ export function planStory(
     }
     plan.outcomes.push(alreadyStored ? 'unchanged' : 'stale');
   });
+  // a higher version or a kill later in the batch supersedes the revision: the version still keeps its better
+  // derivation, but the story is not `updated` to it
+  if (plan.revise !== undefined && (plan.currentWrite !== undefined || plan.cancelBy !== undefined)) {
+    plan.outcomes[plan.revise] = 'stale';
+  }
   return plan;
+}
+
+/** A replayed re-derivation of the current version of a live story, with nothing else written to it in this batch. */
+function isRevisionOfCurrent(item: IncomingVersion, current: StoredStory, plan: StoryPlan): boolean {
+  return (
+    item.replay === true &&
+    !item.kill &&
+    !current.canceled &&
+    item.version === current.version &&
+    plan.currentWrite === undefined &&
+    plan.revise === undefined &&
+    plan.cancelBy === undefined
+  );
+}
+
+function isPendingRevision(item: IncomingVersion, current: StoredStory): boolean {
+  return (
+    current.revisionEventPending === item.contentHash &&
+    current.contentHash === item.contentHash &&
+    current.version === item.version
+  );
 }

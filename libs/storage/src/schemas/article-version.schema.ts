@@ -7,7 +7,9 @@ export const ARTICLE_VERSIONS_COLLECTION = 'article_versions';
 /**
  * `article_versions`: every version of every story, immutable. The one change ever made to a stored version is the
  * status a kill gives it (`pubStatus` canceled); `originalPubStatus` keeps what the version said itself.
- * Unique on (uri, version): replays land on the existing version and change nothing.
+ * Unique on (uri, version): replays land on the existing version and change nothing, except a replay marked
+ * `wd-replay` that re-derived the current version differently (an improved parser or enrichment): the version then
+ * holds the new derivation and keeps every earlier one, as stored, in `revisions` (article-write-ops.ts, Revisions).
  */
 /** The primary key of a version: the uri and the version number ("urn:x:1#v3"; the part after the last #v). */
 export function versionId(uri: string, version: number): string {
@@ -30,6 +32,10 @@ export const ArticleVersionSchema = new Schema(
     ingest: { type: IngestInfoSchema, default: {} },
     canceledAt: Date,
     storedAt: { type: Date, required: true },
+    /** when a replay last re-derived the content */
+    revisedAt: Date,
+    /** earlier derivations of this version, oldest first, bounded (VersionRevision of article-write-ops.ts) */
+    revisions: { type: [Schema.Types.Mixed], default: undefined },
   },
   { collection: ARTICLE_VERSIONS_COLLECTION, versionKey: false, minimize: false, autoIndex: false, strict: true },
 );

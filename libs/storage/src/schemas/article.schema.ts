@@ -77,6 +77,11 @@ export const ArticleSchema = new Schema(
     /** a kill was stored and its `canceled` event is not yet confirmed published (outbox flag) */
     cancelEventPending: Boolean,
     cancelEventPublishedAt: Date,
+    /** when a replay last re-derived the current version's content */
+    revisedAt: Date,
+    /** content hash of a revision whose `updated` event is not yet confirmed published (outbox mark) */
+    revisionEventPending: String,
+    revisionEventPublishedAt: Date,
     /** (version, content hash) of every stored version: a batch is planned from this document alone */
     versionHashes: {
       type: [new Schema({ v: { type: Number, required: true }, h: { type: String, required: true } }, { _id: false })],

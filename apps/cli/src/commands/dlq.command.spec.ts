@@ -1,10 +1,10 @@
+import { parseTime } from '../flags';
 import {
   formatTable,
   rejectKey,
   matchesFilter,
   parseDlqFlags,
   parsePosition,
-  parseTime,
   preview,
   replayHeaders,
   type DeadLetter,

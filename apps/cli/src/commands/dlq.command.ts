@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DlqHeader, WireHeader } from '@wiredesk/contracts';
 import { loadConfig, type WiredeskConfig } from '@wiredesk/platform';
-import { Kafka, Partitioners, logLevel, type IHeaders, type KafkaMessage } from 'kafkajs';
+import { Partitioners, type IHeaders, type Kafka, type KafkaMessage } from 'kafkajs';
+import { cliKafka, listOf, parseTime, positiveInt } from '../flags';
 import { Exit, oneLine, processStreams, writeLine, type CliStreams } from '../io';
 
 export const DLQ_USAGE = `usage: wiredesk dlq list|show|replay [options]
@@ -88,17 +89,6 @@ export function parsePosition(text: string): Position {
   const m = /^(\d{1,9}):(\d{1,19})$/.exec(text.trim());
   if (!m) throw new Error(`"${text}" is not a position: write partition:offset, e.g. 3:1042`);
   return { partition: Number(m[1]), offset: BigInt(m[2]).toString() };
-}
-
-const AGE_UNITS: Record<string, number> = { s: 1000, m: 60000, h: 3600000, d: 86400000, w: 604800000 };
-
-/** An ISO 8601 time or date, or an age before `now` (30m, 6h, 2d, 1w); ms since the epoch. */
-export function parseTime(text: string, now = Date.now()): number {
-  const age = /^(\d+(?:\.\d+)?)\s*([smhdw])$/i.exec(text.trim());
-  if (age) return now - Number(age[1]) * AGE_UNITS[age[2].toLowerCase()];
-  const t = Date.parse(text);
-  if (!Number.isFinite(t)) throw new Error(`"${text}" is not a time: use ISO 8601 (2024-05-01T12:00Z) or an age (6h)`);
-  return t;
 }
 
 export function matchesFilter(d: DeadLetter, f: DlqFilter): boolean {
@@ -254,16 +244,6 @@ export function preview(bytes: Buffer, max: number): string[] {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Kafka
-
-function kafkaClient(config: WiredeskConfig): Kafka {
-  return new Kafka({
-    clientId: `${config.kafkaClientId}-cli`,
-    brokers: config.kafkaBrokers,
-    logLevel: logLevel.NOTHING,
-    connectionTimeout: 5000,
-    retry: { retries: 3, initialRetryTime: 300, maxRetryTime: 3000 },
-  });
-}
 
 function toDeadLetter(partition: number, m: KafkaMessage): DeadLetter {
   const headers: Record<string, string> = {};
@@ -431,21 +411,6 @@ interface DlqFlags {
   format?: string;
 }
 
-function listOf(values: string[] | undefined): string[] | undefined {
-  const list = (values ?? [])
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter(Boolean);
-  return list.length ? list : undefined;
-}
-
-function count(text: string | undefined, name: string, fallback: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number above 0`);
-  return n;
-}
-
 export function parseDlqFlags(args: string[], now = Date.now()): DlqFlags | 'help' {
   const { values, positionals } = parseArgs({
     args,
@@ -496,8 +461,8 @@ export function parseDlqFlags(args: string[], now = Date.now()): DlqFlags | 'hel
     filter,
     json: values.json,
     raw: values.raw,
-    bytes: count(values.bytes, 'bytes', 1024),
-    limit: count(values.limit, 'limit', Number.MAX_SAFE_INTEGER),
+    bytes: positiveInt(values.bytes, 'bytes') ?? 1024,
+    limit: positiveInt(values.limit, 'limit') ?? Number.MAX_SAFE_INTEGER,
     all: values.all,
     again: values.again,
     dryRun: values['dry-run'],
@@ -525,7 +490,7 @@ export async function dlqCommand(
     return Exit.ok;
   }
   const config = loadConfig(env);
-  const kafka = kafkaClient(config);
+  const kafka = cliKafka(config, 'dlq');
   try {
     if (flags.action === 'list') return await list(kafka, config, flags, io);
     if (flags.action === 'show') return await show(kafka, config, flags, io);

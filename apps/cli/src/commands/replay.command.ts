@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { WireHeader } from '@wiredesk/contracts';
-import { loadConfig, type WiredeskConfig } from '@wiredesk/platform';
+import { loadConfig } from '@wiredesk/platform';
 import { databaseName, RAW_COLLECTION, RAW_FILES_BUCKET } from '@wiredesk/storage';
-import { Kafka, Partitioners, logLevel, type IHeaders, type Message, type Producer } from 'kafkajs';
+import { Partitioners, type IHeaders, type Message, type Producer } from 'kafkajs';
 import { GridFSBucket, MongoClient, type Db, type Document, type Filter, type ObjectId } from 'mongodb';
 import { Exit, oneLine, processStreams, writeLine, type CliStreams } from '../io';
+import { cliKafka, listOf, parseTime, positiveInt } from '../flags';
 import { Progress } from '../progress';
-import { parseTime } from './dlq.command';
 
 /** Marks a wire.raw message as a replay of stored copy (travels on wire.raw; see docs/consumers.md). */
 export const REPLAY_HEADER = WireHeader.replay;
@@ -56,21 +56,6 @@ export interface ReplayFlags {
   dryRun: boolean;
 }
 
-function listOf(values: string[] | undefined): string[] | undefined {
-  const list = (values ?? [])
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter(Boolean);
-  return list.length ? list : undefined;
-}
-
-function positive(text: string | undefined, name: string): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number above 0`);
-  return n;
-}
-
 export function parseReplayFlags(args: string[], now = Date.now()): ReplayFlags | 'help' {
   const { values, positionals } = parseArgs({
     args,
@@ -95,8 +80,8 @@ export function parseReplayFlags(args: string[], now = Date.now()): ReplayFlags 
     untilMs: values.until !== undefined ? parseTime(values.until, now) : undefined,
     sources: listOf(values.source),
     channels: listOf(values.channel),
-    limit: positive(values.limit, 'limit'),
-    batch: positive(values.batch, 'batch') ?? 200,
+    limit: positiveInt(values.limit, 'limit'),
+    batch: positiveInt(values.batch, 'batch') ?? 200,
     db: values.db,
     dryRun: values['dry-run'],
   };
@@ -179,16 +164,6 @@ export interface ReplaySummary {
 /** A produce call is flushed at this many bytes too: Kafka refuses requests over its message.max.bytes. */
 const BATCH_MAX_BYTES = 4 * 1024 * 1024;
 
-function kafkaClient(config: WiredeskConfig): Kafka {
-  return new Kafka({
-    clientId: `${config.kafkaClientId}-cli-replay`,
-    brokers: config.kafkaBrokers,
-    logLevel: logLevel.NOTHING,
-    connectionTimeout: 5000,
-    retry: { retries: 5, initialRetryTime: 300, maxRetryTime: 5000 },
-  });
-}
-
 /** `wiredesk replay …`; returns the exit code. `env` names the store, brokers and topics (tests pass their own). */
 export async function replayCommand(
   args: string[],
@@ -215,7 +190,7 @@ export async function replayCommand(
     await client.connect();
     const db = client.db(flags.db ?? databaseName(config.mongoUrl));
     if (!flags.dryRun) {
-      producer = kafkaClient(config).producer({
+      producer = cliKafka(config, 'replay', 5).producer({
         idempotent: true,
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,

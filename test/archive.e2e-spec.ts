@@ -3,17 +3,14 @@
  * idempotently, kills applied and announced, and the query API (filters, paging, ranking, tags, raw copies, ETags,
  * problem+json, operator injection, OpenAPI, health).
  */
-import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { contentHash, type Ninjs } from '@wiredesk/ninjs';
-import { createServiceApp } from '@wiredesk/platform';
 import { startExampleConsumer } from '../examples/consumer/src/consumer';
-import { configureArchiveHttp } from '../apps/archive/src/archive.http';
-import { ArchiveModule } from '../apps/archive/src/archive.module';
 import { killOf, ninjsOf, seededStories } from '../libs/storage/testing/article-fixtures';
+import { startArchive } from './support/apps';
 import { e2eConfig } from './support/e2e-config';
 import { http, type HttpResult } from './support/http';
 import { testKafka, testProducer, TopicReader } from './support/kafka';
@@ -60,15 +57,7 @@ describe('archive service (real Kafka and store)', () => {
   };
 
   beforeAll(async () => {
-    app = await createServiceApp({
-      service: 'archive',
-      module: ArchiveModule.forRoot(config, { dbName: DB_NAME }),
-      port: 0,
-      logLevel: process.env.E2E_LOG_LEVEL ?? 'warn',
-    });
-    configureArchiveHttp(app);
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    ({ app, url: base } = await startArchive(config, DB_NAME));
     connection = app.get(getConnectionToken());
     kafka = testKafka(config.kafkaBrokers);
     producer = await testProducer(kafka);

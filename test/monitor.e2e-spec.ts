@@ -7,17 +7,14 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { contentHash, type Ninjs } from '@wiredesk/ninjs';
-import { createServiceApp } from '@wiredesk/platform';
-import { configureArchiveHttp } from '../apps/archive/src/archive.http';
-import { ArchiveModule } from '../apps/archive/src/archive.module';
 import { killOf, ninjsOf } from '../libs/storage/testing/article-fixtures';
+import { startArchive } from './support/apps';
 import { e2eConfig } from './support/e2e-config';
 import { http } from './support/http';
 import { testKafka, testProducer } from './support/kafka';
@@ -121,16 +118,9 @@ describe('wire monitor page (headless chromium, real Kafka and store, API keys o
           'install it with `apt-get update && apt-get install -y chromium` (as root).',
       );
     }
-    app = await createServiceApp({
-      service: 'archive',
-      module: ArchiveModule.forRoot(config, { dbName: DB_NAME }),
-      port: 0,
-      logLevel: process.env.E2E_LOG_LEVEL ?? 'warn',
-    });
-    configureArchiveHttp(app);
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    connection = app.get(getConnectionToken());
+    const archive = await startArchive(config, DB_NAME);
+    ({ app, url: base } = archive);
+    connection = archive.app.get(getConnectionToken());
     kafka = testKafka(config.kafkaBrokers);
     producer = await testProducer(kafka);
 

@@ -7,7 +7,6 @@
  * unmarked one is ignored. A copy kept in GridFS replays byte for byte too.
  */
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
@@ -16,15 +15,12 @@ import type { Producer } from 'kafkajs';
 import { GridFSBucket, ObjectId } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { contentHash, type Ninjs } from '@wiredesk/ninjs';
-import { createServiceApp } from '@wiredesk/platform';
 import { RAW_COLLECTION, RAW_FILES_BUCKET } from '@wiredesk/storage';
-import { configureArchiveHttp } from '../apps/archive/src/archive.http';
-import { ArchiveModule } from '../apps/archive/src/archive.module';
 import { replayCommand } from '../apps/cli/src/commands/replay.command';
 import { EnricherModule } from '../apps/enricher/src/enricher.module';
 import { IngestModule } from '../apps/ingest/src/ingest.module';
 import { NormalizerModule } from '../apps/normalizer/src/normalizer.module';
-import { startApp, type RunningApp } from './support/apps';
+import { startApp, startArchive, type RunningApp } from './support/apps';
 import { e2eConfig } from './support/e2e-config';
 import { http, postWire } from './support/http';
 import { TopicReader, testKafka, testProducer } from './support/kafka';
@@ -99,15 +95,7 @@ describe('wiredesk replay over the real stack', () => {
     apps.push(ingest);
     apps.push(await startApp('normalizer', NormalizerModule.forRoot(config)));
     apps.push(await startApp('enricher', EnricherModule.forRoot(config)));
-    archive = await createServiceApp({
-      service: 'archive',
-      module: ArchiveModule.forRoot(config, { dbName }),
-      port: 0,
-      logLevel: process.env.E2E_LOG_LEVEL ?? 'warn',
-    });
-    configureArchiveHttp(archive);
-    await archive.listen(0, '127.0.0.1');
-    archiveUrl = `http://127.0.0.1:${(archive.getHttpServer().address() as AddressInfo).port}`;
+    ({ app: archive, url: archiveUrl } = await startArchive(config, dbName));
     connection = archive.get(getConnectionToken());
     raw = await new TopicReader(kafka, config.topics.wireRaw).start();
     articles = await new TopicReader(kafka, config.topics.articles).start();

@@ -4,19 +4,15 @@
  * ends at the query API.
  */
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { validateNinjs, type Ninjs } from '@wiredesk/ninjs';
-import { createServiceApp } from '@wiredesk/platform';
-import { configureArchiveHttp } from '../apps/archive/src/archive.http';
-import { ArchiveModule } from '../apps/archive/src/archive.module';
 import { EnricherModule } from '../apps/enricher/src/enricher.module';
 import { IngestModule } from '../apps/ingest/src/ingest.module';
 import { NormalizerModule } from '../apps/normalizer/src/normalizer.module';
-import { startApp, type RunningApp } from './support/apps';
+import { startApp, startArchive, type RunningApp } from './support/apps';
 import { e2eConfig } from './support/e2e-config';
 import { http, postWire } from './support/http';
 import { TopicReader, testKafka, testProducer, type ReadMessage } from './support/kafka';
@@ -54,15 +50,7 @@ describe('the stack end to end (HTTP → Kafka → MongoDB → query API)', () =
     apps.push(await startApp('normalizer', NormalizerModule.forRoot(config)));
     apps.push(await startApp('enricher', EnricherModule.forRoot(config)));
     ingestUrl = ingest.url;
-    archive = await createServiceApp({
-      service: 'archive',
-      module: ArchiveModule.forRoot(config, { dbName }),
-      port: 0,
-      logLevel: process.env.E2E_LOG_LEVEL ?? 'warn',
-    });
-    configureArchiveHttp(archive);
-    await archive.listen(0, '127.0.0.1');
-    archiveUrl = `http://127.0.0.1:${(archive.getHttpServer().address() as AddressInfo).port}`;
+    ({ app: archive, url: archiveUrl } = await startArchive(config, dbName));
     connection = archive.get(getConnectionToken());
     dlq = await new TopicReader(kafka, config.topics.dlq).start();
     articles = await new TopicReader(kafka, config.topics.articles).start();

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
-import { createServiceApp } from '@wiredesk/platform';
+import { createServiceApp, type WiredeskConfig } from '@wiredesk/platform';
+import { configureArchiveHttp } from '../../apps/archive/src/archive.http';
+import { ArchiveModule } from '../../apps/archive/src/archive.module';
 
 export interface RunningApp {
   app: INestApplication;
@@ -11,12 +13,12 @@ export interface RunningApp {
 
 /**
  * Starts one service in this process the way its main.ts does (same module, logger, filters), on a random port.
- * `bodyParser: false` for ingest, which reads raw bodies itself.
+ * `bodyParser: false` for ingest, which reads raw bodies itself; `configure` adds what main.ts adds before listen.
  */
 export async function startApp(
   service: string,
   module: unknown,
-  options: { bodyParser?: boolean; logLevel?: string } = {},
+  options: { bodyParser?: boolean; logLevel?: string; configure?: (app: INestApplication) => void } = {},
 ): Promise<RunningApp> {
   const app = await createServiceApp({
     service,
@@ -25,6 +27,7 @@ export async function startApp(
     bodyParser: options.bodyParser,
     logLevel: options.logLevel ?? process.env.E2E_LOG_LEVEL ?? 'warn',
   });
+  options.configure?.(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   let closed = false;
@@ -37,4 +40,9 @@ export async function startApp(
       await app.close();
     },
   };
+}
+
+/** The archive in this process, with its HTTP set-up (OpenAPI, monitor) as its main.ts does, on its own database. */
+export async function startArchive(config: WiredeskConfig, dbName: string): Promise<RunningApp> {
+  return startApp('archive', ArchiveModule.forRoot(config, { dbName }), { configure: configureArchiveHttp });
 }

@@ -212,7 +212,9 @@ export async function postSamplesWhenReady(
       say(`POST ${relative(PACKAGE_ROOT, file)} failed: ${(e as Error).message}`);
     }
   }
-  say(`${sent} of ${files.length} sample files ingested. Watch them arrive at http://127.0.0.1:${archivePort}/ (the wire monitor); the API is at http://127.0.0.1:${archivePort}/v1/articles`);
+  say(
+    `${sent} of ${files.length} sample files ingested. Watch them arrive at http://127.0.0.1:${archivePort}/ (the wire monitor); the API is at http://127.0.0.1:${archivePort}/v1/articles`,
+  );
 }
 
 async function answersReady(url: string, signal: AbortSignal): Promise<boolean> {

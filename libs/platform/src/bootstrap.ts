@@ -18,6 +18,8 @@ export interface ServiceOptions {
   logLevel?: string;
   /** how long a SIGTERM/SIGINT may take before the process exits anyway */
   shutdownGraceMs?: number;
+  /** what the service adds to the app before it listens (routes outside Nest's modules, e.g. OpenAPI) */
+  configure?: (app: INestApplication) => void;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function bootstrapService(options: ServiceOptions): Promise<INestAp
     });
   }
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  options.configure?.(app);
   await app.listen(options.port, options.host ?? '0.0.0.0');
   new Logger('Bootstrap').log({ msg: `${options.service} listening`, port: options.port });
   return app;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { dirname, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@wiredesk/platform';
@@ -14,7 +14,7 @@ Starts the whole stack on this machine in one terminal: the local Kafka and Mong
 KAFKA_BROKERS / MONGO_URL name existing ones), then ingest, normalizer, enricher and archive, with their logs
 prefixed. Ctrl-C stops everything (and the servers it started).
 
-  --ingest-samples  once ingest is ready, POST the sample copy (test/fixtures/seed, samples/) to it
+  --ingest-samples  once ingest is ready, POST the sample copy (the seed and one fixture per format) to it
   -h, --help        this text`;
 
 /** The services, in start order (consumers before the producer that feeds them). */
@@ -37,8 +37,20 @@ function findPackageRoot(from: string): string {
   return process.cwd();
 }
 
-/** Sample folders POSTed by --ingest-samples, relative to the package root. */
-export const SAMPLE_DIRS = ['test/fixtures/seed', 'samples'];
+/** The sample copy --ingest-samples POSTs: the seed, then one test fixture per format (provenance beside each). */
+export const SAMPLE_FILES = [
+  'test/fixtures/seed/afp-us-nato-cyber.txt',
+  'test/fixtures/nitf/ap-style-writethru.xml',
+  'test/fixtures/newsml-g2/afp-style-newsitem-xhtml.xml',
+  'test/fixtures/newsml1/afp-style-newsml12.xml',
+  'test/fixtures/iptc7901/dpa-style-stream.txt',
+  'test/fixtures/anpa1312/ap-style-stream.anpa',
+  'test/fixtures/feed/rss-agency-feed.xml',
+  'test/fixtures/html/newsarticle-jsonld.html',
+  'test/fixtures/ninjs/ninjs-3x-versions.ndjson',
+  'test/fixtures/text/reuters-markets-scraped.txt',
+  'test/fixtures/text/efe-honduras-es.txt',
+];
 
 const SERVICE_STOP_TIMEOUT_MS = 15_000;
 const READY_TIMEOUT_MS = 120_000;
@@ -228,16 +240,16 @@ async function answersReady(url: string, signal: AbortSignal): Promise<boolean> 
 }
 
 async function sampleFiles(): Promise<string[]> {
-  const files: string[] = [];
-  for (const dir of SAMPLE_DIRS.map((d) => join(PACKAGE_ROOT, d))) {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isFile() && !entry.name.startsWith('.') && entry.name !== 'PROVENANCE.md') {
-        files.push(join(dir, entry.name));
-      }
-    }
-  }
-  return files;
+  const files = SAMPLE_FILES.map((f) => join(PACKAGE_ROOT, f));
+  const present = await Promise.all(
+    files.map((f) =>
+      access(f).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  return files.filter((_, i) => present[i]);
 }
 
 const CONTENT_TYPES: Record<string, string> = {

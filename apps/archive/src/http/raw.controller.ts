@@ -51,12 +51,18 @@ export class RawController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const id = ingestIdOf(ingestId, query);
-    const meta = await this.raw.meta(id);
-    if (!meta) throw notFound(`No raw copy with ingest id ${JSON.stringify(id)}.`);
+    const { id, meta } = await this.metaOf(ingestId, query);
     sendWithEtag(req, res, `"sha256-${meta.sha256}"`, () => {
       void this.stream(id, meta, res);
     });
+  }
+
+  /** The metadata of the raw copy the path names, or a 404 problem. */
+  private async metaOf(ingestId: unknown, query: Record<string, unknown>): Promise<{ id: string; meta: RawCopyMeta }> {
+    const id = ingestIdOf(ingestId, query);
+    const meta = await this.raw.meta(id);
+    if (!meta) throw notFound(`No raw copy with ingest id ${JSON.stringify(id)}.`);
+    return { id, meta };
   }
 
   private async stream(id: string, meta: RawCopyMeta, res: Response): Promise<void> {
@@ -88,9 +94,7 @@ export class RawController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const id = ingestIdOf(ingestId, query);
-    const meta = await this.raw.meta(id);
-    if (!meta) throw notFound(`No raw copy with ingest id ${JSON.stringify(id)}.`);
+    const { meta } = await this.metaOf(ingestId, query);
     sendJson(req, res, meta);
   }
 }

@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
+import { contentTypeForFile } from '@wiredesk/formats';
 import { gunzipSync } from 'node:zlib';
 import { normalizeBytes } from '@wiredesk/pipeline';
 
@@ -38,15 +39,6 @@ export interface CorpusStats {
   bytes: number;
   byCategory: Record<Category, { items: number; bytes: number }>;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.txt': 'text/plain',
-  '.anpa': 'text/plain',
-  '.xml': 'application/xml',
-  '.json': 'application/json',
-  '.ndjson': 'application/x-ndjson',
-  '.html': 'text/html',
-};
 
 /** Folders of test/fixtures that hold wire copy (enrich/ holds labelled eval sets; the schema test suite is junk on purpose). */
 const SKIPPED = [/\/enrich\//, /\/test_suite\//, /PROVENANCE\.md$/, /LICENSE/, /\.md$/];
@@ -166,7 +158,7 @@ export function loadTemplates(src: CorpusSources): { templates: Template[]; drop
     const key = bytes.toString('base64');
     if (seen.has(key)) continue; // the schema examples repeat some ninjs fixtures
     seen.add(key);
-    const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeForFile(path);
     keep(analyse(basename(path), 'fixture', bytes, type));
   }
   const htmlDir = join(src.extractionDir, 'html');

@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
+import { contentTypeForFile } from '@wiredesk/formats';
 import { isWireError } from '@wiredesk/contracts';
 import { normalizeBytes } from '@wiredesk/pipeline';
 import { randomBytesFrom, type Random } from './prng';
@@ -39,15 +40,6 @@ interface Template {
   latin1: boolean;
   replacements: { find: string; make: (tag: string) => string }[];
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.txt': 'text/plain',
-  '.anpa': 'text/plain',
-  '.xml': 'application/xml',
-  '.json': 'application/json',
-  '.ndjson': 'application/x-ndjson',
-  '.html': 'text/html',
-};
 
 /** enrich/ holds labelled evaluation sets and the schema test suite is invalid on purpose: not wire copy. */
 const SKIPPED = [/\/enrich\//, /\/test_suite\//, /\.md$/i, /LICENSE/];
@@ -100,7 +92,7 @@ function makeCopy(t: Template, tag: string): Buffer {
  */
 function analyse(path: string): Template | undefined {
   const bytes = readFileSync(path);
-  const contentType = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  const contentType = contentTypeForFile(path);
   const name = basename(path);
   let articles;
   try {

@@ -6,6 +6,7 @@ export type { ParseInput, WireParser } from './parsers/parser';
 export { PARSERS, parserFor } from './parsers/registry';
 export { decodeBytes, canonicalCharset, repairMojibake, type DecodeHints, type DecodedText } from './decode';
 export { detectFormat, formatFromName, sniffXmlRoot, type DetectHints, type Detection, type XmlRoot } from './detect';
+export { contentTypeForFile } from './detect';
 
 /** Agency furniture readers, for parsers that find bylines, datelines and credits inside body text. */
 export { parseDateline, titleCasePlace, type Dateline } from './parsers/text/dateline';

@@ -1,3 +1,4 @@
+import { contentTypeForFile } from '@wiredesk/formats';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +8,6 @@ import { PassThrough } from 'node:stream';
 import {
   backoffMs,
   collectFiles,
-  contentTypeFor,
   idempotencyKeyFor,
   ingestCommand,
   mapConcurrent,
@@ -72,10 +72,10 @@ async function run(args: string[], sleeps: number[] = []) {
 
 describe('wiredesk ingest helpers', () => {
   it('guesses the content type from the extension', () => {
-    expect(contentTypeFor('a/b/story.XML')).toBe('application/xml');
-    expect(contentTypeFor('x.json')).toBe('application/json');
-    expect(contentTypeFor('x.txt')).toBe('text/plain');
-    expect(contentTypeFor('noext')).toBe('application/octet-stream');
+    expect(contentTypeForFile('a/b/story.XML')).toBe('application/xml');
+    expect(contentTypeForFile('x.json')).toBe('application/json');
+    expect(contentTypeForFile('x.txt')).toBe('text/plain');
+    expect(contentTypeForFile('noext')).toBe('application/octet-stream');
   });
 
   it('derives the Idempotency-Key from the path and the content', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, relative, resolve, sep } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
+import { contentTypeForFile } from '@wiredesk/formats';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@wiredesk/platform';
 import { Exit, oneLine, processStreams, writeLine, type CliStreams } from '../io';
@@ -28,38 +29,6 @@ sends the same keys and gets the same ingest ids, and the archive keeps one copy
 Progress (count, rate, ETA) goes to stderr, redrawn in place on a terminal and as plain lines otherwise; a refused
 file is reported there as "<file>: <CODE>: <message>" (CODE from the problem+json answer, e.g. EMPTY_INPUT, TOO_LARGE).
 Exit status: 0 every file accepted, 1 any file refused, 2 wrong command line or a path that does not exist.`;
-
-/** Content-Type by extension; ingest detects the format from the bytes anyway, this only helps with the charset. */
-const CONTENT_TYPES: Record<string, string> = {
-  '.xml': 'application/xml',
-  '.nitf': 'application/xml',
-  '.g2': 'application/xml',
-  '.newsml': 'application/xml',
-  '.rss': 'application/rss+xml',
-  '.atom': 'application/atom+xml',
-  '.json': 'application/json',
-  '.ninjs': 'application/json',
-  '.jsonl': 'application/x-ndjson',
-  '.html': 'text/html',
-  '.htm': 'text/html',
-  '.xhtml': 'application/xhtml+xml',
-  '.txt': 'text/plain',
-  '.text': 'text/plain',
-  '.anpa': 'text/plain',
-  '.anpa1312': 'text/plain',
-  '.iptc': 'text/plain',
-  '.ipt': 'text/plain',
-  '.7901': 'text/plain',
-  '.eml': 'message/rfc822',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.pdf': 'application/pdf',
-};
-
-export function contentTypeFor(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /** The same file (path and bytes) always gets the same key, so a re-run is recognised as a retry. */
 export function idempotencyKeyFor(absolutePath: string, content: Buffer): string {
@@ -165,7 +134,7 @@ export async function sendFile(file: BacklogFile, options: SendOptions): Promise
     };
   }
   const headers: Record<string, string> = {
-    'Content-Type': contentTypeFor(file.path),
+    'Content-Type': contentTypeForFile(file.path),
     'X-Wire-Filename': file.name,
     'Idempotency-Key': idempotencyKeyFor(file.path, body),
   };

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
-import { dirname, extname, join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { contentTypeForFile } from '@wiredesk/formats';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@wiredesk/platform';
 import { isInfraError, startInfraAttached, type AttachedInfra } from '@wiredesk/infra';
@@ -209,7 +210,7 @@ export async function postSamplesWhenReady(
         method: 'POST',
         body,
         headers: {
-          'content-type': contentTypeFor(file),
+          'content-type': contentTypeForFile(file),
           'x-wire-source': 'samples',
           // the same sample posted on every start is one delivery, not a new one each time
           'idempotency-key': createHash('sha256').update(body).digest('hex').slice(0, 32),
@@ -250,19 +251,4 @@ async function sampleFiles(): Promise<string[]> {
     ),
   );
   return files.filter((_, i) => present[i]);
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.txt': 'text/plain',
-  '.xml': 'application/xml',
-  '.nitf': 'application/xml',
-  '.json': 'application/json',
-  '.html': 'text/html',
-  '.htm': 'text/html',
-  '.rss': 'application/rss+xml',
-  '.atom': 'application/atom+xml',
-};
-
-function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }

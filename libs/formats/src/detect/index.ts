@@ -8,3 +8,4 @@ export {
   NAMESPACES,
   type XmlRoot,
 } from './sniff-content';
+export { contentTypeForFile } from './content-type';

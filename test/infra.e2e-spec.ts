@@ -69,4 +69,35 @@ describe('local infrastructure (global setup)', () => {
       await connection.close();
     }
   });
+
+  it('store: a lookup by _id is answered from the _id index, whatever the collection holds', async () => {
+    const dbName = `wiredesk_e2e_infra_${randomUUID().slice(0, 8)}`;
+    const client = await new mongoose.mongo.MongoClient(mongoUrl, { serverSelectionTimeoutMS: 10_000 }).connect();
+    try {
+      const db = client.db(dbName);
+      const collection = db.collection<{ _id: string; n: number }>('probe');
+      await collection.insertMany(Array.from({ length: 50 }, (_, n) => ({ _id: `urn:wiredesk:e2e:${n}`, n })));
+      const build = await db.admin().command({ buildInfo: 1 });
+      const explained = await collection.find({ _id: 'urn:wiredesk:e2e:7' }).explain();
+      const plan = JSON.stringify(explained.queryPlanner ?? explained);
+      if (build.ferretdbVersion) {
+        // FerretDB on SQLite reports SQLite's plan: "SEARCH … USING INDEX", not "SCAN" (libs/infra FERRETDB_PATCHES)
+        expect(plan).toMatch(/USING INDEX/);
+        expect(plan).not.toMatch(/detail=SCAN/);
+      } else {
+        expect(plan).toMatch(/IDHACK|EXPRESS_IXSCAN|IXSCAN/);
+      }
+      expect(await collection.findOne({ _id: 'urn:wiredesk:e2e:7' })).toEqual({ _id: 'urn:wiredesk:e2e:7', n: 7 });
+      await collection.updateOne({ _id: 'urn:wiredesk:e2e:7' }, { $set: { n: 70 } });
+      expect(await collection.findOne({ _id: 'urn:wiredesk:e2e:7' })).toEqual({ _id: 'urn:wiredesk:e2e:7', n: 70 });
+      await collection.deleteOne({ _id: 'urn:wiredesk:e2e:8' });
+      expect(await collection.countDocuments()).toBe(49);
+    } finally {
+      await client
+        .db(dbName)
+        .dropDatabase()
+        .catch(() => undefined);
+      await client.close();
+    }
+  });
 });

@@ -52,7 +52,7 @@ describe('layout', () => {
   it('keeps provisioned servers in the cache and everything that changes in the data dir', () => {
     const L = layout({ cacheDir: '/c', dataDir: '/d' });
     expect(L.kafkaLibs).toBe('/c/kafka-3.9.2/libs');
-    expect(L.ferretBinary).toBe('/c/ferretdb-1.24.2/bin/ferretdb');
+    expect(L.ferretBinary).toBe('/c/ferretdb-1.24.2-wd1/bin/ferretdb');
     expect(L.kafkaDataDir).toBe('/d/kafka');
     expect(L.logsDir).toBe('/d/logs');
     expect(L.runDir).toBe('/d/run');

@@ -3,6 +3,11 @@ import { join, resolve } from 'node:path';
 
 export const KAFKA_VERSION = '3.9.2';
 export const FERRETDB_VERSION = '1.24.2';
+/**
+ * Which of Wiredesk's source patches (store.ts, FERRETDB_PATCHES) the FerretDB build carries: part of the build's
+ * directory name, so a build without them is never reused.
+ */
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-wd1`;
 /** The database every service uses (DESIGN.md, Storage). */
 export const DATABASE_NAME = 'wiredesk';
 
@@ -101,7 +106,7 @@ export function resolveOptions(opts: InfraOptions = {}): ResolvedOptions {
 /** Where everything lives; one function so that up, down and status agree. */
 export function layout(o: Pick<ResolvedOptions, 'cacheDir' | 'dataDir'>) {
   const kafkaHome = join(o.cacheDir, `kafka-${KAFKA_VERSION}`);
-  const ferretHome = join(o.cacheDir, `ferretdb-${FERRETDB_VERSION}`);
+  const ferretHome = join(o.cacheDir, `ferretdb-${FERRETDB_BUILD}`);
   return {
     provisionLock: join(o.cacheDir, 'provision.lock'),
     kafkaHome,

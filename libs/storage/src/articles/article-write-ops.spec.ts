@@ -4,6 +4,7 @@ import { toArticleRecord } from './article-record';
 import {
   boundedRevisions,
   cancelStoryOp,
+  cancelVersionsOps,
   currentWriteOp,
   MAX_REVISIONS,
   newStoryDoc,
@@ -20,6 +21,23 @@ const mongodb = storeProfile('mongodb');
 const ferretdb = storeProfile('ferretdb');
 
 describe('article write ops', () => {
+  it("cancels a killed story's versions with one updateMany on uri where it is indexed, by _id each elsewhere", () => {
+    expect(cancelVersionsOps('urn:x:1', [1, 2], now, mongodb)).toEqual([
+      {
+        updateMany: {
+          filter: { uri: 'urn:x:1', pubStatus: { $ne: 'canceled' } },
+          update: { $set: { pubStatus: 'canceled', 'ninjs.pubStatus': 'canceled', canceledAt: now } },
+        },
+      },
+    ]);
+    const ops = cancelVersionsOps('urn:x:1', [1, 2, 2], now, ferretdb);
+    expect(ops.map((op) => (op as { updateOne: { filter: unknown } }).updateOne.filter)).toEqual([
+      { _id: 'urn:x:1#v1' },
+      { _id: 'urn:x:1#v2' },
+    ]);
+    expect(ops[0]).toMatchObject({ updateOne: { update: { $min: { canceledAt: now } } } });
+  });
+
   it('guards the current write by version and kill status where guards are atomic', () => {
     const op = currentWriteOp(record(), now, mongodb) as { updateOne: { filter: unknown; upsert: boolean } };
     expect(op.updateOne.filter).toEqual({ _id: 'urn:x:1', version: { $lt: 3 }, pubStatus: { $ne: 'canceled' } });

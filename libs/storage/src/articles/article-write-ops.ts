@@ -115,14 +115,34 @@ export function cancelStoryOp(kill: ArticleRecord, now: Date, profile: StoreProf
   };
 }
 
-/** Every stored version of a killed story becomes canceled (the version keeps what it said in originalPubStatus). */
-export function cancelVersionsOp(uri: string, now: Date): WriteOp {
-  return {
-    updateMany: {
-      filter: { uri, pubStatus: { $ne: 'canceled' } },
-      update: { $set: { pubStatus: 'canceled', 'ninjs.pubStatus': 'canceled', canceledAt: now } },
+/**
+ * Every stored version of a killed story becomes canceled (the version keeps what it said in originalPubStatus).
+ * Where only `_id` is indexed (FerretDB), a filter on `uri` would scan every version of every story: the versions the
+ * story lists are named one by one instead; elsewhere one `updateMany` on the `uri` index also catches any unlisted.
+ */
+export function cancelVersionsOps(
+  uri: string,
+  versions: readonly number[],
+  now: Date,
+  profile: StoreProfile,
+): WriteOp[] {
+  if (profile.secondaryIndexes) {
+    return [
+      {
+        updateMany: {
+          filter: { uri, pubStatus: { $ne: 'canceled' } },
+          update: { $set: { pubStatus: 'canceled', 'ninjs.pubStatus': 'canceled', canceledAt: now } },
+        },
+      },
+    ];
+  }
+  // no guard in the filter (it would not be pushed down): $min keeps the first cancellation time on a replayed kill
+  return [...new Set(versions)].map((version) => ({
+    updateOne: {
+      filter: { _id: versionId(uri, version) },
+      update: { $set: { pubStatus: 'canceled', 'ninjs.pubStatus': 'canceled' }, $min: { canceledAt: now } },
     },
-  };
+  }));
 }
 
 export function cancelEventPublishedOp(uri: string, now: Date, profile: StoreProfile): WriteOp {

@@ -24,7 +24,7 @@ import { isKill, TAG_FIELDS, toArticleRecord, type ArticleRecord, type TagKind }
 import {
   cancelEventPublishedOp,
   cancelStoryOp,
-  cancelVersionsOp,
+  cancelVersionsOps,
   currentWriteOp,
   newStoryDoc,
   reviseCurrentOp,
@@ -205,7 +205,7 @@ export class ArticleRepository {
     const newStories: { doc: StoredDocument; fallback: WriteOp; index: number }[] = [];
     const updates: { op: WriteOp; index: number }[] = [];
     const hashLists: { op: WriteOp; index: number }[] = [];
-    const cancels: { op: WriteOp; index: number; uri: string }[] = [];
+    const cancels: { op: WriteOp; index: number; uri: string; versions: number[] }[] = [];
     for (const story of stories) {
       const added: VersionHash[] = [];
       for (const i of story.plan.insertVersions) {
@@ -242,7 +242,12 @@ export class ArticleRepository {
       }
       if (story.plan.cancelBy !== undefined) {
         const { record, index } = story.items[story.plan.cancelBy];
-        cancels.push({ op: cancelStoryOp(record, now, this.profile), index, uri: story.uri });
+        cancels.push({
+          op: cancelStoryOp(record, now, this.profile),
+          index,
+          uri: story.uri,
+          versions: [...story.versionHashes, ...added].map((vh) => vh.v),
+        });
       }
     }
 
@@ -280,7 +285,9 @@ export class ArticleRepository {
     await write(articles, cancels);
     await write(
       versions,
-      cancels.map(({ uri, index }) => ({ op: cancelVersionsOp(uri, now), index })),
+      cancels.flatMap(({ uri, index, versions }) =>
+        cancelVersionsOps(uri, versions, now, this.profile).map((op) => ({ op, index })),
+      ),
     );
 
     // with atomic guards a write may have lost to a concurrent newer version: read back what became current.

@@ -43,6 +43,8 @@ describe('readArticleMessage', () => {
         receivedAt: new Date('2024-03-01T09:59:00Z'),
         enrichment: { enrichment: { mentions: [] } },
         origin: { topic: 'articles.normalized', partition: 3, offset: '42' },
+        // the value and the enrichment header: what bounds the size of the stored record
+        sourceBytes: Buffer.byteLength(JSON.stringify(ninjs)) + '{"enrichment":{"mentions":[]}}'.length,
       },
     });
   });

@@ -54,6 +54,7 @@ export function readArticleMessage(message: ConsumedMessage): ArticleMessage {
   const enrichment = parseEnrichment(headers[ArticleHeader.enrichment]);
   if (enrichment !== undefined) item.enrichment = enrichment;
   if (headers[ArticleHeader.replay] === 'true') item.replay = true;
+  item.sourceBytes = message.value.length + (headers[ArticleHeader.enrichment]?.length ?? 0);
   return { kind: 'article', item };
 }
 

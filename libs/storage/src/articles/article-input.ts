@@ -22,6 +22,8 @@ export interface IncomingArticle {
   origin?: KafkaOrigin;
   /** `wd-replay: true`: a re-derivation of replayed raw copy, which may replace the current version's content */
   replay?: boolean;
+  /** bytes of the JSON the article and its enrichment arrived as: bounds the stored size without computing it */
+  sourceBytes?: number;
 }
 
 /** What happened to one incoming article; the consumer publishes events and commits from these. */

@@ -5,8 +5,9 @@ import { BSON, type Collection, type Document } from 'mongodb';
 import type { Model } from 'mongoose';
 import { bulkWriteIdempotent, insertIgnoringDuplicates, type PermanentFailure, type StoredDocument } from '../bulk';
 import { KeyedLock } from '../keyed-lock';
-import { ARTICLE_MODEL, type ArticleDocument } from '../schemas/article.schema';
+import { ARTICLE_MODEL, ArticleSchema, type ArticleDocument } from '../schemas/article.schema';
 import { ARTICLE_VERSION_MODEL, versionId, type ArticleVersionDocument } from '../schemas/article-version.schema';
+import { compileSchemaCheck } from '../schemas/schema-check';
 import { mapLimited, STORE_PROFILE, type StoreProfile } from '../store-profile';
 import { relevance } from '../search/terms';
 import type { ArticleOutcome, IncomingArticle } from './article-input';
@@ -39,8 +40,18 @@ import {
 } from './article-write-ops';
 import { planStory, type StoredStory, type StoryPlan } from './version-plan';
 
+/** The archive schema's rules as a plain function: a mongoose document per article cost more than the rest. */
+const fitsArticleSchema = compileSchemaCheck(ArticleSchema);
+
 /** MongoDB refuses documents over 16 MiB; leave room for the fields the store adds. */
 const MAX_DOCUMENT_BYTES = 15.5 * 1024 * 1024;
+/**
+ * Up to this many bytes of source JSON, the stored record cannot reach MAX_DOCUMENT_BYTES, so its exact BSON size is
+ * not computed (it cost as much as the write). BSON is at most ~9 times the JSON it encodes (arrays of one-character
+ * values), and the record holds the ninjs and its enrichment once plus terms and tags derived from their text: 64
+ * times is a wide margin.
+ */
+const MAX_SOURCE_BYTES_UNCHECKED = MAX_DOCUMENT_BYTES / 64;
 
 interface PreparedItem {
   index: number;
@@ -165,8 +176,9 @@ export class ArticleRepository {
   async applyBatch(items: readonly IncomingArticle[]): Promise<ArticleOutcome[]> {
     const outcomes: ArticleOutcome[] = new Array(items.length);
     const prepared: PreparedItem[] = [];
+    const now = new Date();
     items.forEach((item, index) => {
-      const result = this.prepare(item);
+      const result = this.prepare(item, now);
       if (typeof result === 'string') {
         const uri = typeof item.ninjs?.uri === 'string' ? item.ninjs.uri : '';
         outcomes[index] = { index, uri, version: 0, outcome: 'rejected', error: result };
@@ -496,7 +508,7 @@ export class ArticleRepository {
   }
 
   /** The record to store, or why the store would refuse this item for good. */
-  private prepare(item: IncomingArticle): ArticleRecord | string {
+  private prepare(item: IncomingArticle, now: Date): ArticleRecord | string {
     const ninjs = item.ninjs as unknown;
     if (!ninjs || typeof ninjs !== 'object' || Array.isArray(ninjs)) return 'The message is not a JSON object.';
     const uri = (ninjs as { uri?: unknown }).uri;
@@ -504,14 +516,10 @@ export class ArticleRepository {
     const version = (ninjs as { version?: unknown }).version;
     if (version !== undefined && typeof version !== 'string') return 'The article version is not a string.';
     const record = toArticleRecord(item);
-    const error = new this.articles({
-      ...record,
-      _id: record.uri,
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    }).validateSync();
-    if (error) return `The article does not fit the archive schema: ${error.message}`;
-    if (BSON.calculateObjectSize(record as unknown as Document) > MAX_DOCUMENT_BYTES) {
+    const problem = fitsArticleSchema({ ...record, _id: record.uri, createdAt: now, updatedAt: now });
+    if (problem) return `The article does not fit the archive schema: ${problem}`;
+    const sizeIsBounded = item.sourceBytes !== undefined && item.sourceBytes <= MAX_SOURCE_BYTES_UNCHECKED;
+    if (!sizeIsBounded && BSON.calculateObjectSize(record as unknown as Document) > MAX_DOCUMENT_BYTES) {
       return 'The article is larger than the 16 MB a stored document may hold.';
     }
     return record;

@@ -9,9 +9,13 @@ import {
   RAW_COPY_MODEL,
   RAW_FILES_BUCKET,
   RAW_INLINE_MAX_BYTES,
+  RawCopySchema,
   type RawCopyDocument,
 } from '../schemas/raw-copy.schema';
+import { compileSchemaCheck } from '../schemas/schema-check';
 import { STORE_PROFILE, type StoreProfile } from '../store-profile';
+
+const fitsRawCopySchema = compileSchemaCheck(RawCopySchema);
 
 /** One wire.raw message as the archive keeps it. */
 export interface IncomingRawCopy {
@@ -88,9 +92,9 @@ export class RawRepository {
     const now = new Date();
     for (const [index, item] of items.entries()) {
       const doc = { _id: item.ingestId, ...rawDocument(item, now) };
-      const error = new this.raw({ ...doc, bytes: item.bytes }).validateSync();
-      if (error) {
-        outcomes[index] = { index, ingestId: item.ingestId, outcome: 'rejected', error: error.message };
+      const problem = fitsRawCopySchema({ ...doc, bytes: item.bytes });
+      if (problem) {
+        outcomes[index] = { index, ingestId: item.ingestId, outcome: 'rejected', error: problem };
       } else if (item.bytes.length > RAW_INLINE_MAX_BYTES) {
         const failure = await this.saveLarge(item, doc);
         outcomes[index] = failure

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InfraError } from './errors';
-import { applySourcePatches, FERRETDB_PATCHES } from './store';
+import { applySourcePatches, FERRETDB_PATCHES, ferretdbEnv } from './store';
 
 describe('applySourcePatches', () => {
   const file = 'internal/backends/sqlite/metadata/metadata.go';
@@ -24,5 +24,12 @@ describe('applySourcePatches', () => {
     expect(() => applySourcePatches(tree('package metadata\n'), FERRETDB_PATCHES)).toThrow(InfraError);
     const twice = `IDColumn = DefaultColumn + "->'$._id'"\nIDColumn = DefaultColumn + "->'$._id'"\n`;
     expect(() => applySourcePatches(tree(twice), FERRETDB_PATCHES)).toThrow(/not the source/);
+  });
+});
+
+describe('ferretdbEnv', () => {
+  it('collects garbage less often than Go by default, unless GOGC is set', () => {
+    expect(ferretdbEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', GOGC: '400' });
+    expect(ferretdbEnv({ GOGC: '100' })).toEqual({ GOGC: '100' });
   });
 });

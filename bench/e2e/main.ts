@@ -18,7 +18,7 @@ import { infraStatus, infraUp, KAFKA_VERSION } from '@wiredesk/infra';
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { MongoClient, type Db } from 'mongodb';
 import { buildCorpus, corpusStats, loadTemplates, type CorpusItem, type CorpusStats, type Template } from './corpus';
-import { machineCpuMs, memoryMiB, treeCpuMs } from './procstat';
+import { machineCpuMs, memoryMiB, treeCpuMs, treesCpuMs } from './procstat';
 import { BENCH_SERVICES, startServices, stopServices, waitReady, type StartedService } from './stack';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -57,6 +57,8 @@ interface RunFigures {
   };
   latency: { offeredPerSec: number; articles: number; p50: number; p95: number; p99: number; max: number };
   cpuMsPerArticle: Record<string, number>;
+  /** CPU ms per article while the store held 60–90 % of the run's articles ÷ the same at 10–40 % (costGrowth) */
+  costGrowth: Record<string, number>;
   memoryMiB: Record<string, { rss: number; peak: number }>;
 }
 
@@ -200,6 +202,8 @@ async function measureCeiling(
 interface Sample {
   at: number;
   count: number;
+  /** CPU ms so far of each measured process (pipeline phase only) */
+  cpu?: Record<string, number>;
 }
 
 type Counter = () => Promise<number>;
@@ -211,6 +215,7 @@ async function waitForCount(
   stallMs: number,
   maxMs: number,
   samples: Sample[] = [],
+  cpuProbe?: () => Record<string, number>,
 ): Promise<Sample[]> {
   const started = Date.now();
   let lastChange = Date.now();
@@ -218,7 +223,7 @@ async function waitForCount(
   for (;;) {
     const n = await count();
     const at = Date.now();
-    samples.push({ at, count: n });
+    samples.push({ at, count: n, ...(cpuProbe ? { cpu: cpuProbe() } : {}) });
     if (n !== lastCount) {
       lastCount = n;
       lastChange = at;
@@ -439,7 +444,18 @@ async function oneRun(
     };
     const machine0 = machineCpuMs();
     const count = s.withoutArchive ? topicCount(admin, topics.TOPIC_ARTICLES) : storedCount(db, ferretdb);
-    const samples = await waitForCount(count, corpus.articles, 60_000, s.maxSeconds * 1000, [{ at: ready, count: 0 }]);
+    const measured: Record<string, number> = Object.fromEntries(services.map((sv) => [sv.name, sv.child.pid!]));
+    if (pids.kafka) measured.kafka = pids.kafka;
+    if (pids.store) measured.store = pids.store;
+    const probe = () => treesCpuMs(measured);
+    const samples = await waitForCount(
+      count,
+      corpus.articles,
+      60_000,
+      s.maxSeconds * 1000,
+      [{ at: ready, count: 0, cpu: probe() }],
+      probe,
+    );
     const lastSample = samples[samples.length - 1];
     const end = timeAt(samples, lastSample.count);
     const machine1 = machineCpuMs();
@@ -468,6 +484,7 @@ async function oneRun(
     const firstStored = timeAt(samples, 1);
     const seconds = (end - firstStored) / 1000;
     const itemsPerSec = (items.length * (stored / corpus.articles)) / seconds;
+    const growth = costGrowth(samples, stored);
     const deadLettered = await topicMessageCount(admin, topics.TOPIC_DLQ);
     const pipeline: RunFigures['pipeline'] = {
       itemsPerSec: round(itemsPerSec, 1),
@@ -498,7 +515,10 @@ async function oneRun(
       runId,
     );
     log(`latency p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms`);
-    return { figures: { runId, ceiling, pipeline, latency, cpuMsPerArticle, memoryMiB: memory }, corpus };
+    return {
+      figures: { runId, ceiling, pipeline, latency, cpuMsPerArticle, costGrowth: growth, memoryMiB: memory },
+      corpus,
+    };
   } finally {
     await stopServices(services);
     if (!s.keep) {
@@ -511,6 +531,27 @@ async function oneRun(
     }
     await Promise.all([admin.disconnect(), producer.disconnect()]);
   }
+}
+
+/**
+ * Does the cost per article grow as the store fills? CPU per article of the archive and of the store over the stretch
+ * where the run had stored 60–90 % of its articles, divided by the same over 10–40 %: about 1 when it does not grow
+ * with the stored count (start-up and tail left out). Only the stages that read and write the store are compared:
+ * the normalizer and the enricher run ahead of it (they may be done before 60 %) and never touch it. NaN when a
+ * stretch has no samples.
+ */
+const STORE_STAGES = ['archive', 'store'];
+
+function costGrowth(samples: Sample[], stored: number): Record<string, number> {
+  const withCpu = samples.filter((x) => x.cpu);
+  const at = (share: number) => withCpu.find((x) => x.count >= share * stored);
+  const perArticle = (from: Sample | undefined, to: Sample | undefined, name: string) =>
+    from && to && to.count > from.count ? (to.cpu![name] - from.cpu![name]) / (to.count - from.count) : NaN;
+  const [a, b, c, d] = [at(0.1), at(0.4), at(0.6), at(0.9)];
+  const names = Object.keys(withCpu[0]?.cpu ?? {}).filter((n) => STORE_STAGES.includes(n));
+  const ratios = Object.fromEntries(names.map((n) => [n, round(perArticle(c, d, n) / perArticle(a, b, n), 2)]));
+  const total = (from?: Sample, to?: Sample) => names.reduce((sum, n) => sum + perArticle(from, to, n), 0);
+  return { ...ratios, total: round(total(c, d) / total(a, b), 2) };
 }
 
 function mapRound(m: { rss: number; peak: number }) {
@@ -530,6 +571,7 @@ function medianFigures(runs: RunFigures[]) {
     latencyP95Ms: pick((r) => r.latency.p95),
     latencyP99Ms: pick((r) => r.latency.p99),
     cpuMsPerArticle: Object.fromEntries(stages.map((st) => [st, pick((r) => r.cpuMsPerArticle[st])])),
+    costGrowth: Object.fromEntries(Object.keys(runs[0].costGrowth).map((st) => [st, pick((r) => r.costGrowth[st])])),
     memoryRssMiB: Object.fromEntries(
       Object.keys(runs[0].memoryMiB).map((st) => [st, pick((r) => r.memoryMiB[st]?.rss ?? NaN)]),
     ),
@@ -555,6 +597,12 @@ function printTable(m: ReturnType<typeof medianFigures>, runs: RunFigures[], s: 
       '(4) CPU ms / article',
       Object.entries(m.cpuMsPerArticle)
         .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+    ],
+    [
+      '    growth, 60–90 % vs 10–40 % stored',
+      Object.entries(m.costGrowth)
+        .map(([k, v]) => `${k} ×${v}`)
         .join(', '),
     ],
     [

@@ -36,7 +36,16 @@ function allStats(): StatLine[] {
 
 /** CPU milliseconds used so far by the process and every live descendant. */
 export function treeCpuMs(rootPid: number): number {
+  return treeCpuFrom(allStats(), rootPid);
+}
+
+/** treeCpuMs of several processes from one read of /proc (cheap enough to sample every half second). */
+export function treesCpuMs(rootPids: Record<string, number>): Record<string, number> {
   const stats = allStats();
+  return Object.fromEntries(Object.entries(rootPids).map(([name, pid]) => [name, treeCpuFrom(stats, pid)]));
+}
+
+function treeCpuFrom(stats: StatLine[], rootPid: number): number {
   const children = new Map<number, StatLine[]>();
   for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
   let ticks = 0;

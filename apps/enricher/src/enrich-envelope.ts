@@ -35,12 +35,6 @@ export async function enrichEnvelope(
   } catch (e) {
     return Outcome.failed(e);
   }
-  const raw: Omit<DeadLetterSpec, 'code' | 'message'> = {
-    value: Buffer.from(envelope.rawBase64, 'base64'),
-    headers: encodeHeaders(envelope.rawHeaders ?? headersFromWireMeta(envelope.meta)),
-    origin: envelope.origin,
-  };
-
   const outputs: OutboundMessage[] = [];
   const failures: { index: number; error: WireError }[] = [];
   for (let i = 0; i < envelope.articles.length; i++) {
@@ -61,6 +55,12 @@ export async function enrichEnvelope(
   }
   if (failures.length === 0) return Outcome.ok(outputs);
 
+  // the raw bytes (up to hundreds of KB of base64) are decoded only for the dead letter that needs them
+  const raw: Omit<DeadLetterSpec, 'code' | 'message'> = {
+    value: Buffer.from(envelope.rawBase64, 'base64'),
+    headers: encodeHeaders(envelope.rawHeaders ?? headersFromWireMeta(envelope.meta)),
+    origin: envelope.origin,
+  };
   const first = failures[0];
   const total = envelope.articles.length;
   const message_ =

@@ -275,4 +275,13 @@ describe('createEnricher', () => {
     expect(empty).toMatchObject({ entities: [], wordCount: 0, language: 'und' });
     expect(empty.summary).toBeUndefined();
   });
+
+  it('gives an article the same enrichment whatever was enriched before it (state reused between articles)', () => {
+    const seed = enricher.enrich(seedInput());
+    const long = seedInput().paragraphs.join(' ').repeat(20);
+    enricher.enrich(input(long, { language: 'de', headline: 'Bundeskanzler Olaf Scholz in Berlin' }));
+    enricher.enrich(input('Short.'));
+    expect(enricher.enrich(seedInput())).toEqual(seed);
+    expect(createEnricher().enrich(seedInput())).toEqual(seed);
+  });
 });

@@ -1,6 +1,7 @@
 import { splitCaption } from './captions/captions';
 import type { Enricher, Enrichment, EnrichInput } from './enrichment';
 import { EntityExtractor } from './entities/entity-extractor';
+import { entityWordFlags } from './entities/word-flags';
 import { extractKeywords } from './keywords/keywords';
 import { detectLanguage } from './language/language-detector';
 import { LANGUAGES, loadResources, type Resources } from './resources';
@@ -26,7 +27,9 @@ class DefaultEnricher implements Enricher {
   constructor(private readonly res: Resources) {
     this.entities = new EntityExtractor(res);
     this.subjects = new SubjectClassifier(res.subjectModel, res.mediaTopics);
-    this.words = new WordInfos(res.stopwords, res.languageWords, res.subjectModel);
+    this.words = new WordInfos(res.stopwords, res.languageWords, res.subjectModel, (lower) =>
+      entityWordFlags(res, lower),
+    );
   }
 
   enrich(input: EnrichInput): Enrichment {
@@ -39,7 +42,7 @@ class DefaultEnricher implements Enricher {
     const langIndex = (LANGUAGES as readonly string[]).indexOf(language);
     const langMask = langIndex >= 0 ? 1 << langIndex : ALL_LANGUAGES_MASK;
 
-    const { entities, mentions } = this.entities.extract(doc, input.located, language);
+    const { entities, mentions } = this.entities.extract(doc, input.located, language, infos);
     const subjects = this.subjects.classify(tokens, infos, input.sourceSubjects ?? []);
     // a name at a sentence start looks like a common word to the keyword extractor: names are the entities' business
     const names = new Set<string>();

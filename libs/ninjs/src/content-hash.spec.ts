@@ -52,4 +52,18 @@ describe('canonicalJson', () => {
       '{"a":{"c":null,"d":[2,{"x":"é","z":1}]},"b":1}',
     );
   });
+
+  it('sorts integer-like keys as strings, which an object would list first and in numeric order', () => {
+    expect(canonicalJson({ b: 1, 10: 'x', 9: 'y' })).toBe('{"10":"x","9":"y","b":1}');
+  });
+
+  it('writes values that are not plain JSON data as before: functions as null, objects by their own keys', () => {
+    expect(canonicalJson({ a: () => 1, b: [() => 1] })).toBe('{"a":null,"b":[null]}');
+    expect(canonicalJson({ when: new Date(0) })).toBe('{"when":{}}');
+    expect(canonicalJson(JSON.parse('{"__proto__":1,"a":2}'))).toBe('{"__proto__":1,"a":2}');
+  });
+
+  it('leaves out the named top-level keys only', () => {
+    expect(canonicalJson({ version: '2', b: { version: '1' }, a: 1 }, ['version'])).toBe('{"a":1,"b":{"version":"1"}}');
+  });
 });

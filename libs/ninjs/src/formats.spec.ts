@@ -13,6 +13,20 @@ describe('isNinjsUri / isNinjsDateTime agree with the schema validator', () => {
     expect(validateNinjs({ uri }).valid).toBe(expected);
   });
 
+  it('gives the same answer when asked again, and checks long strings too', () => {
+    for (const uri of [
+      'urn:wiredesk:0f3a',
+      'AFP 123',
+      `http://example.com/${'a'.repeat(400)}`,
+      `AFP ${'a'.repeat(400)}`,
+    ]) {
+      const first = isNinjsUri(uri);
+      expect(isNinjsUri(uri)).toBe(first);
+      expect(validateNinjs({ uri }).valid).toBe(first);
+    }
+    expect(isNinjsUri(`http://example.com/${'a'.repeat(400)}`)).toBe(true);
+  });
+
   it.each([
     ['2018-10-03T10:15:00Z', true],
     ['2018-10-03T10:15:00.123+02:00', true],

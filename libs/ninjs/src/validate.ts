@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { ErrorCode, WireError } from '@wiredesk/contracts';
 import ninjsSchema from '../schema/ninjs-schema_3.1.json';
 import geoJsonSchema from '../schema/GeoJSON-schema.json';
+import { isNinjsUri } from './formats';
 import type { Ninjs } from './ninjs.types';
 
 /** One schema violation, said so a person can find and fix it. */
@@ -29,6 +30,8 @@ function validator(): ValidateFunction {
   if (!compiled) {
     const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
     addFormats(ajv);
+    // the same check as ajv-formats' full `uri` format, remembering its answers (the regex is long, the URIs recur)
+    ajv.addFormat('uri', isNinjsUri);
     ajv.addSchema(geoJsonSchema as object);
     compiled = ajv.compile(ninjsSchema as object);
   }

@@ -1,7 +1,9 @@
 import type { EntityKind, EntityTag, Mention } from '../enrichment';
 import type { Resources } from '../resources';
 import { NUMBER, type Segment, type Token, type Tokenized, WORD } from '../text/tokenizer';
-import type { GazetteerEntry } from './gazetteer';
+import type { WordInfo } from '../text/word-info';
+import type { GazetteerEntry, GazetteerMatch } from './gazetteer';
+import { entityWordFlags, WordFlag as F } from './word-flags';
 
 /**
  * Rule-based named-entity recognition over the shared tokens:
@@ -48,84 +50,29 @@ export interface ExtractedEntities {
   mentions: Mention[];
 }
 
-/** Verbs after a capital's name that make it its government: "Washington accused…", "Moscow opposes". */
-const GOVERNMENT_VERBS = new Set([
-  'is',
-  'was',
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-  'could',
-  'should',
-  'may',
-  'might',
-  'must',
-  'can',
-  'accused',
-  'accuses',
-  'blamed',
-  'blames',
-  'opposes',
-  'opposed',
-  'rejected',
-  'rejects',
-  'wants',
-  'wanted',
-  'hopes',
-  'sees',
-  'insists',
-  'believes',
-  'considers',
-  'condemned',
-  'condemns',
-  'welcomed',
-  'welcomes',
-  'responded',
-  'retaliated',
-  'imposed',
-  'agreed',
-  'refused',
-  'demanded',
-  'demands',
-  'called',
-  'calls',
-  'threatened',
-  'threatens',
-  'plans',
-  'intends',
-  'expects',
-  'expected',
-  'says',
-  'said',
-  'argues',
-  'argued',
-  'denies',
-  'denied',
-  'pledged',
-  'vowed',
-  'announced',
-  'ordered',
-  'sent',
-  'backed',
-  'backs',
-  'supports',
-  'supported',
-  'approved',
-  'sanctioned',
-  'expelled',
-  'summoned',
-]);
-
 const MAX_RUN = 12;
 
 const DASHES = new Set(['-', '--', '—', '–', '---']);
 const MULTI_SPACE = /\s\s|[\t\n\r\u00a0]/;
 const WHITESPACE_RUN = /\s+/g;
-const NON_ASCII = /[^\x00-\x7f]/;
-const COMBINING_MARKS = /\p{M}/gu;
-const stripAccents = (s: string): string => s.normalize('NFD').replace(COMBINING_MARKS, '');
+/** flags of words asked about without a WordInfo (punctuation, or extract() called without infos) */
+const OWN_FLAGS_LIMIT = 50_000;
+
+/** Articles up to this many tokens reuse the previous article's flag arrays. */
+const REUSED_ARRAY_LIMIT = 1 << 16;
+
+/**
+ * n zeroes: a view of `previous`'s memory when it is large enough, so that not every article allocates (typed arrays
+ * this size live outside the heap and cost the garbage collector extra work).
+ */
+function zeroed(previous: Uint8Array, n: number): Uint8Array {
+  const buffer = previous.buffer as ArrayBuffer;
+  if (n <= REUSED_ARRAY_LIMIT && buffer.byteLength >= n && buffer.byteLength <= REUSED_ARRAY_LIMIT) {
+    return new Uint8Array(buffer, 0, n).fill(0);
+  }
+  const size = n <= REUSED_ARRAY_LIMIT ? Math.max(n, 1024) : n;
+  return new Uint8Array(new ArrayBuffer(size), 0, n);
+}
 
 export class EntityExtractor {
   private tokens: readonly Token[] = [];
@@ -140,14 +87,19 @@ export class EntityExtractor {
   private unknownRuns: Span[] = [];
   private unknownAcronyms = new Map<string, Span[]>();
   private datelineSpan: Span | undefined;
+  /** infos[i]: the WordInfo of word token i, whose `entity` holds its WordFlag bits */
+  private infos: readonly WordInfo[] | undefined;
+  private readonly ownFlags = new Map<string, number>();
 
   constructor(private readonly res: Resources) {}
 
   /** German capitalises every noun: there capitals alone are no evidence of a name. */
   private capitalsAreWeak = false;
 
-  extract(doc: Tokenized, located?: string, language?: string): ExtractedEntities {
+  /** `infos` (WordInfos.annotate of doc.tokens) saves looking each word up in the word lists again. */
+  extract(doc: Tokenized, located?: string, language?: string, infos?: readonly WordInfo[]): ExtractedEntities {
     this.reset(doc);
+    this.infos = infos;
     this.capitalsAreWeak = language === 'de';
     const modes = this.segments.map((s) => this.segmentMode(s));
     this.markSkipped();
@@ -169,14 +121,38 @@ export class EntityExtractor {
     this.segments = doc.segments;
     this.segmentByIndex = [];
     for (const s of doc.segments) this.segmentByIndex[s.index + 1] = s;
-    this.claimed = new Uint8Array(doc.tokens.length);
-    this.skip = new Uint8Array(doc.tokens.length);
+    this.claimed = zeroed(this.claimed, doc.tokens.length);
+    this.skip = zeroed(this.skip, doc.tokens.length);
     this.byKey = new Map();
     this.byEntry = new Map();
     this.acronyms = new Map();
     this.unknownRuns = [];
     this.unknownAcronyms = new Map();
     this.datelineSpan = undefined;
+  }
+
+  /** WordFlag bits of tokens[k]: a word's from its WordInfo, anything else's computed here (and cached). */
+  private flagsAt(k: number): number {
+    const t = this.tokens[k];
+    if (this.infos && t.kind === WORD) return this.infos[k].entity;
+    let f = this.ownFlags.get(t.lower);
+    if (f === undefined) {
+      f = entityWordFlags(this.res, t.lower);
+      if (this.ownFlags.size >= OWN_FLAGS_LIMIT) this.ownFlags.clear();
+      this.ownFlags.set(t.lower, f);
+    }
+    return f;
+  }
+
+  /** tokens[k] has one of the WordFlag bits of `mask` */
+  private is(k: number, mask: number): boolean {
+    return (this.flagsAt(k) & mask) !== 0;
+  }
+
+  /** The gazetteer's longest alias at tokens[i] (within [i, end)); no trie walk for words no alias starts with. */
+  private gazetteerAt(i: number, end: number, allCaps: boolean): GazetteerMatch | undefined {
+    if (i >= end || !this.is(i, F.gazetteerStart)) return undefined;
+    return this.res.gazetteer.longestMatch(this.tokens, i, end, allCaps);
   }
 
   /** All-caps segments (old wire copy, shouted headlines) and title-case headlines: only known names count there. */
@@ -191,12 +167,7 @@ export class EntityExtractor {
       if (t.kind !== WORD || t.text.length < 2) continue;
       words++;
       if (t.upper) upper++;
-      if (
-        headline &&
-        i > seg.from &&
-        t.text.length >= 3 &&
-        (this.res.commonWords.has(t.lower) || this.res.stopwords.has(t.lower))
-      ) {
+      if (headline && i > seg.from && t.text.length >= 3 && this.is(i, F.commonWord | F.stopword)) {
         common++;
         if (t.cap) capitalisedCommon++;
       }
@@ -256,7 +227,6 @@ export class EntityExtractor {
 
   private scanSegment(seg: Segment): void {
     const tk = this.tokens;
-    const res = this.res;
     let i = seg.from;
     while (i < seg.to) {
       const t = tk[i];
@@ -266,20 +236,22 @@ export class EntityExtractor {
       }
       let j = i + 1;
       // "of"/"for" join names only after an organisation or title word: "Bank of England", "Minister for Health"
-      let orgHead = res.orgPrefixHeads.has(t.lower) || res.orgHeads.has(t.lower) || res.placeLeadHeads.has(t.lower);
-      let titleHead = res.titles.has(t.lower);
+      const flags = this.flagsAt(i);
+      let orgHead = (flags & (F.orgPrefixHead | F.orgHead | F.placeLeadHead)) !== 0;
+      let titleHead = (flags & F.title) !== 0;
       // no name runs longer than this: title-case prose is no name, and rules below are quadratic in run length
       while (j < seg.to && !this.skip[j] && j - i < MAX_RUN) {
         const u = tk[j];
         if (this.isName(u) && !u.sentStart) {
-          if (res.orgPrefixHeads.has(u.lower) || res.orgHeads.has(u.lower)) orgHead = true;
-          if (res.titles.has(u.lower)) titleHead = true;
+          const uFlags = this.flagsAt(j);
+          if (uFlags & (F.orgPrefixHead | F.orgHead)) orgHead = true;
+          if (uFlags & F.title) titleHead = true;
           j++;
           continue;
         }
-        if (u.kind === WORD && !u.cap && res.connectors.has(u.lower)) {
+        if (u.kind === WORD && !u.cap && this.is(j, F.connector)) {
           let k = j;
-          while (k < seg.to && tk[k].kind === WORD && !tk[k].cap && res.personParticles.has(tk[k].lower)) k++;
+          while (k < seg.to && tk[k].kind === WORD && !tk[k].cap && this.is(k, F.personParticle)) k++;
           if (k === j) {
             const joins =
               u.lower === 'of' || u.lower === 'for' ? orgHead || titleHead : u.lower === 'on' ? orgHead : false;
@@ -298,9 +270,9 @@ export class EntityExtractor {
         }
         // "Westminster Magistrates' Court", "St Peter's Square": a possessive inside a name ending in a head word
         if ((u.text === "'" || u.text === '’') && j + 1 < seg.to) {
-          const plural = tk[j - 1].lower.endsWith('s') && this.isName(tk[j + 1]) && this.isHeadWord(tk[j + 1].lower);
+          const plural = tk[j - 1].lower.endsWith('s') && this.isName(tk[j + 1]) && this.isHeadWordAt(j + 1);
           const singular =
-            tk[j + 1].lower === 's' && j + 2 < seg.to && this.isName(tk[j + 2]) && this.isHeadWord(tk[j + 2].lower);
+            tk[j + 1].lower === 's' && j + 2 < seg.to && this.isName(tk[j + 2]) && this.isHeadWordAt(j + 2);
           if (plural) {
             j += 1;
             continue;
@@ -317,33 +289,28 @@ export class EntityExtractor {
     }
   }
 
-  private isHeadWord(lower: string): boolean {
-    return this.res.orgHeads.has(lower) || this.res.placeHeads.has(lower);
+  private isHeadWordAt(k: number): boolean {
+    return this.is(k, F.orgHead | F.placeHead);
   }
 
-  private isFirstName(lower: string): boolean {
-    if (this.res.firstNames.has(lower)) return true;
-    if (!NON_ASCII.test(lower)) return false;
-    const plain = stripAccents(lower);
-    return plain !== lower && this.res.firstNames.has(plain);
+  private isFirstNameAt(k: number): boolean {
+    return this.is(k, F.firstName);
   }
 
   /** A dictionary word that is no known name: "Palace", "Typhoon", "Records". */
-  private isDictionaryWord(lower: string): boolean {
-    return (
-      (this.res.dictionary.has(lower) || this.res.commonWords.has(lower)) &&
-      !this.res.lastNames.has(lower) &&
-      !this.isFirstName(lower)
-    );
+  private isDictionaryWordAt(k: number): boolean {
+    const f = this.flagsAt(k);
+    return (f & (F.dictionary | F.commonWord)) !== 0 && (f & (F.lastName | F.firstName)) === 0;
   }
 
-  private isCommonWord(lower: string): boolean {
-    return this.res.commonWords.has(lower) || this.res.stopwords.has(lower) || this.res.notNames.has(lower);
+  private isCommonWordAt(k: number): boolean {
+    return this.is(k, F.commonWord | F.stopword | F.notName);
   }
 
   private titleLengthAt(k: number, end: number): number {
     const t = this.tokens[k];
-    const rests = this.res.multiWordTitles.get(t.lower);
+    const flags = this.flagsAt(k);
+    const rests = flags & F.multiWordTitle ? this.res.multiWordTitles.get(t.lower) : undefined;
     if (rests) {
       for (const rest of rests) {
         let ok = k + rest.length < end;
@@ -351,47 +318,36 @@ export class EntityExtractor {
         if (ok) return rest.length + 1;
       }
     }
-    if (this.res.titles.has(t.lower)) return 1;
+    if (flags & F.title) return 1;
     // German compound titles: Vorstandschef, SPD-Chef, Bundespräsident, Finanzminister
-    if (this.capitalsAreWeak && t.lower.length > 6) {
-      for (const suffix of this.res.titleSuffixes) if (t.lower.endsWith(suffix)) return 1;
-    }
+    if (this.capitalsAreWeak && flags & F.titleSuffix) return 1;
     return 0;
   }
 
   private processRun(a: number, b: number, seg: Segment): void {
     const tk = this.tokens;
-    const res = this.res;
     // leading words that are no part of a name
+    // the loop ends (unless a reaches b) having looked up the longest alias at the final a: gaz
+    let gaz: GazetteerMatch | undefined;
     while (a < b) {
       const t = tk[a];
-      if (res.gazetteer.longestMatch(tk, a, seg.to, false)) break;
-      const lower = t.lower;
+      gaz = this.gazetteerAt(a, seg.to, false);
+      if (gaz) break;
       const sentenceInitial = t.sentStart || a === seg.from;
       const more = a + 1 < b;
       if (!t.cap) a++;
-      else if (res.determiners.has(lower) && more) a++;
-      else if (res.demonyms.has(lower) || res.dates.has(lower)) a++;
-      else if (
-        sentenceInitial &&
-        this.isCommonWord(lower) &&
-        !(this.isFirstName(lower) && more && !res.stopwords.has(lower))
-      )
+      else if (this.is(a, F.determiner) && more) a++;
+      else if (this.is(a, F.demonym | F.date)) a++;
+      else if (sentenceInitial && this.isCommonWordAt(a) && !(this.isFirstNameAt(a) && more && !this.is(a, F.stopword)))
         a++;
       else break;
     }
-    while (
-      b > a &&
-      (res.dates.has(tk[b - 1].lower) || res.demonyms.has(tk[b - 1].lower) || !tk[b - 1].cap || tk[b - 1].kind !== WORD)
-    )
-      b--;
+    while (b > a && (!tk[b - 1].cap || tk[b - 1].kind !== WORD || this.is(b - 1, F.date | F.demonym))) b--;
     if (a >= b) return;
 
-    const gaz = res.gazetteer.longestMatch(tk, a, seg.to, false);
     if (gaz && gaz.length >= b - a) {
       // a one-word alias that is also a common word needs more than a sentence start ("Target", "Shell")
-      if (gaz.length === 1 && (tk[a].sentStart || a === seg.from) && res.commonWords.has(tk[a].lower) && !tk[a].upper)
-        return;
+      if (gaz.length === 1 && (tk[a].sentStart || a === seg.from) && this.is(a, F.commonWord) && !tk[a].upper) return;
       this.addGazetteer(gaz.entry, a, a + gaz.length);
       return;
     }
@@ -420,7 +376,7 @@ export class EntityExtractor {
       return;
     }
     // "Affordable Care Act", "World Cup": neither a person nor an organisation
-    if (b - a >= 2 && res.miscHeads.has(tk[b - 1].lower) && !gaz) return;
+    if (b - a >= 2 && this.is(b - 1, F.miscHead) && !gaz) return;
     const kind = this.classifyRun(a, b);
     if (kind) {
       if (kind === 'person') this.addPerson(a, b);
@@ -435,7 +391,7 @@ export class EntityExtractor {
     }
     // "Budget Jérôme Cahuzac", "Vorstandschef Roland Busch": a modifier, then a first name and a surname
     for (let k = a + 1; k < b - 1; k++) {
-      if (this.isFirstName(tk[k].lower) && !this.isDictionaryWord(tk[k].lower) && this.nameLike(k, b)) {
+      if (this.isFirstNameAt(k) && !this.isDictionaryWordAt(k) && this.nameLike(k, b)) {
         this.processRun(a, k, seg);
         this.addPerson(k, b);
         return;
@@ -445,11 +401,11 @@ export class EntityExtractor {
       this.singleToken(a);
       return;
     }
-    if (res.eventPrefixes.has(tk[a].lower)) return;
+    if (this.is(a, F.eventPrefix)) return;
     // unknown run: places inside it, the run itself kept for later evidence
     this.unknownRuns.push({ from: a, to: b });
     for (let k = a + 1; k < b; k++) {
-      const inner = res.gazetteer.longestMatch(tk, k, b, false);
+      const inner = this.gazetteerAt(k, b, false);
       if (inner) {
         this.addGazetteer(inner.entry, k, k + inner.length);
         k += inner.length - 1;
@@ -466,26 +422,24 @@ export class EntityExtractor {
       const t = tk[k];
       if (t.kind !== WORD) return false;
       if (!t.cap) {
-        if (!this.res.personParticles.has(t.lower)) return false;
+        if (!this.is(k, F.personParticle)) return false;
         continue;
       }
       words++;
-      if (this.res.orgHeads.has(t.lower) || this.res.placeHeads.has(t.lower) || this.res.demonyms.has(t.lower))
-        return false;
-      if (this.isDictionaryWord(t.lower)) dictionaryWords++;
+      if (this.is(k, F.orgHead | F.placeHead | F.demonym)) return false;
+      if (this.isDictionaryWordAt(k)) dictionaryWords++;
     }
-    if (this.res.notNames.has(tk[b - 1].lower)) return false;
-    return words >= 1 && words <= 4 && (dictionaryWords < words || this.isFirstName(tk[a].lower));
+    if (this.is(b - 1, F.notName)) return false;
+    return words >= 1 && words <= 4 && (dictionaryWords < words || this.isFirstNameAt(a));
   }
 
   private singleToken(a: number): void {
     const t = this.tokens[a];
-    const res = this.res;
     if (this.hasTitleBefore(a)) {
-      if (!this.isDictionaryWord(t.lower) || res.lastNames.has(t.lower)) this.addPerson(a, a + 1);
+      if (!this.isDictionaryWordAt(a) || this.is(a, F.lastName)) this.addPerson(a, a + 1);
       return;
     }
-    if (this.hasOrgCueBefore(a) && !this.isDictionaryWord(t.lower)) {
+    if (this.hasOrgCueBefore(a) && !this.isDictionaryWordAt(a)) {
       this.addEntity('organisation', t.text, a, a + 1);
       return;
     }
@@ -495,14 +449,14 @@ export class EntityExtractor {
       b1 &&
       b2 &&
       b1.seg === t.seg &&
-      (b1.lower === 'of' || res.romanceConnectors.has(b1.lower)) &&
+      (b1.lower === 'of' || this.is(a - 1, F.romanceConnector)) &&
       !b2.cap &&
-      res.lowercasePlaceNounsOf.has(b2.lower)
+      this.is(a - 2, F.lowercasePlaceNounOf)
     ) {
-      if (!this.isDictionaryWord(t.lower)) this.addEntity('place', t.text, a, a + 1, undefined, undefined, true);
+      if (!this.isDictionaryWordAt(a)) this.addEntity('place', t.text, a, a + 1, undefined, undefined, true);
       return;
     }
-    if (t.upper && t.text.length >= 2 && t.text.length <= 6 && !res.acronymNotOrg.has(t.lower)) {
+    if (t.upper && t.text.length >= 2 && t.text.length <= 6 && !this.is(a, F.acronymNotOrg)) {
       const list = this.unknownAcronyms.get(t.text) ?? [];
       list.push({ from: a, to: a + 1 });
       this.unknownAcronyms.set(t.text, list);
@@ -553,17 +507,19 @@ export class EntityExtractor {
     const isTitleAt = (k: number): boolean => {
       const t = tk[k];
       if (!t || t.seg !== seg || t.kind !== WORD) return false;
-      if (this.res.titles.has(t.lower) || this.res.titles.has(t.lower + '.')) return true;
+      if (this.is(k, F.title | F.titleWithStop)) return true;
       if (this.titleLengthAt(k, k + 1) > 0) return true;
       // two-word titles ending before the name: "prime minister", "chief executive"
       const before = tk[k - 1];
-      const rests = before && before.seg === seg ? this.res.multiWordTitles.get(before.lower) : undefined;
+      const rests =
+        before && before.seg === seg && this.is(k - 1, F.multiWordTitle)
+          ? this.res.multiWordTitles.get(before.lower)
+          : undefined;
       return !!rests?.some((r) => r.length === 1 && r[0] === t.lower);
     };
     if (isTitleAt(a - 1)) return true;
     const prev = tk[a - 1];
-    const adjective =
-      prev?.kind === WORD && !prev.cap && !this.res.personVerbs.has(prev.lower) && !this.res.stopwords.has(prev.lower);
+    const adjective = prev?.kind === WORD && !prev.cap && !this.is(a - 1, F.personVerb | F.stopword);
     if (prev && prev.seg === seg && (prev.text === ',' || adjective)) {
       return isTitleAt(a - 2);
     }
@@ -572,29 +528,22 @@ export class EntityExtractor {
 
   private hasOrgCueBefore(a: number): boolean {
     const prev = this.tokens[a - 1];
-    return (
-      !!prev &&
-      prev.seg === this.tokens[a].seg &&
-      prev.kind === WORD &&
-      !prev.cap &&
-      this.res.orgCueNouns.has(prev.lower)
-    );
+    return !!prev && prev.seg === this.tokens[a].seg && prev.kind === WORD && !prev.cap && this.is(a - 1, F.orgCueNoun);
   }
 
   private classifyRun(a: number, b: number): EntityKind | undefined {
     const tk = this.tokens;
-    const res = this.res;
-    const first = tk[a].lower;
-    const last = tk[b - 1].lower;
+    const first = a;
+    const last = b - 1;
     const length = b - a;
-    if (length >= 2 && res.orgHeads.has(last)) return 'organisation';
-    if (length >= 2 && res.orgPrefixHeads.has(first)) {
+    if (length >= 2 && this.is(last, F.orgHead)) return 'organisation';
+    if (length >= 2 && this.is(first, F.orgPrefixHead)) {
       for (let k = a + 1; k < b; k++) {
         const l = tk[k].lower;
-        if (l === 'of' || l === 'for' || l === 'on' || res.romanceConnectors.has(l)) return 'organisation';
+        if (l === 'of' || l === 'for' || l === 'on' || this.is(k, F.romanceConnector)) return 'organisation';
       }
       // "Agencia Catalana …", "Banque Populaire": a Romance head first, then capitalised words
-      if (!this.capitalsAreWeak && !res.dictionary.has(first) && !res.titles.has(first)) return 'organisation';
+      if (!this.capitalsAreWeak && !this.is(first, F.dictionary | F.title)) return 'organisation';
     }
     // "the town of Paiporta", "la ville de Nice"
     const b1 = tk[a - 1];
@@ -603,21 +552,21 @@ export class EntityExtractor {
       b1 &&
       b2 &&
       b1.seg === tk[a].seg &&
-      (b1.lower === 'of' || res.romanceConnectors.has(b1.lower)) &&
-      res.lowercasePlaceNounsOf.has(b2.lower) &&
+      (b1.lower === 'of' || this.is(a - 1, F.romanceConnector)) &&
+      this.is(a - 2, F.lowercasePlaceNounOf) &&
       !b2.cap
     ) {
       return 'place';
     }
-    if (length >= 2 && (res.placeHeads.has(last) || res.placeLeadHeads.has(first))) return 'place';
+    if (length >= 2 && (this.is(last, F.placeHead) || this.is(first, F.placeLeadHead))) return 'place';
     const next = tk[b];
     const sameSeg = (t: Token | undefined): boolean => !!t && t.seg === tk[a].seg;
     if (
       sameSeg(next) &&
       next.kind === WORD &&
       !next.cap &&
-      res.lowercasePlaceNouns.has(next.lower) &&
-      !this.isFirstName(first)
+      this.is(b, F.lowercasePlaceNoun) &&
+      !this.isFirstNameAt(first)
     )
       return 'place';
     if (this.hasOrgCueBefore(a)) return 'organisation';
@@ -628,22 +577,21 @@ export class EntityExtractor {
     if (!this.nameLike(a, b)) return undefined;
     if (this.hasTitleBefore(a)) return 'person';
     // "Cleveland DL Larry Ogunjobi": a known place or organisation first, a first name later — split, not one person
-    const known = res.gazetteer.longestMatch(tk, a, b, false);
+    const known = this.gazetteerAt(a, b, false);
     if (known && known.length < length) {
-      for (let k = a + known.length; k < b - 1; k++) if (this.isFirstName(tk[k].lower)) return undefined;
+      for (let k = a + known.length; k < b - 1; k++) if (this.isFirstNameAt(k)) return undefined;
     }
     // a first name that is also a common word ("Will", "Rose") needs a surname that is no dictionary word
-    if (length >= 2 && this.isFirstName(first) && (!res.commonWords.has(first) || !this.isDictionaryWord(last)))
+    if (length >= 2 && this.isFirstNameAt(first) && (!this.is(first, F.commonWord) || !this.isDictionaryWordAt(last)))
       return 'person';
     let dictionaryWords = 0;
-    for (let k = a; k < b; k++) if (this.isDictionaryWord(tk[k].lower)) dictionaryWords++;
+    for (let k = a; k < b; k++) if (this.isDictionaryWordAt(k)) dictionaryWords++;
     if (this.capitalsAreWeak) return undefined;
     const speaks =
       sameSeg(next) &&
       next.kind === WORD &&
-      (res.personVerbs.has(next.lower) ||
-        (res.auxiliaryBeforeVerb.has(next.lower) && !!tk[b + 1] && res.personVerbs.has(tk[b + 1].lower)));
-    if (length >= 2 && speaks && !this.isDictionaryWord(first) && !res.orgHeads.has(last)) return 'person';
+      (this.is(b, F.personVerb) || (this.is(b, F.auxiliaryBeforeVerb) && !!tk[b + 1] && this.is(b + 1, F.personVerb)));
+    if (length >= 2 && speaks && !this.isDictionaryWordAt(first) && !this.is(last, F.orgHead)) return 'person';
     if (length < 2 || dictionaryWords > 0) return undefined;
     if (sameSeg(next)) {
       const n1 = tk[b + 1];
@@ -674,16 +622,16 @@ export class EntityExtractor {
     while (a < b && (!tk[a].cap || tk[a].kind !== WORD)) a++;
     // "State Antony Blinken" after "Secretary of": start at the first first-name when one follows
     for (let k = a; k < b - 1; k++) {
-      if (this.isFirstName(tk[k].lower)) {
+      if (this.isFirstNameAt(k)) {
         a = k;
         break;
       }
-      if (!this.isCommonWord(tk[k].lower)) break;
+      if (!this.isCommonWordAt(k)) break;
     }
-    while (b > a && (tk[b - 1].kind !== WORD || !tk[b - 1].cap || this.res.orgHeads.has(tk[b - 1].lower))) b--;
+    while (b > a && (tk[b - 1].kind !== WORD || !tk[b - 1].cap || this.is(b - 1, F.orgHead))) b--;
     if (a >= b) return;
-    const gaz = b - a === 1 ? this.res.gazetteer.longestMatch(tk, a, b, false) : undefined;
-    if (gaz && gaz.entry.kind !== 'person' && !this.res.lastNames.has(tk[a].lower)) {
+    const gaz = b - a === 1 ? this.gazetteerAt(a, b, false) : undefined;
+    if (gaz && gaz.entry.kind !== 'person' && !this.is(a, F.lastName)) {
       this.addGazetteer(gaz.entry, a, b);
       return;
     }
@@ -698,10 +646,10 @@ export class EntityExtractor {
   private hasPlaceContext(a: number, b: number): boolean {
     const tk = this.tokens;
     const prev = tk[a - 1];
-    if (prev && prev.seg === tk[a].seg && prev.kind === WORD && this.res.locatives.has(prev.lower)) return true;
+    if (prev && prev.seg === tk[a].seg && prev.kind === WORD && this.is(a - 1, F.locative)) return true;
     const next = tk[b];
     if (next && next.text === ',' && tk[b + 1]?.cap) {
-      const m = this.res.gazetteer.longestMatch(tk, b + 1, Math.min(tk.length, b + 5), false);
+      const m = this.gazetteerAt(b + 1, Math.min(tk.length, b + 5), false);
       if (m && m.entry.kind === 'place' && m.entry.placeType !== 'city') return true;
     }
     return false;
@@ -743,7 +691,7 @@ export class EntityExtractor {
     if (seg >= 0 && (acc.firstSeg < 0 || seg < acc.firstSeg))
       acc.firstSeg = Math.min(acc.firstSeg < 0 ? seg : acc.firstSeg, seg);
     const prev = this.tokens[a - 1];
-    if (prev && prev.seg === seg && prev.kind === WORD && this.res.locatives.has(prev.lower)) acc.locative = true;
+    if (prev && prev.seg === seg && prev.kind === WORD && this.is(a - 1, F.locative)) acc.locative = true;
     if (literalPlace || (surface && /-(based|born|bound)$/i.test(this.tokens[a].text))) acc.locative = true;
     if (kind === 'place' && !this.isMetonym(a, b)) acc.literal = true;
     this.claim(a, b);
@@ -759,17 +707,16 @@ export class EntityExtractor {
   private isMetonym(a: number, b: number): boolean {
     const tk = this.tokens;
     const prev = tk[a - 1];
-    if (prev && prev.seg === tk[a].seg && prev.kind === WORD && this.res.locatives.has(prev.lower)) return false;
+    if (prev && prev.seg === tk[a].seg && prev.kind === WORD && this.is(a - 1, F.locative)) return false;
     const next = tk[b];
     if (!next || next.seg !== tk[a].seg || next.kind !== WORD || next.cap) return false;
-    return GOVERNMENT_VERBS.has(next.lower) || this.res.personVerbs.has(next.lower);
+    return this.is(b, F.governmentVerb | F.personVerb);
   }
 
   /** Unknown capitalised runs become people when the document names them again by their last word. */
   private resolveUnknownRuns(): void {
     if (this.capitalsAreWeak || this.unknownRuns.length === 0) return;
     const tk = this.tokens;
-    const res = this.res;
     const singles = new Map<string, number>();
     for (let i = 0; i < tk.length; i++) {
       const t = tk[i];
@@ -780,8 +727,7 @@ export class EntityExtractor {
       if (this.claimed[run.from]) continue;
       let plausible = run.to - run.from <= 4;
       for (let k = run.from; plausible && k < run.to; k++) {
-        const l = tk[k].lower;
-        if (res.orgHeads.has(l) || res.demonyms.has(l) || this.isDictionaryWord(l)) plausible = false;
+        if (this.is(k, F.orgHead | F.demonym) || this.isDictionaryWordAt(k)) plausible = false;
       }
       if (!plausible) continue;
       const lastWord = tk[run.to - 1].lower;
@@ -848,7 +794,7 @@ export class EntityExtractor {
       const t = tk[i];
       if (this.claimed[i] || this.skip[i] || t.kind !== WORD || !t.cap) continue;
       const person = people.get(t.lower);
-      if (person && !(t.sentStart && this.isCommonWord(t.lower) && !headlineLike)) {
+      if (person && !(t.sentStart && this.isCommonWordAt(i) && !headlineLike)) {
         this.addEntity('person', person.name, i, i + 1);
         continue;
       }
@@ -858,7 +804,7 @@ export class EntityExtractor {
         continue;
       }
       if (!headlineLike) continue;
-      const gaz = this.res.gazetteer.longestMatch(tk, i, seg.to, mode.allCaps);
+      const gaz = this.gazetteerAt(i, seg.to, mode.allCaps);
       if (gaz) {
         this.addGazetteer(gaz.entry, i, i + gaz.length);
         i += gaz.length - 1;
@@ -870,7 +816,7 @@ export class EntityExtractor {
     if (this.datelineSpan && seg.from === this.datelineSpan.from) {
       const d = this.datelineSpan;
       if (d.to > d.from && !this.claimed[d.from]) {
-        const gaz = this.res.gazetteer.longestMatch(tk, d.from, d.to, true);
+        const gaz = this.gazetteerAt(d.from, d.to, true);
         if (gaz && gaz.entry.kind === 'place') {
           const acc = this.addEntity('place', gaz.entry.name, d.from, d.from + gaz.length, gaz.entry);
           acc.locative = true;

@@ -79,6 +79,11 @@ export class Gazetteer {
     this.size++;
   }
 
+  /** Some alias starts with this lower-case word (else no match can start at a token of it). */
+  startsAlias(lower: string): boolean {
+    return this.root.next?.has(lower) ?? false;
+  }
+
   /**
    * Longest alias starting at tokens[i] (within [i, end)). `allCaps` segments (headlines in capitals) accept
    * capitalised aliases in capitals but not short all-caps ones, which are then indistinguishable from words.

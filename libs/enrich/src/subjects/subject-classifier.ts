@@ -17,10 +17,10 @@ const MAX_FINE = 3;
 /** Second top-level topic kept when its probability is at least this. */
 const SECOND_TOP = 0.3;
 
-function softmax(values: Float64Array, temp: number): Float64Array {
+/** softmax of `values` (tempered) written to `out` */
+function softmax(values: Float64Array, temp: number, out: Float64Array): Float64Array {
   let max = -Infinity;
   for (const v of values) if (v > max) max = v;
-  const out = new Float64Array(values.length);
   let sum = 0;
   for (let i = 0; i < values.length; i++) {
     out[i] = Math.exp((values[i] - max) / temp);
@@ -39,9 +39,11 @@ function bestFine(
   hits: ReadonlyMap<string, number>,
 ): { id: string; value: number }[] {
   const best: { id: string; value: number }[] = [];
+  // most articles name no topic: no lookup per class then
+  const anyHits = hits.size > 0;
   for (let c = 0; c < classes.length; c++) {
     const id = classes[c];
-    const value = (scores[c] - bestLl) / temp + NAME_BONUS * Math.min(3, hits.get(id) ?? 0);
+    const value = (scores[c] - bestLl) / temp + NAME_BONUS * Math.min(3, anyHits ? (hits.get(id) ?? 0) : 0);
     if (best.length === MAX_FINE && value <= best[MAX_FINE - 1].value) continue;
     let k = best.length;
     while (k > 0 && best[k - 1].value < value) k--;
@@ -69,12 +71,19 @@ export class SubjectClassifier {
   private readonly infos: TermInfo[] = [];
   private readonly weights: number[] = [];
   private readonly postings: (Float32Array | undefined)[] = [];
+  /** reused per article: scores of the top model, its probabilities, and scores of each branch model */
+  private readonly topScores: Float64Array;
+  private readonly topProbabilities: Float64Array;
+  private readonly fineScores: (Float64Array | undefined)[];
 
   constructor(
     private readonly model: SubjectModel,
     private readonly topics: MediaTopics,
   ) {
     for (const t of topics.all()) this.ancestors.set(t.id, topics.ancestors(t.id));
+    this.topScores = new Float64Array(model.top.classes.length);
+    this.topProbabilities = new Float64Array(model.top.classes.length);
+    this.fineScores = model.fineByTopIndex.map((m) => (m ? new Float64Array(m.classes.length) : undefined));
   }
 
   classify(
@@ -105,7 +114,7 @@ export class SubjectClassifier {
     const infos = this.infos;
     const weights = this.weights;
     const hits = this.hits;
-    hits.clear();
+    if (hits.size) hits.clear(); // clear() allocates a new table even when empty
     let n = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
@@ -120,10 +129,10 @@ export class SubjectClassifier {
     }
     const topPostings = this.postings;
     for (let i = 0; i < n; i++) topPostings[i] = infos[i].top;
-    const { scores: topScores, used } = model.top.scorePostings(topPostings, weights, n);
+    const { scores: topScores, used } = model.top.scorePostings(topPostings, weights, n, this.topScores);
     if (used < MIN_FEATURES) return out;
     const temp = temperature(used);
-    const topProb = softmax(topScores, temp);
+    const topProb = softmax(topScores, temp, this.topProbabilities);
     let first = 0;
     for (let c = 1; c < topProb.length; c++) if (topProb[c] > topProb[first]) first = c;
     let second = first === 0 ? 1 : 0;
@@ -137,7 +146,7 @@ export class SubjectClassifier {
       if (fineModel) {
         // narrower topics: tempered log-likelihood relative to the best one, plus name evidence
         for (let i = 0; i < n; i++) topPostings[i] = infos[i].fine[topIndex];
-        const { scores } = fineModel.scorePostings(topPostings, weights, n);
+        const { scores } = fineModel.scorePostings(topPostings, weights, n, this.fineScores[topIndex]);
         let bestLl = -Infinity;
         for (const v of scores) if (v > bestLl) bestLl = v;
         const candidates = bestFine(fineModel.classes, scores, bestLl, temp, hits);

@@ -42,14 +42,16 @@ export class NaiveBayes {
 
   /**
    * Log-likelihood per class from the article's known terms (their postings and weights), up to a constant shared by
-   * all classes; `used` = the weight of the terms this model knew.
+   * all classes; `used` = the weight of the terms this model knew. The scores are written to `out` when given (a
+   * caller's reused array of classes.length: a typed array this size is allocated outside the heap, per call).
    */
   scorePostings(
     postings: readonly (Float32Array | undefined)[],
     weights: readonly number[],
     n: number,
+    out?: Float64Array,
   ): { scores: Float64Array; used: number } {
-    const scores = new Float64Array(this.classes.length);
+    const scores = out ? out.fill(0) : new Float64Array(this.classes.length);
     let used = 0;
     for (let i = 0; i < n; i++) {
       const p = postings[i];

@@ -55,6 +55,36 @@ describe('tokenize', () => {
     expect(tokens.some((t) => t.kind === PUNCT && t.text === '\u00a0')).toBe(false);
   });
 
+  it('starts sentences after the sentence marks and an ellipsis, not after a longer run of dots or a dash', () => {
+    const starts = (p: string): string[] =>
+      tokenize(undefined, [p])
+        .tokens.filter((t) => t.sentStart)
+        .map((t) => t.text);
+    expect(starts('One… Two! Three? Four: Five; Six... Seven.... Eight -- Nine')).toEqual([
+      'One',
+      'Two',
+      'Three',
+      'Four',
+      'Five',
+      'Six',
+      'Seven',
+    ]);
+    expect(starts('He said: “Come”, and — (Wait) — they left.')).toEqual(['He', 'Come']);
+    expect(starts('It rose, "Prices went up" Smith said.')).toEqual(['It', 'Prices']);
+  });
+
+  it('reads capitals beyond ASCII: all caps, capitalised, lower case', () => {
+    const { tokens } = tokenize(undefined, ['ÉLYSÉE Émile élan ΑΘΗΝΑ Øresund']);
+    const flags = tokens.map((t) => [t.text, t.cap, t.upper]);
+    expect(flags).toEqual([
+      ['ÉLYSÉE', true, true],
+      ['Émile', true, false],
+      ['élan', false, false],
+      ['ΑΘΗΝΑ', true, true],
+      ['Øresund', true, false],
+    ]);
+  });
+
   it('treats "al-Assad" style names as capitalised and accented letters as letters', () => {
     const { tokens } = tokenize(undefined, ['Bashar al-Assad met Désiré Doué in Zürich.']);
     expect(tokens.find((t) => t.text === 'al-Assad')!.cap).toBe(true);

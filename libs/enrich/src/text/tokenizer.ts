@@ -133,38 +133,99 @@ const SENTENCE_OPENERS = new Set([
 
 function letterGroupLength(text: string, from: number): number {
   let i = from;
-  while (i < text.length && isLetterAt(text, i, text.charCodeAt(i))) i++;
+  while (i < text.length && isLetter(text.charCodeAt(i))) i++;
   return i - from;
 }
 
 const LETTER_RE = /[\p{L}\p{M}]/u;
 const UPPER_RE = /\p{Lu}/u;
 
-/** Letter at text[i] (code c): ASCII by range, the rest by Unicode property (no string made for ASCII). */
-function isLetterAt(text: string, i: number, c: number): boolean {
+/** Per UTF-16 code unit beyond ASCII: its Unicode properties, looked up once (64 KB, filled as code units occur). */
+const KNOWN = 1;
+const LETTER = 2;
+const UPPER = 4;
+const codeUnitClass = new Uint8Array(0x10000);
+
+function classOf(c: number): number {
+  let k = codeUnitClass[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = KNOWN | (LETTER_RE.test(ch) ? LETTER : 0) | (UPPER_RE.test(ch) ? UPPER : 0);
+    codeUnitClass[c] = k;
+  }
+  return k;
+}
+
+/** A letter (or combining mark): ASCII by range, the rest by Unicode property (no string or regex per character). */
+function isLetter(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
   if (c === 0x2019 || c === 0xa0) return false;
-  return LETTER_RE.test(text[i]);
+  return (classOf(c) & LETTER) !== 0;
+}
+
+/** An upper-case letter. */
+function isUpper(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  return (classOf(c) & UPPER) !== 0;
 }
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 const isHyphen = (c: number): boolean => c === 45 || c === 0x2010 || c === 0x2011;
 
-/** Punctuation after which the next word starts a sentence. */
-function endsSentence(text: string): boolean {
-  return text === '.' || text === '!' || text === '?' || text === '…' || text === '...' || text === ':' || text === ';';
+/** What a punctuation token does to the next word: ends the sentence, opens or closes a quote, or neither. */
+const OTHER = 0;
+/** . ! ? … ... : ; — the next word starts a sentence */
+const ENDS_SENTENCE = 1;
+/** " “ ” « » „ ' ‘ */
+const QUOTE = 2;
+/** ( [ ‹ - – — • * -- ) — opening (or closing) marks: whatever came before still holds */
+const KEEPS = 3;
+
+/** The role of a punctuation token: its first code unit and its length (only runs of dots or dashes are longer). */
+function punctuationRole(c: number, length: number): number {
+  if (length > 1) return c === 46 && length === 3 ? ENDS_SENTENCE : c === 45 && length === 2 ? KEEPS : OTHER;
+  switch (c) {
+    case 46: // .
+    case 33: // !
+    case 63: // ?
+    case 0x2026: // …
+    case 58: // :
+    case 59: // ;
+      return ENDS_SENTENCE;
+    case 34: // "
+    case 0x201c: // “
+    case 0x201d: // ”
+    case 0xab: // «
+    case 0xbb: // »
+    case 0x201e: // „
+    case 39: // '
+    case 0x2018: // ‘
+      return QUOTE;
+    case 40: // (
+    case 91: // [
+    case 0x2039: // ‹
+    case 45: // -
+    case 0x2013: // –
+    case 0x2014: // —
+    case 0x2022: // •
+    case 42: // *
+    case 41: // )
+      return KEEPS;
+    default:
+      return OTHER;
+  }
 }
-const OPENING = new Set(['(', '[', '‹', '-', '–', '—', '•', '*']);
-const QUOTES = new Set(['"', '“', '”', '«', '»', '„', "'", '‘']);
 
 function isUpperAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return c >= 65 && c <= 90;
-  return UPPER_RE.test(text[i]);
+  return i < text.length && isUpper(text.charCodeAt(i));
 }
 
-function classifyWord(t: Token, text: string): void {
-  let cap = isUpperAt(text, 0);
+/**
+ * cap and upper of a word token. The scanner passes what it saw of the word's letters: whether the first is upper
+ * case, how many there are and whether any is not upper case.
+ */
+function classifyWord(t: Token, text: string, firstUpper: boolean, letters: number, notUpper: boolean): void {
+  let cap = firstUpper;
   if (!cap && text.length > 3) {
     // "al-Assad", "bin-Salman", "d'Estaing": a lower-case particle before a capitalised name
     const sep = text.charCodeAt(2) === 45 || text.charCodeAt(1) === 39 ? 2 : text.charCodeAt(3) === 45 ? 3 : -1;
@@ -178,21 +239,7 @@ function classifyWord(t: Token, text: string): void {
     }
   }
   t.cap = cap;
-  if (cap && text.length >= 2) {
-    let letters = 0;
-    let upper = true;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (isLetterAt(text, i, c)) {
-        letters++;
-        if (!isUpperAt(text, i)) {
-          upper = false;
-          break;
-        }
-      }
-    }
-    t.upper = upper && letters >= 2;
-  }
+  if (cap && text.length >= 2) t.upper = !notUpper && letters >= 2;
 }
 
 function makeToken(text: string, lower: string, kind: number, start: number, end: number, seg: number): Token {
@@ -211,26 +258,36 @@ export function tokenizeSegment(text: string, seg: number, out: Token[]): void {
       i++;
       continue;
     }
-    if (isLetterAt(text, i, c)) {
+    if (isLetter(c)) {
       const start = i;
       let dotted = false;
       let groupStart = start;
       // toLowerCase costs even when nothing changes: only words with capitals or non-ASCII letters need it
       let needsLower = (c >= 65 && c <= 90) || c >= 128;
+      // what classifyWord needs of the letters, seen here rather than in a second pass over the word
+      const firstUpper = isUpper(c);
+      let letters = 1;
+      let notUpper = !firstUpper;
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
-        if (isLetterAt(text, i, d) || isDigit(d)) {
+        if (isLetter(d)) {
           if ((d >= 65 && d <= 90) || d >= 128) needsLower = true;
+          letters++;
+          if (!notUpper && !isUpper(d)) notUpper = true;
+          i++;
+          continue;
+        }
+        if (isDigit(d)) {
           i++;
           continue;
         }
         const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-        const nextIsLetter = next !== 0 && isLetterAt(text, i + 1, next);
+        const nextIsLetter = next !== 0 && isLetter(next);
         if (isApostrophe(d) && nextIsLetter) {
           // possessive 's ends the word; an elided article ends with the apostrophe; otherwise O'Brien, don't.
           const after = i + 2 < n ? text.charCodeAt(i + 2) : 0;
-          if ((next === 115 || next === 83) && !(after !== 0 && isLetterAt(text, i + 2, after))) break;
+          if ((next === 115 || next === 83) && !(after !== 0 && isLetter(after))) break;
           if (ELISIONS.has(text.slice(start, i).toLowerCase())) {
             i++;
             break;
@@ -264,7 +321,7 @@ export function tokenizeSegment(text: string, seg: number, out: Token[]): void {
         }
       }
       const t = makeToken(word, needsLower ? word.toLowerCase() : word, WORD, start, end, seg);
-      classifyWord(t, word);
+      classifyWord(t, word, firstUpper, letters, notUpper);
       t.sentStart = sentenceNext || (afterAbbreviation && t.cap && SENTENCE_OPENERS.has(t.lower));
       sentenceNext = false;
       afterAbbreviation = abbreviation;
@@ -276,9 +333,9 @@ export function tokenizeSegment(text: string, seg: number, out: Token[]): void {
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
-        if (isDigit(d) || isLetterAt(text, i, d)) i++;
+        if (isDigit(d) || isLetter(d)) i++;
         else if ((d === 44 || d === 46 || d === 58 || d === 47) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) i += 2;
-        else if (isHyphen(d) && i + 1 < n && isLetterAt(text, i + 1, text.charCodeAt(i + 1))) i++;
+        else if (isHyphen(d) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) i++;
         else break;
       }
       const num = text.slice(start, i);
@@ -293,8 +350,9 @@ export function tokenizeSegment(text: string, seg: number, out: Token[]): void {
     if (c === 45 || c === 46) while (i < n && text.charCodeAt(i) === c) i++;
     const p = text.slice(start, i);
     out.push(makeToken(p, p, PUNCT, start, i, seg));
-    if (endsSentence(p)) sentenceNext = true;
-    else if (QUOTES.has(p)) {
+    const role = punctuationRole(c, i - start);
+    if (role === ENDS_SENTENCE) sentenceNext = true;
+    else if (role === QUOTE) {
       // an opening quote (space before, text after) after a comma or colon starts a quoted sentence;
       // a closing quote keeps whatever the punctuation inside it said
       const before = start > 0 ? text.charCodeAt(start - 1) : 32;
@@ -309,7 +367,7 @@ export function tokenizeSegment(text: string, seg: number, out: Token[]): void {
         )
           sentenceNext = true;
       }
-    } else if (!(OPENING.has(p) || p === '--' || p === ')' || p === '»' || p === '”')) sentenceNext = false;
+    } else if (role !== KEEPS) sentenceNext = false;
     afterAbbreviation = false;
   }
 }

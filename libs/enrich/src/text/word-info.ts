@@ -9,13 +9,15 @@ export interface WordInfo {
   lang: number;
   /** the subject models' knowledge of the word */
   subject: TermInfo | null;
+  /** what the entity rules ask of the word (WordFlag bits of entities/word-flags.ts) */
+  entity: number;
 }
 
 const CACHE_LIMIT = 200_000;
 
 /**
- * One Map lookup per token serves language detection, keywords and subjects, instead of one per step. The cache is
- * bounded so a long-running service stays small.
+ * One Map lookup per token serves language detection, keywords, subjects and the entity rules, instead of one per
+ * step and question. The cache is bounded so a long-running service stays small.
  */
 export class WordInfos {
   private readonly cache = new Map<string, WordInfo>();
@@ -24,6 +26,8 @@ export class WordInfos {
     private readonly stopwords: ReadonlyMap<string, number>,
     private readonly languageWords: ReadonlyMap<string, number>,
     private readonly model: SubjectModel,
+    /** the entity flags of a word (entityWordFlags) */
+    private readonly entityFlags: (lower: string) => number,
   ) {}
 
   of(lower: string): WordInfo {
@@ -33,6 +37,7 @@ export class WordInfos {
         stop: this.stopwords.get(lower) ?? 0,
         lang: this.languageWords.get(lower) ?? 0,
         subject: this.model.termInfo(lower, this.stopwords),
+        entity: this.entityFlags(lower),
       };
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(lower, info);
@@ -48,4 +53,4 @@ export class WordInfos {
   }
 }
 
-export const NO_INFO: WordInfo = { stop: 0, lang: 0, subject: null };
+export const NO_INFO: WordInfo = { stop: 0, lang: 0, subject: null, entity: 0 };

@@ -54,7 +54,7 @@ function message(articles: unknown[], value?: Buffer, extraRawHeaders: Record<st
       encodeParsedEnvelope({
         meta,
         origin: { topic: 'wire.raw', partition: 3, offset: '99' },
-        rawBase64: raw.toString('base64'),
+        raw,
         rawHeaders: { 'wd-ingest-id': meta.ingestId, 'wd-source': 'afp-en', 'x-extra': 'kept', ...extraRawHeaders },
         articles,
         sourceDetails: articles.map(() => ({ format: 'text' })),

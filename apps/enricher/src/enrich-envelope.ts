@@ -55,9 +55,9 @@ export async function enrichEnvelope(
   }
   if (failures.length === 0) return Outcome.ok(outputs);
 
-  // the raw bytes (up to hundreds of KB of base64) are decoded only for the dead letter that needs them
+  // the dead letter's headers are rebuilt only when an article fails
   const raw: Omit<DeadLetterSpec, 'code' | 'message'> = {
-    value: Buffer.from(envelope.rawBase64, 'base64'),
+    value: envelope.raw,
     headers: encodeHeaders(envelope.rawHeaders ?? headersFromWireMeta(envelope.meta)),
     origin: envelope.origin,
   };

@@ -36,7 +36,7 @@ describe('normalizeMessage', () => {
     expect(record.topic).toBe('wire.parsed');
     expect(record.key).toBe('0b6c1d7e-0000-4000-8000-000000000001');
     const envelope = decodeParsedEnvelope(record.value as Buffer) as NormalizedEnvelope;
-    expect(Buffer.from(envelope.rawBase64, 'base64')).toEqual(seed);
+    expect(envelope.raw).toEqual(seed);
     expect(envelope.origin).toEqual({ topic: 'wire.raw', partition: 2, offset: '17' });
     expect(envelope.meta).toMatchObject({ source: 'afp-en', channel: 'http' });
     expect(envelope.articles).toHaveLength(1);

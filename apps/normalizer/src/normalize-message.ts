@@ -33,7 +33,7 @@ export function normalizeMessage(message: ConsumedMessage, parsedTopic: string):
     const envelope: NormalizedEnvelope = {
       meta,
       origin: { topic: message.topic, partition: message.partition, offset: message.offset },
-      rawBase64: bytes.toString('base64'),
+      raw: bytes,
       rawHeaders: message.headers,
       articles: parsed.items.map((item) => toNinjs(item, articleMeta)),
       sourceDetails: parsed.items.map(sourceDetailsOf),

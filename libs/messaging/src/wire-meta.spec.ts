@@ -68,20 +68,40 @@ describe('headers', () => {
 });
 
 describe('parsed envelope', () => {
-  it('round-trips and rejects what is not an envelope', () => {
-    const env = {
-      meta: { ingestId: 'i', receivedAt: 't' },
-      origin: position,
-      rawBase64: 'AA==',
-      articles: [{ uri: 'u' }],
-    };
-    expect(decodeParsedEnvelope(encodeParsedEnvelope(env))).toEqual(env);
-    expect(() => decodeParsedEnvelope(Buffer.from('{"meta":{}}'))).toThrow(
-      expect.objectContaining({ code: 'INVALID_MESSAGE' }),
-    );
-    expect(() => decodeParsedEnvelope(Buffer.from('nope'))).toThrow(
-      expect.objectContaining({ code: 'INVALID_MESSAGE' }),
-    );
-    expect(() => decodeParsedEnvelope(null)).toThrow(expect.objectContaining({ code: 'INVALID_MESSAGE' }));
+  const env = {
+    meta: { ingestId: 'i', receivedAt: 't' },
+    origin: position,
+    raw: Buffer.from([0, 0xff, 0x7b, 0x0a]),
+    rawHeaders: { 'wd-source': 'afp' },
+    articles: [{ uri: 'u', headlines: [{ value: 'Größe – ünïcode' }] }],
+  };
+
+  it('round-trips: the JSON part, then the raw bytes as they are', () => {
+    const frame = encodeParsedEnvelope(env);
+    expect(frame.subarray(0, 4).toString('latin1')).toBe('WDP1');
+    expect(frame.subarray(frame.length - 4)).toEqual(env.raw);
+    expect(decodeParsedEnvelope(frame)).toEqual(env);
+    expect(decodeParsedEnvelope(encodeParsedEnvelope({ ...env, raw: Buffer.alloc(0) })).raw).toEqual(Buffer.alloc(0));
+  });
+
+  it('still reads the JSON envelopes (raw bytes as rawBase64) written before the frame', () => {
+    const { raw, ...rest } = env;
+    const legacy = Buffer.from(JSON.stringify({ ...rest, rawBase64: raw.toString('base64') }));
+    expect(decodeParsedEnvelope(legacy)).toEqual(env);
+  });
+
+  it('rejects what is not an envelope', () => {
+    const invalid = expect.objectContaining({ code: 'INVALID_MESSAGE' });
+    expect(() => decodeParsedEnvelope(Buffer.from('{"meta":{}}'))).toThrow(invalid);
+    expect(() => decodeParsedEnvelope(Buffer.from('nope'))).toThrow(invalid);
+    expect(() => decodeParsedEnvelope(null)).toThrow(invalid);
+    const { raw: _raw, ...noRaw } = env;
+    expect(() => decodeParsedEnvelope(Buffer.from(JSON.stringify(noRaw)))).toThrow(invalid);
+    const frame = encodeParsedEnvelope(env);
+    frame.writeUInt32BE(frame.length, 4); // a JSON part longer than the message
+    expect(() => decodeParsedEnvelope(frame)).toThrow(invalid);
+    expect(() =>
+      decodeParsedEnvelope(Buffer.concat([Buffer.from('WDP1'), Buffer.from([0, 0, 0, 2]), Buffer.from('{x')])),
+    ).toThrow(invalid);
   });
 });

@@ -9,6 +9,10 @@ describe('countWords', () => {
     ['• — … |', 0],
     ['東京で会議', 5],
     ['2018年 東京', 4],
+    ['𠀀𠀁 😀 𝐀bc', 3],
+    // lone surrogates: a half is no word; an ideograph between two halves leaves them paired, a letter (U+10000)
+    ['a\ud800 \udc00 b', 2],
+    ['\ud800東\udc00', 2],
   ])('%j has %i words', (text, words) => {
     expect(countWords(text)).toBe(words);
   });

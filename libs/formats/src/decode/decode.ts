@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import * as chardet from 'chardet';
 import * as iconv from 'iconv-lite';
 import { ErrorCode, WireError } from '@wiredesk/contracts';
@@ -52,25 +53,9 @@ const TRUSTED_DETECTIONS = new Set([
   'iso-8859-6',
 ]);
 
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 export function sniffBom(bytes: Buffer): { charset: string; length: number } | undefined {
   const bom = BOMS.find((b) => b.bytes.every((v, i) => bytes[i] === v));
   return bom && { charset: bom.charset, length: bom.bytes.length };
-}
-
-function isValidUtf8(bytes: Buffer): boolean {
-  try {
-    STRICT_UTF8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isAscii(bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return false;
-  return true;
 }
 
 function assertNotBinary(bytes: Buffer): void {
@@ -108,7 +93,8 @@ function decodeWith(bytes: Buffer, charset: string): string {
 
 function assertDecodable(text: string, charset: string): void {
   let bad = 0;
-  for (const ch of text) if (ch === '\ufffd') bad++;
+  // U+FFFD is one UTF-16 unit: a native search, not a walk over every character
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) bad++;
   const len = Math.max(1, text.length);
   if (bad / len > 0.05) {
     throw new WireError(
@@ -118,11 +104,17 @@ function assertDecodable(text: string, charset: string): void {
   }
 }
 
+/**
+ * Text made only of code points below U+0300 is already NFC: they are all starters (no reordering), their canonical
+ * decompositions all recompose, and no two of them compose with each other. One scan spares the normaliser a copy.
+ */
+const BEYOND_NFC_STABLE = /[^\u0000-\u02ff]/;
+
 function finish(raw: string, result: Omit<DecodedText, 'text' | 'repairedMojibake'>): DecodedText {
   let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   assertDecodable(text, result.charset);
   const repaired = repairMojibake(text);
-  text = repaired.text.normalize('NFC');
+  text = BEYOND_NFC_STABLE.test(repaired.text) ? repaired.text.normalize('NFC') : repaired.text;
   return { ...result, text, repairedMojibake: repaired.repaired };
 }
 
@@ -160,7 +152,9 @@ export function decodeBytes(bytes: Buffer, hints: DecodeHints = {}): DecodedText
     const charset = declared?.charset && !isUtf16(declared.charset) ? declared.charset : 'utf-8';
     return finish(bytes.toString('latin1'), { charset, declaredCharset, reason: 'ascii', bom: false });
   }
-  if (isValidUtf8(bytes)) {
+  // node:buffer's validator is as strict as a fatal TextDecoder (no overlongs, surrogates or code points past
+  // U+10FFFF) and builds no string
+  if (isUtf8(bytes)) {
     return finish(bytes.toString('utf8'), { charset: 'utf-8', declaredCharset, reason: 'valid-utf-8', bom: false });
   }
   if (declared?.charset && declared.charset !== 'utf-8' && !isUtf16(declared.charset)) {

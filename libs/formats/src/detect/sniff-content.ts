@@ -101,12 +101,24 @@ const NINJS_KEYS = [
   'description_text',
 ];
 
+/**
+ * Any of the keys as a JSON member name (`"uri":`), all found in one scan: member names hold no quotes, so no two
+ * matches can overlap and every key that occurs is seen.
+ */
+const NINJS_MEMBER = new RegExp(`"(${NINJS_KEYS.join('|')})"\\s*:`, 'g');
+
+function ninjsKeysIn(head: string): number {
+  const found = new Set<string>();
+  for (const m of head.matchAll(NINJS_MEMBER)) found.add(m[1]);
+  return found.size;
+}
+
 /** A JSON document that looks like ninjs (or a list of ninjs documents). */
 export function sniffNinjsJson(text: string): number {
   const start = text.trimStart().slice(0, 1);
   if (start !== '{' && start !== '[') return 0;
   const head = text.slice(0, 16384);
-  const hits = NINJS_KEYS.filter((k) => new RegExp(`"${k}"\\s*:`).test(head)).length;
+  const hits = ninjsKeysIn(head);
   if (/"\$schema"\s*:\s*"[^"]*ninjs/i.test(head)) return 0.98;
   if (hits >= 3) return 0.9;
   if (hits >= 2 && /"uri"\s*:/.test(head)) return 0.8;

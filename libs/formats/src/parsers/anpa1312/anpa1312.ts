@@ -25,10 +25,13 @@ const KEYWORD_LINE =
 /** The sign-off after ETX: "AP-WF-02-20-16 0337GMT". */
 const TRAILER = /\b([A-Z]{2,5})-([A-Z]{2,4})-(\d{2})-(\d{2})-(\d{2})\s+(\d{2})(\d{2})\s*GMT\b/;
 
+/** SOH, then the service line's designator and message number up to its unit separator. */
+const FRAMED_SERVICE_LINE = new RegExp(`${SOH}\\s*[a-z]\\d{4}\\u001f`, 'i');
+
 export function sniffAnpa(text: string): number {
   const head = text.slice(0, 600);
   if (head.includes(`${SYN}${SYN}${SOH}`)) return 0.97;
-  if (new RegExp(`${SOH}\\s*[a-z]\\d{4}\\u001f`, 'i').test(head)) return 0.95;
+  if (FRAMED_SERVICE_LINE.test(head)) return 0.95;
   const lines = head.replace(/^[\s\u0016\u0001]+/, '').split(/\r?\n/);
   if (
     lines.length > 1 &&

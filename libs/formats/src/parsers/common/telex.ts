@@ -43,13 +43,16 @@ function lines(text: string): string[] {
  * too (files whose control characters were stripped on the way still parse). headLineCount says how many lines make
  * the header when a message has no STX.
  */
+/** SYN characters and spaces before a message. */
+const LEADING_SYN = new RegExp(`^[${SYN}\\s]*`);
+
 export function splitTelexMessages(stream: string, headLineCount: number): TelexMessage[] {
   const normalized = stream.replace(/\r\n?/g, '\n');
   const parts = normalized.split(SOH);
   const messages: TelexMessage[] = [];
   parts.forEach((part, index) => {
     // EOT ends a transmission: anything after it and before the next SOH is line noise
-    const segment = part.split(EOT)[0].replace(new RegExp(`^[${SYN}\\s]*`), '');
+    const segment = part.split(EOT)[0].replace(LEADING_SYN, '');
     if (index === 0 && parts.length > 1 && segment.replace(/[\s\u0000-\u001f]/g, '').length < 3) return;
     if (segment.replace(/[\s\u0000-\u001f\u007f]/g, '') === '') return;
     const stx = segment.indexOf(STX);

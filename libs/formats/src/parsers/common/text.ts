@@ -7,8 +7,14 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 /** C0/C1 controls other than tab, newline and carriage return. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
+/** Anything normalizeSpace changes besides trimming: zero-width, controls, odd spaces, whitespace but one space. */
+const NEEDS_NORMALIZING =
+  /[\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|[^\S ]|\s\s/;
+
 /** One line of clean text: odd spaces normalised, controls removed, runs of whitespace collapsed, trimmed. */
 export function normalizeSpace(text: string): string {
+  // Most values are clean already: one scan instead of four replacements.
+  if (!NEEDS_NORMALIZING.test(text)) return text.trim();
   return text.replace(ZERO_WIDTH, '').replace(CONTROL, ' ').replace(ODD_SPACE, ' ').replace(/\s+/g, ' ').trim();
 }
 

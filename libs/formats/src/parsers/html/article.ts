@@ -13,8 +13,9 @@ import { parseDateline } from '../text/dateline';
 import { featuresOf } from '../text/features';
 import { parseTextStory } from '../text/story';
 import { extractContent, figureToPicture, isCreditOnly } from './content';
-import { all, first, parseDocument, textOf, treeDepth, type DomDocument, type DomElement } from './dom';
+import { all, parseDocument, textOf, treeDepth, type DomDocument, type DomElement } from './dom';
 import { documentTitle, readMetadata, type PageMetadata } from './metadata';
+import { findPageElements } from './page-elements';
 import { blocksToXhtml } from '../common/xhtml';
 
 /** How sure the content is HTML: a doctype or <html> root, or markup made of HTML's own elements. */
@@ -222,12 +223,12 @@ function collectPictures(meta: PageMetadata, fromContent: WirePicture[], doc: Do
 export function parseHtmlArticle(html: string, _filename?: string): WireItem {
   const item = emptyItem('html');
   const doc = parseDocument(html);
-  const meta = readMetadata(doc);
-  const h1 = textOf(first(doc, 'article h1') ?? first(doc, 'h1')) || undefined;
-  const title = documentTitle(doc);
-  const articleFigures = all(doc, 'article figure')
-    .map(figureToPicture)
-    .filter((p): p is WirePicture => p !== undefined);
+  // before Readability, which rearranges the document
+  const page = findPageElements(doc);
+  const meta = readMetadata(doc, page);
+  const h1 = textOf(page.articleH1 ?? page.h1) || undefined;
+  const title = documentTitle(page);
+  const articleFigures = page.articleFigures.map(figureToPicture).filter((p): p is WirePicture => p !== undefined);
 
   const reader = runReadability(doc);
   let extracted = reader?.content ? extractContent(reader.content) : { blocks: [], pictures: [] };

@@ -16,6 +16,9 @@ export interface DomElement extends DomNode {
   tagName: string;
   localName: string;
   children: ArrayLike<DomElement>;
+  firstElementChild: DomElement | null;
+  nextElementSibling: DomElement | null;
+  parentElement: DomElement | null;
   innerHTML: string;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
@@ -65,15 +68,29 @@ export function textOf(node: DomNode | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Depth of the element tree under root, counted without recursion; stops counting past limit. */
+/**
+ * Depth of the element tree under root, counted without recursion; stops counting past limit. Walks the siblings
+ * links rather than building a list of children per element.
+ */
 export function treeDepth(root: DomElement, limit: number): number {
   let max = 0;
-  const stack: [DomElement, number][] = [[root, 1]];
-  while (stack.length > 0) {
-    const [el, depth] = stack.pop() as [DomElement, number];
+  let depth = 1;
+  let el: DomElement | null = root;
+  while (el) {
     if (depth > max) max = depth;
     if (max > limit) return max;
-    for (const child of Array.from(el.children)) stack.push([child, depth + 1]);
+    const child: DomElement | null = el.firstElementChild;
+    if (child) {
+      el = child;
+      depth++;
+      continue;
+    }
+    // up until there is a next sibling, never above root
+    while (el && el !== root && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+    }
+    el = el && el !== root ? el.nextElementSibling : null;
   }
   return max;
 }

@@ -2,7 +2,8 @@
  * What a news page says about its article outside the article text: JSON-LD (schema.org NewsArticle and kin),
  * Open Graph and other meta tags, <time> elements and the document language.
  */
-import { all, first, textOf, type DomDocument } from './dom';
+import { textOf, type DomDocument, type DomElement } from './dom';
+import type { PageElements } from './page-elements';
 
 export interface LdImage {
   url?: string;
@@ -78,7 +79,7 @@ function asStrings(x: Json | undefined): string[] {
 }
 
 /** Every object in the JSON-LD blocks, @graph and nesting flattened. */
-function ldObjects(doc: DomDocument): JsonObject[] {
+function ldObjects(ldScripts: DomElement[]): JsonObject[] {
   const found: JsonObject[] = [];
   const visit = (x: Json, depth: number) => {
     if (depth > 6) return;
@@ -91,7 +92,7 @@ function ldObjects(doc: DomDocument): JsonObject[] {
       }
     }
   };
-  for (const script of all(doc, 'script[type="application/ld+json"]')) {
+  for (const script of ldScripts) {
     const raw = (script.textContent ?? '').trim();
     if (!raw) continue;
     try {
@@ -122,10 +123,10 @@ function ldImage(x: Json): LdImage | undefined {
 /** Every <meta> of the page by its property, name or itemprop (lower-case), in document order. */
 type MetaIndex = Map<string, string[]>;
 
-function indexMeta(doc: DomDocument): MetaIndex {
+function indexMeta(metas: DomElement[]): MetaIndex {
   // One pass over the <meta> elements: querying each name separately costs a document walk per name.
   const index: MetaIndex = new Map();
-  for (const el of all(doc, 'meta')) {
+  for (const el of metas) {
     const content = el.getAttribute('content')?.trim();
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -185,9 +186,9 @@ function splitKeywords(values: string[]): string[] {
   return out;
 }
 
-export function readMetadata(doc: DomDocument): PageMetadata {
-  const metaIndex = indexMeta(doc);
-  const objects = ldObjects(doc);
+export function readMetadata(doc: DomDocument, page: PageElements): PageMetadata {
+  const metaIndex = indexMeta(page.metas);
+  const objects = ldObjects(page.ldScripts);
   const article = objects.find((o) => types(o).some((t) => ARTICLE_TYPES.has(t)));
   const webPage = objects.find((o) => types(o).includes('WebPage'));
   const ld = article ?? {};
@@ -202,7 +203,7 @@ export function readMetadata(doc: DomDocument): PageMetadata {
   if (ogImage && !images.some((i) => i.url === ogImage)) {
     images.push({ url: ogImage, caption: meta(metaIndex, 'og:image:alt', 'twitter:image:alt') });
   }
-  const firstTime = first(doc, 'article time[datetime]') ?? first(doc, 'time[datetime]');
+  const firstTime = page.articleTime ?? page.time;
   const lang =
     normaliseLanguage(asString(ld['inLanguage'])) ??
     normaliseLanguage(
@@ -249,13 +250,13 @@ export function readMetadata(doc: DomDocument): PageMetadata {
     publisher: isObject(publisherObj) ? asString(publisherObj['name']) : asString(publisherObj),
     copyrightHolder: asString(ld['copyrightHolder']),
     copyrightYear: asString(ld['copyrightYear']),
-    url: first(doc, 'link[rel="canonical"]')?.getAttribute('href') ?? meta(metaIndex, 'og:url') ?? asString(ld['url']),
+    url: page.canonicalLink?.getAttribute('href') ?? meta(metaIndex, 'og:url') ?? asString(ld['url']),
     siteName: meta(metaIndex, 'og:site_name', 'application-name'),
     genres: genre,
   };
 }
 
 /** The <title>, as a last resort for the headline. */
-export function documentTitle(doc: DomDocument): string | undefined {
-  return textOf(first(doc, 'head > title') ?? first(doc, 'title')) || undefined;
+export function documentTitle(page: PageElements): string | undefined {
+  return textOf(page.headTitle ?? page.title) || undefined;
 }

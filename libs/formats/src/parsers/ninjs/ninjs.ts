@@ -35,11 +35,35 @@ const MEDIA_TYPES = new Set(['picture', 'graphic', 'video', 'audio']);
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A key compared without case or underscores: versioncreated = versionCreated = version_created. */
+function foldKey(key: string): string {
+  const lower = key.toLowerCase();
+  return lower.includes('_') ? lower.replace(/_/g, '') : lower;
+}
+
+/**
+ * The folded names each field lookup asks for, by its list of names. The reader asks for a fixed set of lists (the
+ * ones written in this file), so this stays small.
+ */
+const WANTED = new Map<string, Set<string>>();
+
+function wantedKeys(names: string[]): Set<string> {
+  const signature = names.join('\n');
+  let wanted = WANTED.get(signature);
+  if (!wanted) {
+    wanted = new Set(names.map(foldKey));
+    WANTED.set(signature, wanted);
+  }
+  return wanted;
+}
+
 /** A field by any of its names, compared without case or underscores (versioncreated = versionCreated). */
 function field(obj: Json, ...names: string[]): unknown {
-  const wanted = new Set(names.map((n) => n.toLowerCase().replace(/_/g, '')));
-  for (const [k, v] of Object.entries(obj)) {
-    if (v !== undefined && v !== null && wanted.has(k.toLowerCase().replace(/_/g, ''))) return v;
+  const wanted = wantedKeys(names);
+  for (const k in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
+    const v = obj[k];
+    if (v !== undefined && v !== null && wanted.has(foldKey(k))) return v;
   }
   return undefined;
 }

@@ -27,7 +27,12 @@ const QUOTE = /^(?:>\s?)+/;
 const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
+/** What normaliseSpaces would change besides the ends: zero-width and odd spaces, tabs, runs of spaces. */
+const NEEDS_NORMALISING = /[\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]| {2}/;
+
 export function normaliseSpaces(text: string): string {
+  // Most lines hold none of it: trimming is then all there is to do.
+  if (!NEEDS_NORMALISING.test(text)) return text.trim();
   return text
     .replace(ZERO_WIDTH, '')
     .replace(ODD_SPACE, ' ')
@@ -78,14 +83,23 @@ function runsOf(lines: Line[]): string[][] {
   return runs;
 }
 
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const HAS_ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+/** Not a space of any kind (\s is what trim() removes): a line without one is blank. */
+const VISIBLE = /\S/;
+
 export function toBlocks(text: string): TextBlock[] {
-  const lines: Line[] = text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((l) => {
-      const cleaned = l.replace(ZERO_WIDTH, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
-      return { text: cleaned.replace(/\s+$/, ''), blank: normaliseSpaces(cleaned) === '' };
-    });
+  const unified = text.replace(/\r\n?/g, '\n');
+  // Zero-width characters and controls are rare: when the text has none, its lines need no replacing either.
+  const zeroWidth = HAS_ZERO_WIDTH.test(unified);
+  const controls = HAS_CONTROL.test(unified);
+  const lines: Line[] = unified.split('\n').map((l) => {
+    let cleaned = zeroWidth ? l.replace(ZERO_WIDTH, '') : l;
+    if (controls) cleaned = cleaned.replace(CONTROL, ' ');
+    // all odd spaces are spaces to trim(): a line that normalises to nothing is one with nothing but spaces
+    return { text: cleaned.trimEnd(), blank: !VISIBLE.test(cleaned) };
+  });
   const blocks: TextBlock[] = [];
   for (const [runIndex, run] of runsOf(lines).entries()) {
     const paragraphs = isWrappedParagraph(run) ? [run.map((l) => l.trim()).join(' ')] : run;

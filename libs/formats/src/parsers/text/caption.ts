@@ -47,17 +47,21 @@ const AGENCY_CREDIT_LINE = new RegExp(
   'u',
 );
 
+/** "AFP/John Smith", "AFP Photo/John Smith", "REUTERS/Kim Kyung-Hoon" */
+const AGENCY_SLASH_PHOTOGRAPHER = new RegExp(
+  String.raw`^(${PHOTO_AGENCIES})(?:\s*(?:Photo|PHOTO))?\s*/\s*(?!File\b|FILE\b|Pool\b)([\p{Lu}][\p{L}'’.-]+(?:\s[\p{Lu}][\p{L}'’.-]+){1,3})$`,
+  'u',
+);
+/** "Damian Dovarganes, AP" */
+const PHOTOGRAPHER_COMMA_AGENCY = new RegExp(
+  String.raw`^([\p{Lu}][\p{L}'’.-]+(?:\s[\p{Lu}][\p{L}'’.-]+){1,3}),\s*(${PHOTO_AGENCIES})$`,
+  'u',
+);
+
 function splitPhotographer(credit: string): { credit: string; by?: string } {
-  // "AFP/John Smith", "AFP Photo/John Smith", "Damian Dovarganes, AP", "REUTERS/Kim Kyung-Hoon"
-  const slash = new RegExp(
-    String.raw`^(${PHOTO_AGENCIES})(?:\s*(?:Photo|PHOTO))?\s*/\s*(?!File\b|FILE\b|Pool\b)([\p{Lu}][\p{L}'’.-]+(?:\s[\p{Lu}][\p{L}'’.-]+){1,3})$`,
-    'u',
-  ).exec(credit);
+  const slash = AGENCY_SLASH_PHOTOGRAPHER.exec(credit);
   if (slash) return { credit, by: slash[2] };
-  const comma = new RegExp(
-    String.raw`^([\p{Lu}][\p{L}'’.-]+(?:\s[\p{Lu}][\p{L}'’.-]+){1,3}),\s*(${PHOTO_AGENCIES})$`,
-    'u',
-  ).exec(credit);
+  const comma = PHOTOGRAPHER_COMMA_AGENCY.exec(credit);
   if (comma) return { credit, by: comma[1] };
   return { credit };
 }
@@ -71,15 +75,41 @@ function make(caption: string | undefined, credit: string): Caption {
   return { caption: cleanCaption || undefined, ...splitPhotographer(cleanCredit) };
 }
 
+/**
+ * What the trailing-credit patterns cannot match without (they are case-sensitive): one of the credit words before
+ * a ":", ".." or "…"; an agency's name. The patterns try every split of the block; these scan it once.
+ */
+const CREDIT_WORD_STEMS = [
+  'Photo',
+  'PHOTO',
+  'Image',
+  'IMAGE',
+  'Pic',
+  'Foto',
+  'FOTO',
+  'Bild',
+  'Crédit',
+  'Credit',
+  'CREDIT',
+  'Source',
+  'Illustration',
+];
+const CREDIT_MARK = /[:…]|\.\./;
+const ANY_PHOTO_AGENCY = new RegExp(PHOTO_AGENCIES, 'u');
+
+function mayEndInCreditWord(text: string): boolean {
+  return CREDIT_MARK.test(text) && CREDIT_WORD_STEMS.some((w) => text.includes(w));
+}
+
 /** A caption with its credit in one block, or undefined. */
 export function parseCaption(block: string): Caption | undefined {
   const text = block.trim();
   if (text.length > MAX_CAPTION_CHARS) return undefined; // a caption is a sentence or two, never a long paragraph
   let m = CREDIT_FIRST.exec(text);
   if (m) return make(m[2], m[1]);
-  m = CREDIT_LAST_WORD.exec(text);
+  m = mayEndInCreditWord(text) ? CREDIT_LAST_WORD.exec(text) : null;
   if (m && !/^(?:by|von|par|por)\s/i.test(m[2])) return make(m[1], m[2]);
-  m = CREDIT_LAST_AGENCY.exec(text);
+  m = ANY_PHOTO_AGENCY.test(text) ? CREDIT_LAST_AGENCY.exec(text) : null;
   if (m) return make(m[1], (m[2] ?? m[3] ?? m[4]).trim());
   return undefined;
 }

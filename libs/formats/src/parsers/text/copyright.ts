@@ -13,9 +13,14 @@ const RESERVED =
   /\s*[.,;]?\s*(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|reservados todos los derechos)\.?\s*$/iu;
 
 /** A block that is only a copyright line (perhaps followed by the usual reproduction notice), or undefined. */
+/** How every match of COPYRIGHT starts: a line that does not start so is no copyright line, whatever follows. */
+const COPYRIGHT_START = /^(?:copyright|©|\(c\)|ⓒ|Ⓒ)/iu;
+
 export function parseCopyright(block: string): Copyright | undefined {
   const text = block.trim();
   if (text.length > 600) return undefined;
+  // the line below is a prefix of the text: test its start first, before looking for "all rights reserved"
+  if (!COPYRIGHT_START.test(text)) return undefined;
   const reserved = /^(.*?\ball rights reserved\b\.?)/iu.exec(text);
   // "Copyright 2019 The Associated Press. All rights reserved. This material may not be published…"
   const line = reserved ? reserved[1] : text;

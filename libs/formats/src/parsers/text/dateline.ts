@@ -85,13 +85,21 @@ function isPlausiblePlace(place: string): boolean {
   return place.length <= 60 && !/[!?;"“”]/.test(place);
 }
 
+function plainSpaces(text: string): string {
+  return text.replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ');
+}
+
 /** The dateline at the start of a paragraph, if there is one. */
 export function parseDateline(paragraph: string): Dateline | undefined {
   // A dateline sits in the first hundred-odd characters; matching the whole of a long paragraph only costs time.
-  const full = paragraph.replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ').trimStart();
-  const text = full.slice(0, 200);
-  const restOf = (matched: string) => full.slice(matched.length).trim();
-  let m = WITH_AGENCY.exec(text);
+  // Spacing the odd spaces out commutes with trimming them (they are spaces either way) and with cutting the head
+  // off, so only the head is respaced unless there is a match.
+  const trimmed = paragraph.trimStart();
+  const text = plainSpaces(trimmed.slice(0, 200));
+  const restOf = (matched: string) => plainSpaces(trimmed).slice(matched.length).trim();
+  // Both patterns with an agency need its "(" or "/".
+  const agencyMark = text.includes('(') || text.includes('/');
+  let m = agencyMark ? WITH_AGENCY.exec(text) : null;
   if (m && isPlausiblePlace(m[1]) && isPlausibleAgency(m[3] ?? m[4])) {
     const place = m[1].trim();
     return {
@@ -103,7 +111,7 @@ export function parseDateline(paragraph: string): Dateline | undefined {
       rest: restOf(m[0]),
     };
   }
-  m = AGENCY_ONLY.exec(text);
+  m = agencyMark ? AGENCY_ONLY.exec(text) : null;
   if (m && isPlausibleAgency(m[1] ?? m[2])) {
     return { text: m[0].trim(), agency: (m[1] ?? m[2]).trim(), rest: restOf(m[0]) };
   }

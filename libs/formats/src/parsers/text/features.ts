@@ -3,6 +3,20 @@
  * prose (sentences, punctuation, mostly lower-case words) and whether it says what page furniture says.
  */
 import type { TextBlock } from './blocks';
+import {
+  CASED,
+  LETTER,
+  LOWERCASE_LETTER,
+  MARK,
+  NUMBER,
+  SPACE,
+  UNSPACED,
+  UPPER,
+  UPPERCASE_LETTER,
+  charClass,
+  codePointAt,
+  codePointWidth,
+} from './char-class';
 
 export interface BlockFeatures {
   /** word count; scripts written without spaces count one word per two characters */
@@ -26,16 +40,134 @@ export interface BlockFeatures {
   commenter: boolean;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_-]*/gu;
-const UNSPACED =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
-const SENTENCE_END = /[.!?。！？…"”»’)\]:;؟।]$/u;
-const INNER_PUNCTUATION = /[,;:.!?，、。：；]/gu;
+/**
+ * What one pass over a block counts (the regular expressions it stands for, applied as they would be):
+ * - words: matches of /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_-]*\/gu once the scripts written without spaces are blanked,
+ *   plus one word per two characters of those scripts;
+ * - tokens: runs of characters other than whitespace;
+ * - glue: whether /\p{Ll}[?!.]?\p{Lu}/u matches;
+ * - punctuation: matches of /[,;:.!?，、。：；]/gu;
+ * - capitalised: among the words of /\p{L}[\p{L}\p{M}'’-]*\/gu whose first UTF-16 unit has case, the share in upper
+ *   case.
+ */
+interface TextCounts {
+  words: number;
+  /** runs of non-spaces: text.split(/\s+/).filter(Boolean).length */
+  tokens: number;
+  /** somewhere a lower-case letter runs into an upper-case one, perhaps over "?", "!" or ".": /\p{Ll}[?!.]?\p{Lu}/u */
+  glue: boolean;
+  punctuation: number;
+  capitalised: number;
+}
+
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+const UNDERSCORE = 0x5f;
+const HYPHEN = 0x2d;
+
+function isInnerPunctuation(unit: number): boolean {
+  switch (unit) {
+    case 0x2c: // ,
+    case 0x3b: // ;
+    case 0x3a: // :
+    case 0x2e: // .
+    case 0x21: // !
+    case 0x3f: // ?
+    case 0xff0c: // ，
+    case 0x3001: // 、
+    case 0x3002: // 。
+    case 0xff1a: // ：
+    case 0xff1b: // ；
+      return true;
+    default:
+      return false;
+  }
+}
+
+function countText(text: string): TextCounts {
+  let spaced = 0;
+  let unspaced = 0;
+  let inWord = false;
+  let inCasedWord = false;
+  let cased = 0;
+  let upper = 0;
+  let punctuation = 0;
+  let tokens = 0;
+  let inToken = false;
+  let glue = false;
+  let lowerBefore = false; // the code point before the previous one is \p{Ll}
+  let lowerPrevious = false;
+  let stopPrevious = false; // the previous code point is "?", "!" or "."
+
+  for (let i = 0; i < text.length;) {
+    const cp = codePointAt(text, i);
+    const width = codePointWidth(cp);
+    const bits = charClass(cp);
+    if (bits & SPACE) inToken = false;
+    else if (!inToken) {
+      inToken = true;
+      tokens++;
+    }
+    if (bits & UPPERCASE_LETTER && (lowerPrevious || (stopPrevious && lowerBefore))) glue = true;
+    lowerBefore = lowerPrevious;
+    lowerPrevious = (bits & LOWERCASE_LETTER) !== 0;
+    stopPrevious = cp === 0x3f || cp === 0x21 || cp === 0x2e;
+    if (width === 1 && isInnerPunctuation(cp)) punctuation++;
+    const joiner = cp === APOSTROPHE || cp === RIGHT_QUOTE || cp === HYPHEN;
+    if (bits & UNSPACED) {
+      unspaced++;
+      inWord = false;
+    } else if (!(inWord && ((bits & (LETTER | MARK | NUMBER)) !== 0 || joiner || cp === UNDERSCORE))) {
+      inWord = (bits & (LETTER | NUMBER)) !== 0;
+      if (inWord) spaced++;
+    }
+    if (!(inCasedWord && ((bits & (LETTER | MARK)) !== 0 || joiner))) {
+      inCasedWord = (bits & LETTER) !== 0;
+      // a word's first UTF-16 unit decides; half of a surrogate pair has no case
+      if (inCasedWord && width === 1 && bits & CASED) {
+        cased++;
+        if (bits & UPPER) upper++;
+      }
+    }
+    i += width;
+  }
+  return {
+    words: spaced + Math.ceil(unspaced / 2),
+    tokens,
+    glue,
+    punctuation,
+    capitalised: cased === 0 ? 0 : upper / cased,
+  };
+}
 
 export function countWords(text: string): number {
-  const unspaced = text.match(UNSPACED)?.length ?? 0;
-  const spaced = text.replace(UNSPACED, ' ').match(WORD)?.length ?? 0;
-  return spaced + Math.ceil(unspaced / 2);
+  return countText(text).words;
+}
+
+/** /[.!?。！？…"”»’)\]:;؟।]$/u: the last character closes a sentence, a quote or an introduction. */
+function endsSentence(text: string): boolean {
+  switch (text.charCodeAt(text.length - 1)) {
+    case 0x2e: // .
+    case 0x21: // !
+    case 0x3f: // ?
+    case 0x3002: // 。
+    case 0xff01: // ！
+    case 0xff1f: // ？
+    case 0x2026: // …
+    case 0x22: // "
+    case 0x201d: // ”
+    case 0xbb: // »
+    case 0x2019: // ’
+    case 0x29: // )
+    case 0x5d: // ]
+    case 0x3a: // :
+    case 0x3b: // ;
+    case 0x61f: // ؟
+    case 0x964: // ।
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**
@@ -112,54 +244,58 @@ const COMMENTS_HEADING = new RegExp(
 /** The line that introduces one comment: "joe says:", "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:". */
 const COMMENTER = /^(?:\d+\.\s*)?\S.{0,60}\s(?:says|said|wrote|writes|dit|schreibt|escribió|disse):$/iu;
 
+/** A glued token: "OptionsThe", "Rise?Violence", "DetroitHoodline"; at least six characters. */
+const GLUED = /^(\p{L}\S*\p{Ll}{3})[?!.]?\p{Lu}\p{Ll}+$/u;
+const GLUED_MIN_CHARS = 6;
+/** The headline part of a teaser card: its glued word is among the first 25, after four others and before four more. */
+const HEADLINE_MAX_WORDS = 25;
+const WORDS_AROUND_GLUE = 4;
+
 /**
  * A teaser card flattened to one line: a Title Case headline run straight into its summary with no space between
  * ("…Emerging As Strong WR OptionsThe 49ers and …").
  */
-function isGluedTeaser(text: string): boolean {
+function isGluedTeaser(text: string, counts: TextCounts): boolean {
+  // a glued word, with four words before it and four after it
+  if (!counts.glue || counts.tokens < 2 * WORDS_AROUND_GLUE + 1) return false;
   const tokens = text.split(/\s+/).filter(Boolean);
   let cased = 0;
   let upper = 0;
-  // One pass over the first words: the headline part has 5 to 25 words, mostly capitalised.
-  for (let i = 0; i < Math.min(tokens.length, 25); i++) {
+  let counted = 0;
+  for (let i = WORDS_AROUND_GLUE; i < Math.min(tokens.length, HEADLINE_MAX_WORDS); i++) {
     const token = tokens[i];
+    if (tokens.length - i - 1 < WORDS_AROUND_GLUE || token.length < GLUED_MIN_CHARS) continue;
     // "OptionsThe", "Rise?Violence", "DetroitHoodline"; never "McDonald", "WeWork", "LeBron": the headline's last word
     // ends in three lower-case letters before the glued capital
-    const glued = /^(\p{L}\S*\p{Ll}{3})[?!.]?\p{Lu}\p{Ll}+$/u.exec(token);
-    if (glued && i >= 4) {
-      const headCapital = isCapitalised(glued[1]);
-      const share = (upper + (headCapital ? 1 : 0)) / Math.max(1, cased + (headCapital === undefined ? 0 : 1));
-      if (share >= 0.75 && tokens.length - i - 1 >= 4) return true;
+    const glued = GLUED.exec(token);
+    if (!glued) continue;
+    // the headline part so far is mostly capitalised
+    for (; counted < i; counted++) {
+      const capital = isCapitalised(tokens[counted]);
+      if (capital !== undefined) {
+        cased++;
+        if (capital) upper++;
+      }
     }
-    const capital = isCapitalised(token);
-    if (capital !== undefined) {
-      cased++;
-      if (capital) upper++;
-    }
+    const headCapital = isCapitalised(glued[1]);
+    const share = (upper + (headCapital ? 1 : 0)) / Math.max(1, cased + (headCapital === undefined ? 0 : 1));
+    if (share >= 0.75) return true;
   }
   return false;
 }
 
 /** Whether a word starts with a capital; undefined for words in scripts without case or starting with no letter. */
 function isCapitalised(word: string): boolean | undefined {
-  const first = /\p{L}/u.exec(word)?.[0];
-  if (!first || first.toLowerCase() === first.toUpperCase()) return undefined;
-  return first === first.toUpperCase();
-}
-
-function capitalisedShare(text: string): number {
-  const words = text.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
-  let cased = 0;
-  let upper = 0;
-  for (const w of words) {
-    const first = w[0];
-    const lower = first.toLowerCase();
-    const upperCh = first.toUpperCase();
-    if (lower === upperCh) continue; // uncased script
-    cased++;
-    if (first === upperCh) upper++;
+  for (let i = 0; i < word.length;) {
+    const cp = codePointAt(word, i);
+    const bits = charClass(cp);
+    if (bits & LETTER) {
+      if (!(bits & CASED)) return undefined;
+      return (bits & UPPER) !== 0;
+    }
+    i += codePointWidth(cp);
   }
-  return cased === 0 ? 0 : upper / cased;
+  return undefined;
 }
 
 /**
@@ -168,27 +304,76 @@ function capitalisedShare(text: string): number {
  */
 const MAX_PATTERN_CHARS = 1500;
 
+/**
+ * Cheap tests that every match of a pattern passes: the pattern itself runs only on the blocks that pass. The words
+ * looked for in the lower-cased text use only letters whose every case-insensitive (/iu) equivalent lower-cases to
+ * the letter itself, so a match can never be missed ("s" is left out: "ſ" matches it and stays "ſ").
+ */
+function mayBeCookieNotice(lower: string): boolean {
+  return lower.includes('cookie');
+}
+
+function mayBeTeaser(text: string, lower: string): boolean {
+  // "read more", "read full story", "continue reading"; "more »" and "»" at the end; "..." and "…" at the end;
+  // "Watch:" and the other labels before ":" or "|"
+  return (
+    lower.includes('read') ||
+    text.includes('»') ||
+    text.includes('...') ||
+    text.includes('…') ||
+    text.includes(':') ||
+    text.includes('|')
+  );
+}
+
+function mayBeCallToAction(lower: string): boolean {
+  return ['click', 'read', 'ign up', 'cribe', 'download', 'follow', 'hare', 'tap here'].some((w) => lower.includes(w));
+}
+
+function mayBeCommentsHeading(lower: string): boolean {
+  // comment(s), kommentar(e), commentaire(s), comentario(s), commenti, comentários, комментари…; responses, replies,
+  // reactions, reacties; "join the discussion"
+  return ['ment', 'ммен', 'pon', 'repl', 'reacti', 'join'].some((w) => lower.includes(w));
+}
+
+/** Every match of METADATA: a leading keyword, a digit, a count of shares, views… or nothing but [\s.,:/%+-]. */
+const METADATA_KEYWORD_INITIALS = 'pulfmcav';
+const ONLY_NUMBER_PUNCTUATION = /^[\s.,:/%+-]+$/;
+
+function mayBeMetadata(text: string, lower: string): boolean {
+  if (METADATA_KEYWORD_INITIALS.includes(lower.charAt(0))) return true;
+  if (/\d/.test(text)) return true;
+  if (['hare', 'view', 'comment', 'like', 'read'].some((w) => lower.includes(w))) return true;
+  return ONLY_NUMBER_PUNCTUATION.test(text);
+}
+
 export function featuresOf(block: TextBlock): BlockFeatures {
   const text = block.text;
-  const words = countWords(text);
-  const punctuation = text.match(INNER_PUNCTUATION)?.length ?? 0;
+  const counts = countText(text);
+  const { words, punctuation, capitalised } = counts;
   const short = text.length <= MAX_PATTERN_CHARS;
+  let lowerCased: string | undefined;
+  const lower = () => (lowerCased ??= text.toLowerCase());
   return {
     words,
     chars: text.length,
-    endsSentence: SENTENCE_END.test(text),
+    endsSentence: endsSentence(text),
     punctuationDensity: words === 0 ? 0 : punctuation / words,
-    capitalised: capitalisedShare(text),
+    capitalised,
     boilerplate:
       short &&
       (FURNITURE_LINE.test(text) ||
         URL_ONLY.test(text) ||
-        (words <= 14 && CALL_TO_ACTION.test(text)) ||
+        (words <= 14 && mayBeCallToAction(lower()) && CALL_TO_ACTION.test(text)) ||
         (words <= 60 && NOTICE.test(text)) ||
-        (words <= 200 && COOKIES.test(text))),
-    teaser: short && ((words <= 40 && TEASER.test(text)) || (words <= 80 && isGluedTeaser(text))),
-    metadata: short && words <= 16 && METADATA.test(text),
-    commentsHeading: short && words <= 20 && COMMENTS_HEADING.test(text),
-    commenter: short && words <= 20 && COMMENTER.test(text),
+        (words <= 200 && mayBeCookieNotice(lower()) && COOKIES.test(text))),
+    teaser:
+      short &&
+      ((words <= 40 && mayBeTeaser(text, lower()) && TEASER.test(text)) ||
+        (words <= 80 && isGluedTeaser(text, counts))),
+    metadata: short && words <= 16 && mayBeMetadata(text, lower()) && METADATA.test(text),
+    commentsHeading: short && words <= 20 && mayBeCommentsHeading(lower()) && COMMENTS_HEADING.test(text),
+    // "… says:" ends the line
+    commenter: short && words <= 20 && text.endsWith(':') && COMMENTER.test(text),
   };
 }

@@ -550,6 +550,7 @@ function costGrowth(samples: Sample[], stored: number): Record<string, number> {
   const [a, b, c, d] = [at(0.1), at(0.4), at(0.6), at(0.9)];
   const names = Object.keys(withCpu[0]?.cpu ?? {}).filter((n) => STORE_STAGES.includes(n));
   const ratios = Object.fromEntries(names.map((n) => [n, round(perArticle(c, d, n) / perArticle(a, b, n), 2)]));
+  if (!names.includes('archive')) return {}; // --without-archive: nothing reads or writes the store
   const total = (from?: Sample, to?: Sample) => names.reduce((sum, n) => sum + perArticle(from, to, n), 0);
   return { ...ratios, total: round(total(c, d) / total(a, b), 2) };
 }
@@ -599,12 +600,16 @@ function printTable(m: ReturnType<typeof medianFigures>, runs: RunFigures[], s: 
         .map(([k, v]) => `${k} ${v}`)
         .join(', '),
     ],
-    [
-      '    growth, 60–90 % vs 10–40 % stored',
-      Object.entries(m.costGrowth)
-        .map(([k, v]) => `${k} ×${v}`)
-        .join(', '),
-    ],
+    ...(Object.keys(m.costGrowth).length > 0
+      ? [
+          [
+            '    growth, 60–90 % vs 10–40 % stored',
+            Object.entries(m.costGrowth)
+              .map(([k, v]) => `${k} ×${v}`)
+              .join(', '),
+          ] as [string, string],
+        ]
+      : []),
     [
       '    resident memory MiB',
       Object.entries(m.memoryRssMiB)

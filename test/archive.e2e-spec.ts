@@ -11,6 +11,7 @@ import { contentHash, type Ninjs } from '@wiredesk/ninjs';
 import { startExampleConsumer } from '../examples/consumer/src/consumer';
 import { killOf, ninjsOf, seededStories } from '../libs/storage/testing/article-fixtures';
 import { startArchive } from './support/apps';
+import { articleRecord } from './support/articles';
 import { e2eConfig } from './support/e2e-config';
 import { http, type HttpResult } from './support/http';
 import { testKafka, testProducer, TopicReader } from './support/kafka';
@@ -20,22 +21,10 @@ const config = e2eConfig('archive');
 const DB_NAME = `wd_archive_e2e_${config.suffix.replace(/\W/g, '_')}`;
 const PREFIX = `urn:e2e-archive:${config.suffix}`;
 
-/** An articles.normalized record as the enricher writes it (DESIGN.md headers). */
-function articleRecord(ninjs: Ninjs, headers: Record<string, string> = {}) {
-  return {
-    key: ninjs.uri,
-    value: JSON.stringify(ninjs),
-    headers: {
-      'wd-event': ninjs.pubStatus === 'canceled' ? 'canceled' : 'created',
-      'wd-ingest-id': `ingest-${ninjs.uri}-${ninjs.version}`,
-      'wd-source': 'afp-en',
-      'wd-content-hash': contentHash(ninjs),
-      'wd-schema': 'ninjs/3.1',
-      'wd-enrichment': JSON.stringify({ source: { format: 'text' }, enrichment: { 'odd.key': 1, mentions: [] } }),
-      ...headers,
-    },
-  };
-}
+/** As the enricher writes it, with enrichment details whose odd key the archive must store safely. */
+const ENRICHMENT = JSON.stringify({ source: { format: 'text' }, enrichment: { 'odd.key': 1, mentions: [] } });
+const enrichedRecord = (ninjs: Ninjs, headers: Record<string, string> = {}) =>
+  articleRecord(ninjs, { 'wd-enrichment': ENRICHMENT, ...headers });
 
 const enc = encodeURIComponent;
 
@@ -82,8 +71,8 @@ describe('archive service (real Kafka and store)', () => {
         headline: 'Harbour strike ends after talks',
         paragraphs: ['Dock workers returned to work on Monday after a week-long strike.'],
       });
-      await send([articleRecord(doc), articleRecord(doc, { 'wd-ingest-id': 'second-channel' })]);
-      await send([articleRecord(doc)]);
+      await send([enrichedRecord(doc), enrichedRecord(doc, { 'wd-ingest-id': 'second-channel' })]);
+      await send([enrichedRecord(doc)]);
       const stored = await eventually(
         async () => {
           const res = await get(`/v1/articles/${enc(doc.uri)}`);
@@ -95,7 +84,7 @@ describe('archive service (real Kafka and store)', () => {
       expect(stored).toEqual(doc);
       // a later message on the same story (same partition) proves the duplicates before it were consumed
       const marker = { ...doc, version: '2', headlines: [{ role: 'main', value: 'Harbour strike over' }] };
-      await send([articleRecord(marker)]);
+      await send([enrichedRecord(marker)]);
       await eventually(async () => (await versionsOf(doc.uri)).length === 2, 60000, 'version 2');
       expect(await connection.db!.collection('articles').countDocuments({ uri: doc.uri })).toBe(1);
       expect((await versionsOf(doc.uri)).map((v) => v.version)).toEqual([1, 2]);
@@ -108,7 +97,7 @@ describe('archive service (real Kafka and store)', () => {
         headline: 'Bridge reopens after repairs',
         paragraphs: ['The bridge reopened to traffic on Tuesday.'],
       });
-      await send([articleRecord(doc)]);
+      await send([enrichedRecord(doc)]);
       const res = await eventually(
         async () => {
           const r = await get(`/v1/articles/${enc(doc.uri)}`);
@@ -131,7 +120,7 @@ describe('archive service (real Kafka and store)', () => {
           headline: `River level rises, update ${v}`,
           paragraphs: [`Update ${v} on the flood.`],
         });
-      await send([1, 3, 2].map((v) => articleRecord(version(v))));
+      await send([1, 3, 2].map((v) => enrichedRecord(version(v))));
       await eventually(async () => (await versionsOf(uri)).length === 3, 60000, 'three versions');
       const current = (await get(`/v1/articles/${enc(uri)}`)).json<Ninjs>();
       expect(current.version).toBe('3');
@@ -153,7 +142,7 @@ describe('archive service (real Kafka and store)', () => {
         headlines: [{ role: 'main', value: 'Company reports record annual profit' }],
       };
       const kill = killOf(v2, 3, '2024-04-02T10:00:00Z');
-      await send([articleRecord(v1), articleRecord(v2), articleRecord(kill, { 'wd-ingest-id': 'kill-ingest' })]);
+      await send([enrichedRecord(v1), enrichedRecord(v2), enrichedRecord(kill, { 'wd-ingest-id': 'kill-ingest' })]);
 
       const event = await articlesTopic.waitFor(
         (m) => m.key?.toString() === uri && m.headers['wd-emitter'] === 'archive',
@@ -178,7 +167,7 @@ describe('archive service (real Kafka and store)', () => {
       ]);
       // a later version of the story lands on the same partition after the archive's own event: once it is stored,
       // that event has been consumed, and it must not have produced another one
-      await send([articleRecord({ ...v2, version: '4', versionCreated: '2024-04-02T11:00:00Z' })]);
+      await send([enrichedRecord({ ...v2, version: '4', versionCreated: '2024-04-02T11:00:00Z' })]);
       await eventually(async () => (await versionsOf(uri)).length === 4, 60000, 'version 4');
       expect((await versionsOf(uri)).every((v) => v.pubStatus === 'canceled')).toBe(true);
       const ownEvents = articlesTopic.messages.filter(
@@ -251,7 +240,7 @@ describe('archive service (real Kafka and store)', () => {
     beforeAll(async () => {
       const stories = seededStories(seedPrefix);
       seeded = stories.map((s) => s.ninjs);
-      await send(stories.map(({ ninjs, source }) => articleRecord(ninjs, { 'wd-source': source })));
+      await send(stories.map(({ ninjs, source }) => enrichedRecord(ninjs, { 'wd-source': source })));
       await eventually(
         async () => {
           const res = await get(`/v1/articles?limit=100&since=2024-03-01&until=2024-03-04`);
@@ -377,7 +366,7 @@ describe('archive service (real Kafka and store)', () => {
       expect((await get(`/v1/articles?${inWindow}&limit=3`, { 'If-None-Match': listEtag })).status).toBe(304);
 
       await send([
-        articleRecord({ ...seeded[0], version: '2', headlines: [{ role: 'main', value: 'Updated headline' }] }),
+        enrichedRecord({ ...seeded[0], version: '2', headlines: [{ role: 'main', value: 'Updated headline' }] }),
       ]);
       await eventually(async () => (await get(`/v1/articles/${enc(uri)}`, { 'If-None-Match': etag })).status === 200);
     });

@@ -12,9 +12,10 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { contentHash, type Ninjs } from '@wiredesk/ninjs';
+import type { Ninjs } from '@wiredesk/ninjs';
 import { killOf, ninjsOf } from '../libs/storage/testing/article-fixtures';
 import { startArchive } from './support/apps';
+import { articleRecord } from './support/articles';
 import { e2eConfig } from './support/e2e-config';
 import { http } from './support/http';
 import { testKafka, testProducer } from './support/kafka';
@@ -27,20 +28,6 @@ const DB_NAME = `wd_monitor_e2e_${config.suffix.replace(/\W/g, '_')}`;
 const PREFIX = `urn:e2e-monitor:${config.suffix}`;
 /** how long the page may take to show what was produced (Kafka → archive → store → next 2 s poll) */
 const SEEN_WITHIN_MS = 20000;
-
-function articleRecord(ninjs: Ninjs) {
-  return {
-    key: ninjs.uri,
-    value: JSON.stringify(ninjs),
-    headers: {
-      'wd-event': ninjs.pubStatus === 'canceled' ? 'canceled' : 'created',
-      'wd-ingest-id': `ingest-${ninjs.uri}-${ninjs.version}`,
-      'wd-source': 'afp-en',
-      'wd-content-hash': contentHash(ninjs),
-      'wd-schema': 'ninjs/3.1',
-    },
-  };
-}
 
 const WD = 'http://www.wikidata.org/entity/';
 const now = Date.now();

@@ -1,3 +1,4 @@
+export * from './concurrency';
 export * from './config';
 export * from './platform.tokens';
 export * from './platform.module';

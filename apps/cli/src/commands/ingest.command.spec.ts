@@ -10,7 +10,6 @@ import {
   collectFiles,
   idempotencyKeyFor,
   ingestCommand,
-  mapConcurrent,
   parseIngestFlags,
   retryAfterMs,
 } from './ingest.command';
@@ -97,19 +96,6 @@ describe('wiredesk ingest helpers', () => {
     expect(backoffMs(1, () => 0)).toBe(250);
     expect(backoffMs(3, () => 1)).toBe(2000);
     expect(backoffMs(30, () => 1)).toBe(30000);
-  });
-
-  it('never runs more than the limit at once, and keeps the input order', async () => {
-    let running = 0;
-    let peak = 0;
-    const results = await mapConcurrent([5, 1, 4, 2, 3], 2, async (n) => {
-      peak = Math.max(peak, ++running);
-      await new Promise((r) => setTimeout(r, n));
-      running--;
-      return n * 10;
-    });
-    expect(results).toEqual([50, 10, 40, 20, 30]);
-    expect(peak).toBe(2);
   });
 
   it('parses flags, with the API key from the environment and a usable default URL', () => {

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, relative, resolve, sep } from 'node:path';
 import { contentTypeForFile } from '@wiredesk/formats';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@wiredesk/platform';
+import { loadConfig, mapLimited } from '@wiredesk/platform';
 import { Exit, oneLine, processStreams, writeLine, type CliStreams } from '../io';
 import { Progress } from '../progress';
 
@@ -188,20 +188,6 @@ export async function sendFile(file: BacklogFile, options: SendOptions): Promise
   }
 }
 
-/** Runs `work` over `items` with at most `limit` at once; results in input order. */
-export async function mapConcurrent<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
-
 interface IngestFlags {
   paths: string[];
   url: string;
@@ -305,7 +291,7 @@ export async function ingestCommand(
   }
   const run = flags;
   const progress = new Progress(io.stderr, { unit: 'files', total: files.length });
-  const results = await mapConcurrent(files, run.concurrency, async (file) => {
+  const results = await mapLimited(files, run.concurrency, async (file) => {
     const result = await sendFile(file, { ...run, ...options });
     if (result.status === 'rejected') {
       progress.clear();

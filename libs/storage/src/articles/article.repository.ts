@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { mapLimited } from '@wiredesk/platform';
 import type { Ninjs } from '@wiredesk/ninjs';
 import { BSON, type Collection, type Document } from 'mongodb';
 import type { Model } from 'mongoose';
@@ -8,7 +9,7 @@ import { KeyedLock } from '../keyed-lock';
 import { ARTICLE_MODEL, ArticleSchema, type ArticleDocument } from '../schemas/article.schema';
 import { ARTICLE_VERSION_MODEL, versionId, type ArticleVersionDocument } from '../schemas/article-version.schema';
 import { compileSchemaCheck } from '../schemas/schema-check';
-import { mapLimited, STORE_PROFILE, type StoreProfile } from '../store-profile';
+import { STORE_PROFILE, type StoreProfile } from '../store-profile';
 import { relevance } from '../search/terms';
 import type { ArticleOutcome, IncomingArticle } from './article-input';
 import {

@@ -99,8 +99,8 @@ function compileType(type: SchemaType, path: string): ValueCheck {
 
 /** The type's own validators around a check of the value's shape (run only on present values). */
 function withRules(type: { validators: ValidatorLike[] }, instance: Instance, path: string, shape: ValueCheck) {
-  const rules = type.validators.map((v) => compileRule(v, instance, path));
   const required = type.validators.some((v) => v.type === 'required');
+  const rules = type.validators.filter((v) => v.type !== 'required').map((v) => compileRule(v, instance, path));
   return (value: unknown, at: string): string | undefined => {
     if (value === undefined || value === null) return required ? `Path \`${at}\` is required.` : undefined;
     if (required && instance === 'String' && value === '') return `Path \`${at}\` is required.`;
@@ -116,8 +116,6 @@ function withRules(type: { validators: ValidatorLike[] }, instance: Instance, pa
 
 function compileRule(v: ValidatorLike, instance: Instance, path: string): ValueCheck {
   switch (v.type) {
-    case 'required':
-      return () => undefined; // handled before the shape check
     case 'maxlength': {
       const max = v.maxlength!;
       return (value, at) =>

@@ -3,6 +3,8 @@
  * everything else is converted to UTC. Unparseable or absurd dates give undefined, never a wrong date.
  */
 
+import { zoneOffset } from './local-time';
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 function validParts(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean {
@@ -22,7 +24,7 @@ function offsetOf(zone: string | undefined): string | undefined {
 }
 
 /** ISO 8601 extended or basic ("2024-01-30T10:15:00+01:00", "20240130T101500Z", "2024-01-30") → RFC 3339. */
-function fromIso(text: string): string | undefined {
+function fromIso(text: string, localZone?: string): string | undefined {
   const m =
     /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/.exec(
       text,
@@ -30,18 +32,23 @@ function fromIso(text: string): string | undefined {
   if (!m) return undefined;
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac, zone] = m;
   if (!validParts(+y, +mo, +d, +h, +mi, +s)) return undefined;
-  const offset = offsetOf(zone);
+  // a time without a zone is the sender's local time when we know the sender's zone
+  const offset =
+    !zone && localZone && m[4] !== undefined ? zoneOffset(localZone, +y, +mo, +d, +h, +mi, +s) : offsetOf(zone);
   if (!offset) return undefined;
   const fraction = frac ? `.${frac.slice(0, 3).padEnd(3, '0')}` : '';
   return `${y}-${mo}-${d}T${h}:${mi}:${s}${fraction}${offset}`;
 }
 
-/** Any date-time string an agency may send → RFC 3339, or undefined. */
-export function toIsoDateTime(value: string | undefined | null): string | undefined {
+/**
+ * Any date-time string an agency may send → RFC 3339, or undefined. A time that names no zone is read in `localZone`
+ * (an IANA zone such as "Europe/Helsinki", see agency-zones.ts) when given, else as UTC.
+ */
+export function toIsoDateTime(value: string | undefined | null, localZone?: string): string | undefined {
   if (value === undefined || value === null) return undefined;
   const text = String(value).trim();
   if (text === '' || text.length > 64) return undefined;
-  const iso = fromIso(text);
+  const iso = fromIso(text, localZone);
   if (iso) return iso;
   // RFC 822 / 1123 ("Tue, 30 Jan 2024 10:15:00 GMT") and other textual forms JavaScript knows
   if (!/[a-z]{3}/i.test(text) || !/\d{4}/.test(text)) return undefined;

@@ -14,6 +14,7 @@ import {
 import type { XmlElement } from '../../xml/safe-xml';
 import { textToBlocks, xmlToBlocks } from '../common/blocks';
 import { splitCaptionCredit } from '../common/captions';
+import { agencyZone } from '../common/agency-zones';
 import { toIsoDateTime } from '../common/dates';
 import { htmlToBlocks } from '../common/html';
 import { fillMissing } from '../common/merge';
@@ -177,10 +178,18 @@ function readCommon(el: XmlElement, item: WireItem, schemes: Schemes): { languag
   const meta = child(el, 'itemMeta');
   const itemClass = codeOf(attr(child(meta, 'itemClass'), 'qcode') ?? '').toLowerCase();
   item.type = ITEM_TYPES[itemClass] ?? (el.local === 'packageItem' ? 'composite' : 'text');
-  item.agency = conceptName(child(meta, 'provider'), language);
-  item.versionCreated = toIsoDateTime(text(child(meta, 'versionCreated')));
-  item.firstCreated = toIsoDateTime(text(child(meta, 'firstCreated')));
-  item.embargoedUntil = toIsoDateTime(text(child(meta, 'embargoed')));
+  const provider = child(meta, 'provider');
+  item.agency = conceptName(provider, language);
+  // zone-less times are the sender's local time (STT writes "2018-04-04T04:05:16", Helsinki time)
+  const zone = agencyZone(attrText(provider, 'literal'), attrText(provider, 'qcode'), item.agency, item.sourceId);
+  const date = (el: XmlElement | undefined) => toIsoDateTime(text(el), zone);
+  const content = child(el, 'contentMeta');
+  item.contentCreated = date(child(content, 'contentCreated'));
+  // archive copy may leave the item's own dates empty: the content's dates are the story's, never "now"
+  item.versionCreated =
+    date(child(meta, 'versionCreated')) ?? date(child(content, 'contentModified')) ?? item.contentCreated;
+  item.firstCreated = date(child(meta, 'firstCreated')) ?? item.contentCreated;
+  item.embargoedUntil = date(child(meta, 'embargoed'));
   const status = codeOf(attr(child(meta, 'pubStatus'), 'qcode') ?? '').toLowerCase();
   if (PUB_STATUS[status]) item.pubStatus = PUB_STATUS[status];
   const notes = childrenNamed(meta, 'edNote')
@@ -204,8 +213,6 @@ function readCommon(el: XmlElement, item: WireItem, schemes: Schemes): { languag
   }
   const title = text(child(meta, 'title'));
 
-  const content = child(el, 'contentMeta');
-  item.contentCreated = toIsoDateTime(text(child(content, 'contentCreated')));
   item.urgency = boundedInt(text(child(content, 'urgency')), 1, 9);
   const headlines = childrenNamed(content, 'headline');
   const main = headlines.filter((h) => ['', 'main', 'headline'].includes(roleOf(h)));

@@ -3,6 +3,7 @@ import { attr, attrText, child, childrenNamed, descendant, descendants, langOf, 
 import type { XmlElement } from '../../xml/safe-xml';
 import { textToBlocks, xmlToBlocks } from '../common/blocks';
 import { splitCaptionCredit } from '../common/captions';
+import { agencyZone } from '../common/agency-zones';
 import { toIsoDateTime } from '../common/dates';
 import { htmlToBlocks, htmlToText } from '../common/html';
 import { fillMissing } from '../common/merge';
@@ -278,9 +279,11 @@ function management(newsItem: XmlElement, item: WireItem, envelope: XmlElement |
   const status = formal(child(m, 'Status'))?.toLowerCase();
   if (status && STATUS[status]) item.pubStatus = STATUS[status];
   item.urgency = boundedInt(formal(child(m, 'Urgency')), 1, 9) ?? boundedInt(formal(child(envelope, 'Priority')), 1, 9);
-  item.firstCreated = toIsoDateTime(text(child(m, 'FirstCreated')));
-  item.versionCreated =
-    toIsoDateTime(text(child(m, 'ThisRevisionCreated'))) ?? toIsoDateTime(text(child(envelope, 'DateAndTime')));
+  // zone-less times are the sender's local time (Belga writes "20190129T124550", Brussels time)
+  const zone = agencyZone(providerIdOf(newsItem));
+  const date = (el: XmlElement | undefined) => toIsoDateTime(text(el), zone);
+  item.firstCreated = date(child(m, 'FirstCreated'));
+  item.versionCreated = date(child(m, 'ThisRevisionCreated')) ?? date(child(envelope, 'DateAndTime'));
   for (const instruction of childrenNamed(m, 'Instruction')) {
     const what = (formal(instruction) ?? '').toLowerCase();
     if (/rectif|correct/.test(what)) item.signals = [...(item.signals ?? []), 'correction'];
@@ -289,7 +292,7 @@ function management(newsItem: XmlElement, item: WireItem, envelope: XmlElement |
   }
   const change = child(m, 'StatusWillChange');
   const future = formal(child(change, 'FutureStatus'))?.toLowerCase();
-  const when = toIsoDateTime(text(child(change, 'DateAndTime')));
+  const when = date(child(change, 'DateAndTime'));
   if (future === 'usable' && when && item.pubStatus !== 'canceled') {
     item.embargoedUntil = when;
     item.pubStatus = 'usable';

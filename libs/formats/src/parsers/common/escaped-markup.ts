@@ -22,9 +22,9 @@ const PSEUDO_CHARACTERS: Readonly<Record<string, string>> = {
 };
 const PSEUDO_ELEMENT = /<(endash|ndash|emdash|mdash|hyphen|nbsp|thinsp)\s*(?:\/>|>[^<]{0,3}<\/\1\s*>)/gi;
 
-/** HTML element names that, written out as text, mean escaped markup rather than prose ("a <b and c> d"). */
+/** HTML tags written out as text (bare, or with name="value" attributes): escaped markup, not prose ("a <b and c> d"). */
 const HTML_TAG =
-  /<\/?(?:p|br|div|span|b|i|u|em|strong|a|ul|ol|li|h[1-6]|script|style|iframe|img|table|tr|td|th|sup|sub|blockquote|hr|font|small|big|replaced)(?:\s[^<>]*)?\/?>/i;
+  /<\/?(?:p|br|div|span|b|i|u|em|strong|a|ul|ol|li|h[1-6]|script|style|iframe|img|table|tr|td|th|sup|sub|blockquote|hr|font|small|big|replaced)(?:\s*\/?>|\s+[^<>]*=[^<>]*>)/i;
 /** An entity left over after the format's own decoding: the text was escaped twice. */
 const LEFTOVER_ENTITY = /&(?:#\d{2,7}|#x[0-9a-f]{2,6}|[a-z][a-z0-9]{1,9});/i;
 const FLOWING: ReadonlySet<BodyBlock['kind']> = new Set(['p', 'h', 'li', 'blockquote']);

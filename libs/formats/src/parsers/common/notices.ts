@@ -70,5 +70,5 @@ export function headlineFromLead(item: WireItem): void {
     headline = `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)).replace(/[\s,;:–-]+$/, '')}…`;
   }
   item.headline = headline;
-  addNote(item, 'Headline taken from the lead: the source gave none.');
+  addNote(item, 'Headline taken from the first paragraph: the source gave none.');
 }

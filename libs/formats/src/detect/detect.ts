@@ -1,6 +1,7 @@
 import { ErrorCode, WireError } from '@wiredesk/contracts';
 import { WIRE_FORMATS, type WireFormat } from '../model/wire-item';
 import type { ParseInput } from '../parsers/parser';
+import { describeNotNews } from '../parsers/not-news/not-news';
 import { PARSERS } from '../parsers/registry';
 import { formatFromContentType, formatFromFilename, formatFromName } from './hints';
 import { formatFromXmlRoot, sniffControlFramed, sniffNinjsJson, sniffXmlRoot } from './sniff-content';
@@ -105,6 +106,8 @@ export function detectFormat(input: ParseInput, hints: DetectHints = {}): Detect
   const best = ranked[0];
   const structured = looksStructured(input.text);
   if (!best || best.score < MIN_CONFIDENCE || (best.format === 'text' && structured)) {
+    const notNews = structured === 'xml' ? describeNotNews(input.text) : undefined;
+    if (notNews) throw new WireError(ErrorCode.NOT_NEWS, notNews);
     const what = structured === 'xml' ? 'XML or markup' : structured === 'json' ? 'JSON' : 'input';
     const root = structured === 'xml' ? sniffXmlRoot(input.text) : undefined;
     throw new WireError(

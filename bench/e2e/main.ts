@@ -113,7 +113,7 @@ function withDatabase(mongoUrl: string, db: string): string {
   return url.toString();
 }
 
-/** Produces the items as one would-be ingest does (headers of DESIGN.md), in requests of a few MB, acks=all. */
+/** Produces the items as one would-be ingest does (headers of docs/contracts.md), in requests of a few MB, acks=all. */
 async function produceAll(producer: Producer, topic: string, items: CorpusItem[], receivedAt?: () => string) {
   let batch: CorpusItem[] = [];
   let bytes = 0;

@@ -26,7 +26,7 @@ import { findOnPath, parseGoVersion, requireTool, runCommand, tail } from './too
 
 const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 
-/** MONGO_URL if set (nothing managed), else a mongod on PATH, else FerretDB (DESIGN.md, Local infrastructure). */
+/** MONGO_URL if set (nothing managed), else a mongod on PATH, else FerretDB (docs/contracts.md, Local infrastructure). */
 export function chooseStore(o: ResolvedOptions): StoreKind {
   if (o.externalMongoUrl) return 'external';
   return findOnPath('mongod', o.env) ? 'mongod' : 'ferretdb';

@@ -1,3 +1,5 @@
+import { parseXml } from '../../xml/safe-xml';
+import { xmlToBlocks } from './blocks';
 import { emptyItem } from '../../model/wire-item';
 import { repairEscapedMarkup, repairLine } from './escaped-markup';
 import { finalizeItem } from './finalize';
@@ -66,5 +68,24 @@ describe('notices and sign-offs', () => {
     headlineFromLead(long);
     expect(long.headline?.length).toBeLessThanOrEqual(121);
     expect(long.headline?.endsWith('…')).toBe(true);
+  });
+});
+
+describe('loose text in a body', () => {
+  it('keeps a results list sent without markup row for row, and prose as one paragraph', () => {
+    const body = parseXml(
+      '<body>Mar 3 (DATA) - Results on Wednesday\n Harbour FC (0) 1 River United (2) 2\n' +
+        ' Lake City (1) 3 Hill Town (0) 0\n Thursday fixtures (GMT) Port v Bay (1815/1815)\n</body>',
+    );
+    expect(xmlToBlocks(body)).toEqual([
+      {
+        kind: 'pre',
+        text: 'Mar 3 (DATA) - Results on Wednesday\nHarbour FC (0) 1 River United (2) 2\nLake City (1) 3 Hill Town (0) 0\nThursday fixtures (GMT) Port v Bay (1815/1815)',
+      },
+    ]);
+    const prose = parseXml('<body>The council met on Tuesday\nand approved the plan\nafter a long debate.</body>');
+    expect(xmlToBlocks(prose)).toEqual([
+      { kind: 'p', text: 'The council met on Tuesday and approved the plan after a long debate.' },
+    ]);
   });
 });

@@ -24,13 +24,16 @@ export function applyLeadMetadata(item: WireItem): void {
   while (plain < leadCount && item.body[plain].kind === 'p') plain++;
   if (plain === 0) return;
   const lifted = liftLeadMetadata(item.body.slice(0, plain).map((b) => b.text));
-  if (lifted.byline && !item.byline) item.byline = lifted.byline;
+  // a byline in the copy names the writer; one in the metadata that only names the agency ("Reuters") gives way
+  const agencyOnly = item.byline !== undefined && item.byline.toLowerCase() === item.agency?.toLowerCase();
+  if (lifted.byline && (!item.byline || agencyOnly)) item.byline = lifted.byline;
+  if (lifted.advisory) item.edNote = item.edNote ? `${item.edNote} ${lifted.advisory}` : lifted.advisory;
   if (lifted.dateline) {
     item.dateline ??= lifted.dateline;
     if (lifted.located && !item.located) item.located = lifted.located;
     if (lifted.agency && !item.agency) item.agency = lifted.agency;
   }
-  if (lifted.byline || lifted.dateline) {
+  if (lifted.byline || lifted.dateline || lifted.advisory) {
     const lead: BodyBlock[] = lifted.paragraphs.map((text) => ({ kind: 'p', text }));
     item.body = [...lead, ...item.body.slice(plain)];
   }

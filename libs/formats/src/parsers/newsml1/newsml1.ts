@@ -6,6 +6,7 @@ import { splitCaptionCredit } from '../common/captions';
 import { agencyZone } from '../common/agency-zones';
 import { toIsoDateTime } from '../common/dates';
 import { htmlToBlocks, htmlToText } from '../common/html';
+import { parseDateline } from '../common/lead';
 import { fillMissing } from '../common/merge';
 import { subjectCodeFromNumber, subjectOf } from '../common/subjects';
 import { boundedInt, clean } from '../common/text';
@@ -196,7 +197,7 @@ function readNewsLines(lines: XmlElement | undefined, item: WireItem): void {
     const k = text(kw);
     if (k) item.keywords.push(...k.split(/\s*[,;/]\s*/));
   }
-  const note = newsLineText(lines, 'ednote', 'editorial note', 'editorialnote', 'note', 'advisory');
+  const note = newsLineText(lines, 'ednote', 'editorial note', 'editorialnote', 'note', 'advisory', 'advisoryline');
   if (note) item.edNote ??= note;
 }
 
@@ -385,6 +386,9 @@ function storyToItem(
     readNewsLines(child(c, 'NewsLines'), item);
     readDescriptive(child(c, 'DescriptiveMetadata'), item);
   }
+  // the dateline names where the story was written; a Location property may name a bureau or an origin elsewhere
+  const datelinePlace = item.dateline ? parseDateline(item.dateline)?.located : undefined;
+  if (datelinePlace) item.located = datelinePlace;
   item.type = item.body.length || !item.pictures.length ? 'text' : (item.pictures[0].type ?? 'picture');
   if (!clean(item.headline) && item.body.length === 0 && item.pictures.length === 0 && item.pubStatus !== 'canceled')
     return undefined;

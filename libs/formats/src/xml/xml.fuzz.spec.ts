@@ -3,6 +3,7 @@ import { join } from 'path';
 import { isWireError } from '@wiredesk/contracts';
 import type { WireItem } from '../model/wire-item';
 import { anpa1312Parser } from '../parsers/anpa1312/anpa1312-parser';
+import { cpPublishParser } from '../parsers/cp-publish/cp-publish-parser';
 import { atomParser } from '../parsers/feed/atom-parser';
 import { rssParser } from '../parsers/feed/rss-parser';
 import { iptc7901Parser } from '../parsers/iptc7901/iptc7901-parser';
@@ -11,6 +12,7 @@ import { newsml1Parser } from '../parsers/newsml1/newsml1-parser';
 import { ninjsParser } from '../parsers/ninjs/ninjs-parser';
 import { nitfParser } from '../parsers/nitf/nitf-parser';
 import type { WireParser } from '../parsers/parser';
+import { ritzauParser } from '../parsers/ritzau/ritzau-parser';
 
 /**
  * Feeds every structured parser mutated copies of every fixture: byte flips, truncation, control characters,
@@ -27,9 +29,11 @@ const PARSERS: WireParser[] = [
   ninjsParser,
   rssParser,
   atomParser,
+  cpPublishParser,
+  ritzauParser,
 ];
 const FIXTURE_ROOT = join(__dirname, '../../../../test/fixtures');
-const FIXTURE_DIRS = ['nitf', 'newsml-g2', 'newsml1', 'iptc7901', 'anpa1312', 'ninjs', 'feed'];
+const FIXTURE_DIRS = ['nitf', 'newsml-g2', 'newsml1', 'iptc7901', 'anpa1312', 'ninjs', 'feed', 'cp-publish', 'ritzau'];
 const MUTATIONS_PER_FIXTURE = 30;
 const SEED = 0x5eed1312;
 

@@ -17,15 +17,23 @@ export interface FinalizeOptions {
   xhtml?: boolean;
 }
 
+/** "Reuters" beside the agency "reuters.com" or "Reuters": a byline that names no writer. */
+function namesOnlyTheAgency(byline: string, agency: string | undefined): boolean {
+  if (!agency) return false;
+  const b = byline.toLowerCase().replace(/\s+/g, '');
+  const a = agency.toLowerCase();
+  return b === a.replace(/\s+/g, '') || b === a.split(/[.\s]/)[0];
+}
+
 /** Lifts "By X" and "CITY (AGENCY) -" out of the leading paragraphs into the item, when they are there. */
 export function applyLeadMetadata(item: WireItem): void {
-  const leadCount = Math.min(3, item.body.length);
+  const leadCount = Math.min(6, item.body.length);
   let plain = 0;
   while (plain < leadCount && item.body[plain].kind === 'p') plain++;
   if (plain === 0) return;
   const lifted = liftLeadMetadata(item.body.slice(0, plain).map((b) => b.text));
   // a byline in the copy names the writer; one in the metadata that only names the agency ("Reuters") gives way
-  const agencyOnly = item.byline !== undefined && item.byline.toLowerCase() === item.agency?.toLowerCase();
+  const agencyOnly = item.byline !== undefined && namesOnlyTheAgency(item.byline, item.agency);
   if (lifted.byline && (!item.byline || agencyOnly)) item.byline = lifted.byline;
   if (lifted.advisory) item.edNote = item.edNote ? `${item.edNote} ${lifted.advisory}` : lifted.advisory;
   if (lifted.dateline) {

@@ -121,4 +121,14 @@ describe('liftLeadMetadata', () => {
     expect(lifted.located).toBe('Halifax');
     expect(lifted.paragraphs).toEqual(['The ferry will run on Monday.']);
   });
+
+  it('finds the dateline after leading "* " highlight lines', () => {
+    const lifted = liftLeadMetadata([
+      '* Stocks edge up',
+      '* Dollar steady',
+      'SHANGHAI, Oct 26 (Reuters) - Asian shares wobbled on Friday.',
+    ]);
+    expect(lifted.located).toBe('Shanghai');
+    expect(lifted.paragraphs).toEqual(['* Stocks edge up', '* Dollar steady', 'Asian shares wobbled on Friday.']);
+  });
 });

@@ -215,14 +215,17 @@ export function liftLeadMetadata(paragraphs: string[]): LiftedLead {
       break;
     }
   }
-  if (out.length > 0) {
-    const opening = splitDatelineOpening(out[0]);
+  // Reuters opens market reports with "* …" highlight lines; the dateline starts the first paragraph after them
+  let first = 0;
+  while (first < out.length - 1 && /^[*•]\s/.test(out[first])) first++;
+  if (out.length > first) {
+    const opening = splitDatelineOpening(out[first]);
     if (opening) {
       lead.dateline = opening.dateline;
       if (opening.located) lead.located = opening.located;
       if (opening.agency) lead.agency = opening.agency;
-      if (opening.rest) out[0] = opening.rest;
-      else out.shift();
+      if (opening.rest) out[first] = opening.rest;
+      else out.splice(first, 1);
     }
   }
   return { ...lead, paragraphs: out };

@@ -191,7 +191,13 @@ function readCommon(el: XmlElement, item: WireItem, schemes: Schemes): { languag
   const version = boundedInt(attr(el, 'version'), 1, 1_000_000_000);
   item.version = version;
   item.sourceId = withoutVersion(attrText(el, 'guid'), version);
-  const language = langOf(el) ?? attrText(child(child(el, 'contentMeta'), 'language'), 'tag');
+  // an explicit <language> element wins over xml:lang (which may only say how the metadata is written)
+  const contentMeta = child(el, 'contentMeta');
+  const language =
+    attrText(child(contentMeta, 'language'), 'tag') ??
+    langOf(el) ??
+    langOf(child(contentMeta, 'headline')) ??
+    langOf(child(contentMeta, 'description'));
   item.language = language;
 
   const rights = child(el, 'rightsInfo');

@@ -131,4 +131,11 @@ describe('liftLeadMetadata', () => {
     expect(lifted.located).toBe('Shanghai');
     expect(lifted.paragraphs).toEqual(['* Stocks edge up', '* Dollar steady', 'Asian shares wobbled on Friday.']);
   });
+
+  it('reads a Ritzau-style "Place /agency/:" dateline', () => {
+    const lifted = liftLeadMetadata(['Aarhus /ritzau/: Den nye bro åbner i dag.']);
+    expect(lifted.located).toBe('Aarhus');
+    expect(lifted.agency).toBe('ritzau');
+    expect(lifted.paragraphs).toEqual(['Den nye bro åbner i dag.']);
+  });
 });

@@ -117,6 +117,8 @@ const CAPS_ONLY = new RegExp(
   String.raw`^([\p{Lu}][^()\p{Ll}]{1,40}?(?:,[^()\n]{1,30}?)?)\s+(?:—|–|--|_)\s+(.+)$`,
   'su',
 );
+/** PLACE /agency/: rest (Ritzau: "København /ritzau/: En 41-årig mand …") */
+const SLASHED_AGENCY = /^([^/()]{2,40}?)\s*\/(\p{L}{2,12})\/\s*:?\s*(.+)$/su;
 /** (AGENCY) SEP rest, no place */
 const AGENCY_ONLY = new RegExp(String.raw`^\(([^()]{2,40})\)\s*${SEP}\s*(.+)$`, 'su');
 
@@ -152,6 +154,15 @@ export function splitDatelineOpening(paragraph: string): DatelineOpening | undef
       const rest = a[4].trim();
       const printed = text.slice(0, text.length - a[4].length).trim();
       return { dateline: printed, located: placeCase(pd.place), agency: a[2].trim(), date: pd.date, rest };
+    }
+  }
+
+  const slashed = SLASHED_AGENCY.exec(text);
+  if (slashed) {
+    const pd = splitPlaceAndDate(slashed[1]);
+    if (pd) {
+      const printed = text.slice(0, text.length - slashed[3].length).trim();
+      return { dateline: printed, located: placeCase(pd.place), agency: slashed[2], rest: slashed[3].trim() };
     }
   }
 

@@ -66,10 +66,26 @@ function tidyPicture(p: WirePicture): WirePicture | undefined {
   return meaningful ? out : undefined;
 }
 
-/** Normalises a language tag the way BCP 47 writes it: "EN" → "en", "en_gb" → "en-GB". */
+const CANONICAL = new Map<string, string | undefined>();
+
+/**
+ * Normalises a language tag the way BCP 47 writes it: "EN" → "en", "en_gb" → "en-GB", and ISO 639-2 codes to the
+ * two-letter code BCP 47 prefers ("swe" → "sv", "ger"/"deu" → "de"), through the platform's CLDR aliases (Intl).
+ */
 export function normalizeLanguage(tag: string | undefined): string | undefined {
   const t = clean(tag)?.replace(/_/g, '-');
   if (!t || !/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(t)) return undefined;
+  if (!CANONICAL.has(t)) {
+    let canonical: string | undefined;
+    try {
+      canonical = Intl.getCanonicalLocales(t)[0];
+    } catch {
+      canonical = undefined; // not a well-formed tag after all: fall back to the case rules below
+    }
+    if (CANONICAL.size < 1000) CANONICAL.set(t, canonical);
+  }
+  const canonical = CANONICAL.get(t);
+  if (canonical) return canonical;
   const [lang, ...rest] = t.split('-');
   return [
     lang.toLowerCase(),

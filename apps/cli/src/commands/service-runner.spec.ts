@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { prefixer, startService, stopService, type RunningService } from './service-runner';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 function isAlive(pid: number): boolean {
   try {
@@ -19,7 +20,7 @@ function nodeService(name: string, script: string, lines: string[]): RunningServ
 }
 
 const waitFor = async (check: () => boolean) => {
-  while (!check()) await new Promise((r) => setTimeout(r, 20));
+  while (!check()) await sleep(20);
 };
 
 describe('service runner', () => {

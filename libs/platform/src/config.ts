@@ -42,8 +42,6 @@ export interface SecurityConfig {
   apiKeys: ApiKey[];
   /** requests a minute per key (per IP address without a key); 0 = no limit */
   rateLimitPerMinute: number;
-  /** requests a client may send at once before the per-minute rate applies */
-  rateLimitBurst: number;
   /** GET /metrics needs a key with the `metrics` scope (only when API_KEYS is set) */
   metricsRequireKey: boolean;
 }
@@ -108,8 +106,6 @@ export const CONFIG_DEFAULTS = {
   LOG_LEVEL: 'info',
   API_KEYS: undefined,
   RATE_LIMIT_PER_MINUTE: '0',
-  /** default: RATE_LIMIT_PER_MINUTE */
-  RATE_LIMIT_BURST: undefined,
   METRICS_REQUIRE_KEY: 'false',
 } as const satisfies Record<string, string | undefined>;
 
@@ -169,7 +165,6 @@ const ENV_SCHEMA = z.object({
     .pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
   API_KEYS: apiKeys().optional(),
   RATE_LIMIT_PER_MINUTE: wholeNumber(0),
-  RATE_LIMIT_BURST: wholeNumber(0).optional(),
   METRICS_REQUIRE_KEY: flag(),
 } satisfies Record<ConfigVariable, z.ZodTypeAny>);
 
@@ -225,7 +220,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
     security: {
       apiKeys: v.API_KEYS ?? [],
       rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
-      rateLimitBurst: v.RATE_LIMIT_BURST ?? v.RATE_LIMIT_PER_MINUTE,
       metricsRequireKey: v.METRICS_REQUIRE_KEY,
     },
   };

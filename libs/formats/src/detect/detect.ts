@@ -4,6 +4,7 @@ import type { ParseInput } from '../parsers/parser';
 import { describeNotNews } from '../parsers/not-news/not-news';
 import { PARSERS } from '../parsers/registry';
 import { formatFromContentType, formatFromFilename, formatFromName } from './hints';
+import { describeNonNewsXml } from './not-news';
 import { formatFromXmlRoot, sniffControlFramed, sniffNinjsJson, sniffXmlRoot } from './sniff-content';
 
 export interface DetectHints {
@@ -106,10 +107,10 @@ export function detectFormat(input: ParseInput, hints: DetectHints = {}): Detect
   const best = ranked[0];
   const structured = looksStructured(input.text);
   if (!best || best.score < MIN_CONFIDENCE || (best.format === 'text' && structured)) {
-    const notNews = structured === 'xml' ? describeNotNews(input.text) : undefined;
-    if (notNews) throw new WireError(ErrorCode.NOT_NEWS, notNews);
     const what = structured === 'xml' ? 'XML or markup' : structured === 'json' ? 'JSON' : 'input';
     const root = structured === 'xml' ? sniffXmlRoot(input.text) : undefined;
+    const notNews = root ? (describeNotNews(input.text) ?? describeNonNewsXml(input.text, root.name)) : undefined;
+    if (notNews) throw new WireError(ErrorCode.NOT_NEWS, notNews);
     throw new WireError(
       ErrorCode.UNKNOWN_FORMAT,
       root

@@ -213,7 +213,7 @@ function readCommon(el: XmlElement, item: WireItem, schemes: Schemes): { languag
   item.agency = conceptName(provider, language);
   // zone-less times are the sender's local time (STT writes "2018-04-04T04:05:16", Helsinki time)
   const zone = agencyZone(attrText(provider, 'literal'), attrText(provider, 'qcode'), item.agency, item.sourceId);
-  const date = (el: XmlElement | undefined) => toIsoDateTime(text(el), zone);
+  const date = (el: XmlElement | undefined) => toIsoDateTime(text(el), { zone });
   const content = child(el, 'contentMeta');
   item.contentCreated = date(child(content, 'contentCreated'));
   // archive copy may leave the item's own dates empty: the content's dates are the story's, never "now"

@@ -282,7 +282,7 @@ function management(newsItem: XmlElement, item: WireItem, envelope: XmlElement |
   item.urgency = boundedInt(formal(child(m, 'Urgency')), 1, 9) ?? boundedInt(formal(child(envelope, 'Priority')), 1, 9);
   // zone-less times are the sender's local time (Belga writes "20190129T124550", Brussels time)
   const zone = agencyZone(providerIdOf(newsItem));
-  const date = (el: XmlElement | undefined) => toIsoDateTime(text(el), zone);
+  const date = (el: XmlElement | undefined) => toIsoDateTime(text(el), { zone });
   item.firstCreated = date(child(m, 'FirstCreated'));
   item.versionCreated = date(child(m, 'ThisRevisionCreated')) ?? date(child(envelope, 'DateAndTime'));
   for (const instruction of childrenNamed(m, 'Instruction')) {

@@ -144,7 +144,7 @@ function readStatusAndDates({ head, docdata, bodyHead }: NitfParts, item: WireIt
     text(child(bodyHead, 'distributor'), true),
     attrText(child(docdata, 'doc.copyright'), 'holder'),
   );
-  const date = (value: string | undefined) => toIsoDateTime(value, zone);
+  const date = (value: string | undefined) => toIsoDateTime(value, { zone });
   const issued = date(attr(child(docdata, 'date.issue'), 'norm'));
   const release = date(attr(child(docdata, 'date.release'), 'norm'));
   const pubdata = child(head, 'pubdata');

@@ -41,7 +41,7 @@ export function rbNewsToItem(news: XmlElement): WireItem {
   if (yes(field(news, 'NyVersion'))) signals.push('update');
   if (signals.length) item.signals = signals;
   item.edNote = field(news, 'TilRedaktionen');
-  item.versionCreated = toIsoDateTime(field(news, 'PublishDate'), ZONE);
+  item.versionCreated = toIsoDateTime(field(news, 'PublishDate'), { zone: ZONE });
   const format = field(news, 'format');
   if (format) item.genres.push(format);
   item.body = htmlToBlocks(rawText(child(news, 'content')));

@@ -1,6 +1,7 @@
 import type { BodyBlock, WireItem, WirePicture } from '../../model/wire-item';
 import { blocksToXhtml } from './xhtml';
 import { photographerOf } from './captions';
+import { hasMojibake } from '../../decode/mojibake';
 import { repairEscapedMarkup, repairLine } from './escaped-markup';
 import { liftLeadMetadata, parseDateline } from './lead';
 import { headlineFromLead, liftSignOff, liftStarredNotices } from './notices';
@@ -132,7 +133,7 @@ function repairText(item: WireItem): void {
   }
   for (const f of ['headline', 'subheadline', 'abstract', 'byline', 'located'] as const) {
     const v = item[f];
-    if (v && /[<&\u00c2-\u00f4]/.test(v)) item[f] = repairLine(v);
+    if (v && (v.includes('<') || v.includes('&') || hasMojibake(v))) item[f] = repairLine(v);
   }
 }
 

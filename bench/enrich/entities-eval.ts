@@ -92,7 +92,13 @@ function goldEntities(doc: PreparedDoc, canonical: Canonical): GoldEntity[] {
   return [...byKey.values()];
 }
 
-function scoreDoc(enricher: Enricher, doc: PreparedDoc, language: string, canonical: Canonical, into: CorpusScore): void {
+function scoreDoc(
+  enricher: Enricher,
+  doc: PreparedDoc,
+  language: string,
+  canonical: Canonical,
+  into: CorpusScore,
+): void {
   const input: EnrichInput = { paragraphs: doc.paragraphs, language, captions: [], sourceSubjects: [] };
   // the enricher drops empty paragraphs: keep indices aligned by never giving it one
   const e = enricher.enrich(input);
@@ -130,10 +136,10 @@ function newScore(c: NerCorpus): CorpusScore {
 export interface EntityEvaluation {
   split: Split;
   model: CorpusScore[];
-  rules: CorpusScore[];
+  rules?: CorpusScore[];
 }
 
-export function evaluateEntityCorpora(split: Split): EntityEvaluation | undefined {
+export function evaluateEntityCorpora(split: Split, withRules = true): EntityEvaluation | undefined {
   const root = datasetsDir();
   if (!root) return undefined;
   const corpora = loadCorpora(split, root).filter((c) => c.docs.length > 0);
@@ -152,7 +158,8 @@ export function evaluateEntityCorpora(split: Split): EntityEvaluation | undefine
       }
       return s;
     });
-  return { split, model: run(createEnricher()), rules: run(createEnricher({ entities: 'rules' })) };
+  const model = run(createEnricher());
+  return { split, model, rules: withRules ? run(createEnricher({ entities: 'rules' })) : undefined };
 }
 
 const f3 = (x: number): string => x.toFixed(3);
@@ -170,7 +177,7 @@ export function formatEntityEvaluation(ev: EntityEvaluation): string[] {
   };
   ev.model.forEach((m, i) => {
     out.push(line(`${m.corpus} model`, m));
-    out.push(line(`${m.corpus} rules`, ev.rules[i]));
+    if (ev.rules) out.push(line(`${m.corpus} rules`, ev.rules[i]));
   });
   return out;
 }
@@ -182,6 +189,11 @@ export function summarizeEntityEvaluation(ev: EntityEvaluation): Record<string, 
   });
   return {
     split: ev.split,
-    corpora: ev.model.map((m, i) => ({ corpus: m.corpus, docs: m.docs, model: pick(m), rules: pick(ev.rules[i]) })),
+    corpora: ev.model.map((m, i) => ({
+      corpus: m.corpus,
+      docs: m.docs,
+      model: pick(m),
+      rules: ev.rules && pick(ev.rules[i]),
+    })),
   };
 }

@@ -125,14 +125,13 @@ function readBlocks(
   return { raw, docStarts };
 }
 
-function group(
-  name: string,
-  sentences: NerSentence[],
-  docStarts: number[],
-): NerDoc[] {
+function group(name: string, sentences: NerSentence[], docStarts: number[]): NerDoc[] {
   if (!docStarts.length) return sentences.map((s, i) => ({ id: `${name}#${i}`, sentences: [s] }));
   const starts = [...new Set([0, ...docStarts])].filter((s) => s < sentences.length).sort((a, b) => a - b);
-  return starts.map((s, k) => ({ id: `${name}#${k}`, sentences: sentences.slice(s, starts[k + 1] ?? sentences.length) }));
+  return starts.map((s, k) => ({
+    id: `${name}#${k}`,
+    sentences: sentences.slice(s, starts[k + 1] ?? sentences.length),
+  }));
 }
 
 const bySplit = (i: number): Split => (i % 10 === 0 ? 'test' : i % 10 === 1 ? 'dev' : 'train');
@@ -229,7 +228,13 @@ export function loadCorpora(split: Split, root = datasetsDir()): NerCorpus[] {
     btc.push(...pick(readFile(root, 'broad-twitter-corpus-ner', `${f}.conll`, tabCols(0, 1)), split));
   out.push({ name: 'broad-twitter-corpus', language: 'en', split, weight: 0.7, docs: btc });
   const wnutFile = { train: 'wnut17train.conll', dev: 'emerging.dev.conll', test: 'emerging.test.annotated' }[split];
-  out.push({ name: 'wnut17', language: 'en', split, weight: 0.3, docs: readFile(root, 'wnut17-ner', wnutFile, tabCols(0, 1)) });
+  out.push({
+    name: 'wnut17',
+    language: 'en',
+    split,
+    weight: 0.3,
+    docs: readFile(root, 'wnut17-ner', wnutFile, tabCols(0, 1)),
+  });
   const mcFile = { train: 'en-train90.conll', dev: 'en-train10.conll', test: 'en-dev.conll' }[split];
   out.push({
     name: 'multiconer2-en',

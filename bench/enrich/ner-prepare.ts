@@ -39,7 +39,13 @@ export function prepareDoc(doc: NerDoc): PreparedDoc {
       let j = i + 1;
       while (j < s.tags.length && s.tags[j].startsWith('I-')) j++;
       const end = starts[j - 1] + s.tokens[j - 1].length;
-      gold.push({ paragraph: p, start: starts[i], end, type: s.tags[i].slice(2) as NerType, text: text.slice(starts[i], end) });
+      gold.push({
+        paragraph: p,
+        start: starts[i],
+        end,
+        type: s.tags[i].slice(2) as NerType,
+        text: text.slice(starts[i], end),
+      });
     }
   }
   return { id: doc.id, paragraphs, gold };

@@ -1,6 +1,6 @@
 /**
  * Trains the entity recogniser (people, organisations, places) and writes libs/enrich/data/ner-model.bin.gz:
- *   npm run enrich:train-ner [-- --epochs 8] [-- --buckets 20] [-- --seed 7]
+ *   npm run enrich:train-ner [-- --epochs 10] [-- --buckets 19] [-- --seed 7] [-- --out file]
  *
  * An averaged structured perceptron over the hashed features of libs/enrich/src/ner/features.ts, with Viterbi over BIO
  * tags, trained on the TRAIN splits of ../shared/datasets (bench/enrich/ner-datasets.ts says which and how they are
@@ -164,11 +164,7 @@ class Perceptron {
 }
 
 /** Span-level exact-match counts per corpus of the sequences. */
-function score(
-  seqs: Sequence[],
-  corpora: NerCorpus[],
-  decode: (s: Sequence) => Uint8Array,
-): Counts[] {
+function score(seqs: Sequence[], corpora: NerCorpus[], decode: (s: Sequence) => Uint8Array): Counts[] {
   const counts = corpora.map(() => ({ tp: 0, fp: 0, fn: 0 }));
   for (const s of seqs) {
     const pred = decode(s);
@@ -176,8 +172,9 @@ function score(
     const gold = new Set(spansOf(s.gold, s.gold.length).map(key));
     const got = new Set(spansOf(pred, s.gold.length).map(key));
     const c = counts[s.corpus];
-    for (const g of got) if (gold.has(g)) c.tp++;
-    else c.fp++;
+    for (const g of got)
+      if (gold.has(g)) c.tp++;
+      else c.fp++;
     for (const g of gold) if (!got.has(g)) c.fn++;
   }
   return counts;
@@ -201,8 +198,8 @@ function quantise(w: Float32Array, t: Float32Array): { weights: Int16Array; tran
 function main(): void {
   const root = datasetsDir();
   if (!root) throw new Error('../shared/datasets not found (set NER_DATASETS)');
-  const epochs = arg('--epochs', 8);
-  const buckets = 1 << arg('--buckets', 20);
+  const epochs = arg('--epochs', 10);
+  const buckets = 1 << arg('--buckets', 19);
   const seed = arg('--seed', 7);
   const res = loadResources();
   const fx = new FeatureExtractor(res.gazetteer, buckets, TAG_COUNT);
@@ -232,7 +229,11 @@ function main(): void {
     const avg = model.averaged();
     const transitions = transitionTable(TAG_COUNT, avg.t);
     const counts = score(devSeqs, dev, (s) => model.decode(s, avg.w, transitions));
-    const total = counts.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+    const total = counts.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
+      tp: 0,
+      fp: 0,
+      fn: 0,
+    });
     log(
       `epoch ${epoch}: ${seen} sequences; DEV span F1 ${f1(total).toFixed(3)} — ` +
         dev.map((c, i) => `${c.name} ${f1(counts[i]).toFixed(3)}`).join(', '),
@@ -242,10 +243,16 @@ function main(): void {
   const q = quantise(avg.w, avg.t);
   const qTransitions = transitionTable(TAG_COUNT, q.transitions);
   const qCounts = score(devSeqs, dev, (s) => model.decode(s, q.weights, qTransitions));
-  const qTotal = qCounts.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+  const qTotal = qCounts.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  });
   let nonZero = 0;
   for (let i = 0; i < q.weights.length; i++) if (q.weights[i] !== 0) nonZero++;
-  log(`quantised (int16, scale ${q.scale.toPrecision(4)}): DEV span F1 ${f1(qTotal).toFixed(3)}; ${nonZero} non-zero weights`);
+  log(
+    `quantised (int16, scale ${q.scale.toPrecision(4)}): DEV span F1 ${f1(qTotal).toFixed(3)}; ${nonZero} non-zero weights`,
+  );
 
   const file = serializeModel({
     header: {
@@ -262,7 +269,8 @@ function main(): void {
     transitions: q.transitions,
     weights: q.weights,
   });
-  const out = join(dataDir(), NER_MODEL_FILE);
+  const outIndex = process.argv.indexOf('--out');
+  const out = outIndex > 0 ? process.argv[outIndex + 1] : join(dataDir(), NER_MODEL_FILE);
   writeFileSync(out, file);
   log(`wrote ${out} (${(file.length / 2 ** 20).toFixed(2)} MB)`);
 }

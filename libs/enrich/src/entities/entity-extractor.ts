@@ -3,7 +3,6 @@ import type { Resources } from '../resources';
 import { NUMBER, type Segment, type Token, type Tokenized, WORD } from '../text/tokenizer';
 import type { WordInfo } from '../text/word-info';
 import { type DocumentSpan, documentSpans } from '../ner/document-spans';
-import { isAllCapsSegment } from '../ner/features';
 import type { NerTagger } from '../ner/ner-model';
 import type { GazetteerEntry, GazetteerMatch } from './gazetteer';
 import { entityWordFlags, WordFlag as F } from './word-flags';
@@ -795,16 +794,23 @@ export class EntityExtractor {
     if (this.flagArray.length < n) this.flagArray = new Int32Array(Math.max(n, this.flagArray.length * 2));
     for (let k = 0; k < n; k++) this.flagArray[k] = this.flagsAt(k);
     const spans = documentSpans(tagger, doc, this.flagArray, this.skip, language, (k) => modes[k].titleCase);
-    for (const s of spans) this.applySpan(s);
+    const allCaps = new Set<number>();
+    this.segments.forEach((seg, k) => modes[k].allCaps && allCaps.add(seg.index));
+    for (const s of spans) this.applySpan(s, allCaps.has(this.tokens[s.from].seg));
   }
 
-  private applySpan(s: DocumentSpan): void {
+  private applySpan(s: DocumentSpan, allCaps: boolean): void {
     const { from: a, to: b } = s;
     let kind = s.kind;
     if (this.claimed[a]) return;
-    const seg = this.segmentOf(a);
-    const gaz = this.gazetteerAt(a, b, isAllCapsSegment(this.tokens, seg.from, seg.to));
+    const gaz = this.gazetteerAt(a, b, allCaps);
     const exact = gaz && gaz.length === b - a ? gaz.entry : undefined;
+    // "NLCA" after "Northern Lumber Cooperative Association (NLCA)": the entity the acronym was defined for
+    const acronym = b - a === 1 && this.tokens[a].upper ? this.acronyms.get(this.tokens[a].text) : undefined;
+    if (acronym) {
+      this.addMention(acronym, a, b);
+      return;
+    }
     if (s.unconfirmed) {
       // a line in capitals the body does not confirm: only names the gazetteer knows, or a first name and a surname
       if (exact) this.addGazetteer(exact, a, b);

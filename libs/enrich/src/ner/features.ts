@@ -114,6 +114,9 @@ export interface SequenceInput {
   tokens: readonly Token[];
   from: number;
   to: number;
+  /** the segment around a window [from, to): its neighbours give context (default: from and to) */
+  contextFrom?: number;
+  contextTo?: number;
   /** WordFlag bits per token index (absolute, like tokens) */
   flags: ArrayLike<number>;
   /** the segment is written in capitals: shapes as in running text */
@@ -181,35 +184,43 @@ export class FeatureExtractor {
   extract(input: SequenceInput): number {
     const { tokens, from, to, flags } = input;
     const n = to - from;
-    this.ensure(n);
+    const segFrom = input.contextFrom ?? from;
+    const segTo = input.contextTo ?? to;
+    // words and shapes of the window and up to two tokens of context either side, indexed from `cf`
+    const cf = Math.max(segFrom, from - 2);
+    const ct = Math.min(segTo, to + 2);
+    this.ensure(ct - cf);
     const words = this.words;
     const shapes = this.shapes;
-    for (let k = 0; k < n; k++) {
-      const t = tokens[from + k];
-      words[k] = t.kind === NUMBER ? feature(T.number, Math.min(t.text.length, 8)) : hashRange(t.lower, 0, t.lower.length);
-      shapes[k] = input.lowercased ? SHAPE.none : wordShape(t, flags[from + k], input.allCaps);
+    for (let i = cf; i < ct; i++) {
+      const t = tokens[i];
+      words[i - cf] =
+        t.kind === NUMBER ? feature(T.number, Math.min(t.text.length, 8)) : hashRange(t.lower, 0, t.lower.length);
+      shapes[i - cf] = input.lowercased ? SHAPE.none : wordShape(t, flags[i], input.allCaps);
     }
-    this.matchGazetteer(input, n);
+    this.matchGazetteer(input, cf, ct, segTo);
+    const gaz = this.gaz;
     this.count = 0;
     const lang = input.lang;
     for (let k = 0; k < n; k++) {
       this.offsets[k] = this.count;
       const i = from + k;
+      const x = i - cf;
       const t = tokens[i];
-      const w0 = words[k];
-      const wm1 = k > 0 ? words[k - 1] : BOUNDARY_WORD;
-      const wp1 = k + 1 < n ? words[k + 1] : BOUNDARY_WORD;
-      const s0 = shapes[k];
-      const sm1 = k > 0 ? shapes[k - 1] : BOUNDARY_SHAPE;
-      const sp1 = k + 1 < n ? shapes[k + 1] : BOUNDARY_SHAPE;
-      const start = t.sentStart || k === 0 ? 1 : 0;
+      const w0 = words[x];
+      const wm1 = i - 1 >= segFrom ? words[x - 1] : BOUNDARY_WORD;
+      const wp1 = i + 1 < segTo ? words[x + 1] : BOUNDARY_WORD;
+      const s0 = shapes[x];
+      const sm1 = i - 1 >= segFrom ? shapes[x - 1] : BOUNDARY_SHAPE;
+      const sp1 = i + 1 < segTo ? shapes[x + 1] : BOUNDARY_SHAPE;
+      const start = t.sentStart || i === segFrom ? 1 : 0;
       const f0 = flags[i];
       this.add(feature(T.bias, 0));
       this.add(feature(T.w0, w0));
       this.add(feature(T.wm1, wm1));
       this.add(feature(T.wp1, wp1));
-      this.add(feature(T.wm2, k > 1 ? words[k - 2] : BOUNDARY_WORD));
-      this.add(feature(T.wp2, k + 2 < n ? words[k + 2] : BOUNDARY_WORD));
+      this.add(feature(T.wm2, i - 2 >= segFrom ? words[x - 2] : BOUNDARY_WORD));
+      this.add(feature(T.wp2, i + 2 < segTo ? words[x + 2] : BOUNDARY_WORD));
       this.add(feature(T.s0, s0));
       this.add(feature(T.sm1s0, sm1, s0));
       this.add(feature(T.s0sp1, s0, sp1));
@@ -232,21 +243,21 @@ export class FeatureExtractor {
         if (len > 4) this.add(feature(T.suffix4, hashRange(s, len - 4, len)));
         for (let b = 0; b < OWN_FLAGS.length; b++) if (f0 & OWN_FLAGS[b]) this.add(feature(T.lex, b));
       }
-      if (k > 0) {
+      if (i - 1 >= segFrom) {
         const fp = flags[i - 1] & PREV_FLAGS;
         if (fp) for (let b = 0; b < 31; b++) if (fp & (1 << b)) this.add(feature(T.lexPrev, b));
       }
-      if (k + 1 < n) {
+      if (i + 1 < segTo) {
         const fn = flags[i + 1] & NEXT_FLAGS;
         if (fn) for (let b = 0; b < 31; b++) if (fn & (1 << b)) this.add(feature(T.lexNext, b));
       }
-      const g0 = this.gaz[k];
+      const g0 = gaz[x];
       if (g0) {
         this.add(feature(T.gaz0, g0));
         this.add(feature(T.gaz0s0, g0, s0));
       }
-      if (k > 0 && this.gaz[k - 1]) this.add(feature(T.gazm1, this.gaz[k - 1]));
-      if (k + 1 < n && this.gaz[k + 1]) this.add(feature(T.gazp1, this.gaz[k + 1]));
+      if (i - 1 >= cf && gaz[x - 1]) this.add(feature(T.gazm1, gaz[x - 1]));
+      if (i + 1 < ct && gaz[x + 1]) this.add(feature(T.gazp1, gaz[x + 1]));
     }
     this.offsets[n] = this.count;
     return n;
@@ -272,16 +283,15 @@ export class FeatureExtractor {
     this.offsets = new Int32Array(size + 1);
   }
 
-  /** Longest gazetteer names, left to right: class * 2 (+1 inside the name) per token, 0 outside. */
-  private matchGazetteer(input: SequenceInput, n: number): void {
+  /** Longest gazetteer names over tokens[cf, ct), left to right: class * 2 (+1 inside the name), 0 outside. */
+  private matchGazetteer(input: SequenceInput, cf: number, ct: number, segTo: number): void {
     const gaz = this.gaz;
-    gaz.fill(0, 0, n);
+    gaz.fill(0, 0, ct - cf);
     if (input.lowercased) return;
-    const { tokens, from, to, flags } = input;
-    for (let k = 0; k < n; k++) {
-      const i = from + k;
+    const { tokens, flags } = input;
+    for (let i = cf; i < ct; i++) {
       if (tokens[i].kind !== WORD || !(flags[i] & F.gazetteerStart)) continue;
-      const m = this.gazetteer.longestMatch(tokens, i, to, input.allCaps);
+      const m = this.gazetteer.longestMatch(tokens, i, segTo, input.allCaps);
       if (!m) continue;
       const e = m.entry;
       const cls =
@@ -296,9 +306,9 @@ export class FeatureExtractor {
                   ? GAZ_CITY_AMBIGUOUS
                   : GAZ_CITY
                 : GAZ_PLACE;
-      gaz[k] = cls * 2;
-      for (let j = 1; j < m.length; j++) gaz[k + j] = cls * 2 + 1;
-      k += m.length - 1;
+      gaz[i - cf] = cls * 2;
+      for (let j = 1; j < m.length && i + j < ct; j++) gaz[i + j - cf] = cls * 2 + 1;
+      i += m.length - 1;
     }
   }
 }

@@ -46,11 +46,13 @@ export function parseModel(gz: Buffer): NerModelData {
   const header = JSON.parse(raw.toString('utf8', at, at + headerLength)) as NerModelHeader;
   at += headerLength;
   const tagCount = header.tags.length;
-  if (tagCount !== TAG_COUNT || header.tags.some((t, i) => t !== TAGS[i])) throw new Error('entity model tag set differs');
+  if (tagCount !== TAG_COUNT || header.tags.some((t, i) => t !== TAGS[i]))
+    throw new Error('entity model tag set differs');
   const transitions = new Float32Array((tagCount + 1) * tagCount);
   for (let i = 0; i < transitions.length; i++, at += 4) transitions[i] = raw.readFloatLE(at);
+  // copied into an aligned buffer of its own (little-endian, as every platform Node runs on)
   const weights = new Int16Array(header.buckets * tagCount);
-  for (let i = 0; i < weights.length; i++, at += 2) weights[i] = raw.readInt16LE(at);
+  Buffer.from(weights.buffer).set(raw.subarray(at, at + weights.byteLength));
   return { header, transitions, weights };
 }
 

@@ -819,11 +819,19 @@ export class EntityExtractor {
     }
     // a results table names clubs after their cities ("Liverpool 38 28 6 4"): organisations
     if (s.table && kind === 'place' && exact?.placeType !== 'country') kind = 'organisation';
-    if (exact && (exact.kind === kind || (exact.placeType === 'country' && kind === 'organisation' && !s.table))) {
+    // a name of several words the gazetteer knows for certain keeps its type ("Khan Younis" is no person)
+    const known = exact && b - a >= 2 && !exact.ambiguous && !(s.table && exact.kind === 'place');
+    if (
+      exact &&
+      (known || exact.kind === kind || (exact.placeType === 'country' && kind === 'organisation' && !s.table))
+    ) {
       const acc = this.addEntity(exact.kind, exact.name, a, b, exact);
       acc.needsContext = false;
       return;
     }
+    // "Shares in Brightwater Holdings": a name ending in an organisation's head word is no place
+    if (kind === 'place' && b - a >= 2 && this.is(b - 1, F.orgHead) && !this.is(b - 1, F.placeHead))
+      kind = 'organisation';
     if (kind === 'person') this.addPerson(a, b);
     else if (kind === 'place') this.addEntity('place', this.surface(a, b), a, b, undefined, undefined, true);
     else this.addEntity('organisation', this.surface(a, b), a, b);

@@ -24,7 +24,7 @@ export interface DocumentSpan {
   table: boolean;
 }
 
-/** A line of a results table: three or more numbers, and numbers at least a third as many as words. */
+/** A line of a results table ("Liverpool 2 Arsenal 1", "3. Lyon 20 11 4 5 30"): two or more numbers, at least half as many as words. */
 export function isTableRow(doc: Tokenized, from: number, to: number): boolean {
   let numbers = 0;
   let words = 0;
@@ -33,7 +33,7 @@ export function isTableRow(doc: Tokenized, from: number, to: number): boolean {
     if (k === NUMBER) numbers++;
     else if (k === WORD) words++;
   }
-  return numbers >= 3 && numbers * 3 >= words;
+  return numbers >= 2 && numbers * 2 >= words;
 }
 
 /**
@@ -102,6 +102,8 @@ export function documentSpans(
     }
   });
 
+  mergeOrganisationPrefixes(raw, doc, flags);
+
   // votes per name: body mentions only; lines in capitals and headlines follow the body
   const votes = new Map<string, number[]>();
   const surnames = new Set<string>();
@@ -140,4 +142,25 @@ export function documentSpans(
     s.unconfirmed = s.caps && !v && !(s.to - s.from === 1 && surnames.has(key));
   }
   return raw;
+}
+
+/**
+ * "Japan National Tourism Organization", "Afghan Red Crescent Society": a place tagged right before an organisation's
+ * name, or a capitalised demonym, is part of that name.
+ */
+function mergeOrganisationPrefixes(raw: DocumentSpan[], doc: Tokenized, flags: ArrayLike<number>): void {
+  for (let k = 0; k < raw.length; k++) {
+    const s = raw[k];
+    if (s.kind !== 'organisation' || s.to - s.from < 2) continue;
+    const seg = doc.tokens[s.from].seg;
+    const prev = k > 0 ? raw[k - 1] : undefined;
+    if (prev && prev.to === s.from && prev.kind === 'place' && doc.tokens[prev.from].seg === seg) {
+      s.from = prev.from;
+      raw.splice(--k, 1);
+      continue;
+    }
+    const before = s.from > 0 ? doc.tokens[s.from - 1] : undefined;
+    const free = !prev || prev.to < s.from;
+    if (before && free && before.seg === seg && before.cap && flags[s.from - 1] & F.demonym) s.from--;
+  }
 }

@@ -40,7 +40,7 @@ const MARKUP_FORMATS: ReadonlySet<WireFormat> = new Set([
 export const TEXT_PLAIN = 'text/plain';
 export const XHTML = 'application/xhtml+xml';
 
-/** Description and association roles Wiredesk writes (DESIGN.md table). */
+/** Description and association roles Wiredesk writes (docs/contracts.md table). */
 export const Role = {
   main: 'main',
   sub: 'sub',
@@ -137,7 +137,11 @@ export function bodiesOf(item: WireItem): NinjsBody[] {
   const charCount = countChars(text);
   const bodies: NinjsBody[] = [];
   if (text) bodies.push({ role: Role.main, contentType: TEXT_PLAIN, value: text, wordCount, charCount });
-  const xhtml = item.bodyXhtml || (MARKUP_FORMATS.has(item.format) && item.body.length ? blocksToXhtml(item.body) : '');
+  // plain-text formats get an XHTML body too when they hold tables: there the rows and columns survive
+  const structured = item.body.some((b) => b.kind === 'table' || b.kind === 'pre');
+  const xhtml =
+    item.bodyXhtml ||
+    ((MARKUP_FORMATS.has(item.format) || structured) && item.body.length ? blocksToXhtml(item.body) : '');
   if (xhtml) bodies.push({ role: Role.main, contentType: XHTML, value: xhtml, wordCount, charCount });
   return bodies;
 }

@@ -167,13 +167,13 @@ const f3 = (x: number): string => x.toFixed(3);
 export function formatEntityEvaluation(ev: EntityEvaluation): string[] {
   const out = [
     `Entities on the named-entity corpora, ${ev.split.toUpperCase()} splits (bench/enrich/ner-datasets.ts): model = trained recogniser, rules = rule-based extractor`,
-    `  ${'corpus'.padEnd(22)} ${'docs'.padStart(5)}   span P/R/F1 (exact)      PER    ORG    LOC  │ doc P/R/F1              PER    ORG    LOC`,
+    `  ${'corpus'.padEnd(28)} ${'docs'.padStart(5)}   span P/R/F1 (exact)      PER    ORG    LOC  │ doc P/R/F1              PER    ORG    LOC`,
   ];
   const line = (label: string, s: CorpusScore): string => {
     const sp = prf(s.span.all);
     const dc = prf(s.doc.all);
     const t = (r: Record<NerType | 'all', Counts>): string => TYPES.map((x) => f3(prf(r[x]).f1)).join('  ');
-    return `  ${label.padEnd(22)} ${String(s.docs).padStart(5)}   ${f3(sp.p)} ${f3(sp.r)} ${f3(sp.f1)}   ${t(s.span)} │ ${f3(dc.p)} ${f3(dc.r)} ${f3(dc.f1)}   ${t(s.doc)}`;
+    return `  ${label.padEnd(28)} ${String(s.docs).padStart(5)}   ${f3(sp.p)} ${f3(sp.r)} ${f3(sp.f1)}   ${t(s.span)} │ ${f3(dc.p)} ${f3(dc.r)} ${f3(dc.f1)}   ${t(s.doc)}`;
   };
   ev.model.forEach((m, i) => {
     out.push(line(`${m.corpus} model`, m));

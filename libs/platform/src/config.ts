@@ -23,6 +23,8 @@ export interface WiredeskConfig {
   /** producer batch compression: gzip between machines, none when the broker shares the host (docs/performance.md) */
   kafkaCompression: 'gzip' | 'none';
   ports: { ingest: number; archive: number; normalizer: number; enricher: number };
+  /** the archive's address as consumers reach it: pictures' renditions point at its raw copies (/v1/raw/{ingestId}) */
+  archivePublicUrl: string;
   wireDropDir?: string;
   /** how often the drop folder is scanned (fs.watch events also trigger a scan) */
   wireDropPollMs: number;
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
       normalizer: int(env.NORMALIZER_PORT, 8082),
       enricher: int(env.ENRICHER_PORT, 8083),
     },
+    archivePublicUrl: (env.ARCHIVE_PUBLIC_URL || `http://127.0.0.1:${int(env.ARCHIVE_PORT, 8081)}`).replace(/\/+$/, ''),
     wireDropDir: env.WIRE_DROP_DIR || undefined,
     wireDropPollMs: int(env.WIRE_DROP_POLL_MS, 1000),
     wireDropStableMs: int(env.WIRE_DROP_STABLE_MS, 1000),
@@ -112,6 +115,7 @@ export const CONFIG_VARIABLES = [
   'ARCHIVE_PORT',
   'NORMALIZER_PORT',
   'ENRICHER_PORT',
+  'ARCHIVE_PUBLIC_URL',
   'WIRE_DROP_DIR',
   'WIRE_DROP_POLL_MS',
   'WIRE_DROP_STABLE_MS',

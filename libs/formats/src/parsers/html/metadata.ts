@@ -2,7 +2,8 @@
  * What a news page says about its article outside the article text: JSON-LD (schema.org NewsArticle and kin),
  * Open Graph and other meta tags, <time> elements and the document language.
  */
-import { textOf, type DomDocument, type DomElement } from './dom';
+import { toIsoDateTime } from '../common/dates';
+import { first, textOf, type DomDocument, type DomElement } from './dom';
 import type { PageElements } from './page-elements';
 
 export interface LdImage {
@@ -152,15 +153,18 @@ function metas(index: MetaIndex, name: string): string[] {
   return index.get(name.toLowerCase()) ?? [];
 }
 
-/** "en_US" → "en-US"; anything that is not a language tag → undefined. */
+/**
+ * A language tag in BCP 47 case: "en_US" → "en-US", "zh-hans" → "zh-Hans", "zh-Hant-TW" kept whole (language,
+ * optional script, optional region); anything that is not a language tag → undefined.
+ */
 export function normaliseLanguage(tag: string | undefined): string | undefined {
   if (!tag) return undefined;
-  const m = /^([a-z]{2,3})(?:[-_]([a-z]{2}|\d{3}|[a-z]{4}))?/i.exec(tag.trim());
+  const m = /^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?(?![a-z\d])/i.exec(tag.trim());
   if (!m) return undefined;
-  const lang = m[1].toLowerCase();
-  if (!m[2]) return lang;
-  const sub = m[2].length === 4 ? m[2][0].toUpperCase() + m[2].slice(1).toLowerCase() : m[2].toUpperCase();
-  return `${lang}-${sub}`;
+  const parts = [m[1].toLowerCase()];
+  if (m[2]) parts.push(m[2][0].toUpperCase() + m[2].slice(1).toLowerCase());
+  if (m[3]) parts.push(m[3].toUpperCase());
+  return parts.join('-');
 }
 
 /** Any date the page gives, as ISO 8601, or undefined when it is not a date. */
@@ -171,6 +175,9 @@ export function isoDate(value: string | undefined): string | undefined {
   const trimmed = value.trim();
   if (RFC3339.test(trimmed) && !Number.isNaN(Date.parse(trimmed))) return trimmed; // as the page gives it, offset kept
   if (!/\d{4}/.test(trimmed)) return undefined;
+  // ISO 8601 basic and mixed forms ("20180619T055000+0900", "2016-06-13T1603Z") keep their offset
+  const basic = /^\d{4}-?\d{2}-?\d{2}T\d{2}:?\d{2}/.test(trimmed) ? toIsoDateTime(trimmed) : undefined;
+  if (basic) return basic;
   const ms = Date.parse(trimmed);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
@@ -232,13 +239,27 @@ export function readMetadata(doc: DomDocument, page: PageElements): PageMetadata
           'date',
           'dc.date',
           'dc.date.issued',
+          'dcterms.created',
+          'dcterms.issued',
           'sailthru.date',
         ),
       ) ??
-      isoDate(firstTime?.getAttribute('datetime') ?? undefined),
+      isoDate(firstTime?.getAttribute('datetime') ?? undefined) ??
+      microformatDate(doc, 'published') ??
+      microformatDate(doc, 'updated'),
     dateModified:
       isoDate(asString(ld['dateModified'])) ??
-      isoDate(meta(metaIndex, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified')),
+      isoDate(
+        meta(
+          metaIndex,
+          'article:modified_time',
+          'og:updated_time',
+          'dateModified',
+          'last-modified',
+          'dcterms.modified',
+        ),
+      ) ??
+      microformatDate(doc, 'updated'),
     section: asString(ld['articleSection']) ?? meta(metaIndex, 'article:section', 'section', 'category'),
     language: lang,
     keywords: splitKeywords([
@@ -254,6 +275,12 @@ export function readMetadata(doc: DomDocument, page: PageElements): PageMetadata
     siteName: meta(metaIndex, 'og:site_name', 'application-name'),
     genres: genre,
   };
+}
+
+/** hAtom / hNews dates: `<abbr class="published" title="2016-06-13T1603Z">`, `<div class="updated" title=…>`. */
+function microformatDate(doc: DomDocument, cls: 'published' | 'updated'): string | undefined {
+  const el = first(doc, `.${cls}[title], time.${cls}[datetime]`);
+  return isoDate(el?.getAttribute('datetime') ?? el?.getAttribute('title') ?? undefined);
 }
 
 /** The <title>, as a last resort for the headline. */

@@ -2,6 +2,8 @@ import { ErrorCode, WireError, isWireError } from '@wiredesk/contracts';
 import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
 import { repairMojibake } from '../../decode/mojibake';
 import { emptyItem, type WireItem, type WirePicture } from '../../model/wire-item';
+import { extractContent } from '../html/content';
+import { parseDocument } from '../html/dom';
 import { sniffImage } from '../image/image-kind';
 import { readPicture } from '../image/image-parser';
 import type { ParseInput, WireParser } from '../parser';
@@ -68,13 +70,20 @@ async function readAttachments(mail: ParsedMail): Promise<AttachmentResult> {
   return result;
 }
 
+/** The text of an HTML-only mail, paragraph by paragraph (mailparser gives no text part for it). */
+function htmlText(html: string | false | undefined): string {
+  if (!html) return '';
+  const body = parseDocument(html).body;
+  return body ? extractContent(body).blocks.map((b) => b.text).join('\n\n') : '';
+}
+
 /** The mail's own story: headline from a labelled field or the subject, body from the text part or a form's JSON. */
 function mailStory(mail: ParsedMail): WireItem {
   const item = emptyItem('email');
   const subject = fixText(mail.subject)?.replace(REPLY_PREFIX, '');
   const from = mail.from?.value[0];
   const sender = from ? { name: fixText(from.name), address: from.address } : undefined;
-  const text = mail.text ?? '';
+  const text = mail.text?.trim() ? mail.text : htmlText(mail.html);
   const form = readFormSubmission(text);
   const notes: string[] = [];
   if (form) {

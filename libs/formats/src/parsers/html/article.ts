@@ -80,7 +80,10 @@ function stripSiteSuffix(title: string, ...siteNames: (string | undefined)[]): s
   const cleaned = title.replace(/[\s\u3000]+/g, ' ').trim();
   const parts = cleaned.split(/\s+[|–—-]\s+|\s+[|]\s*|\s*[｜：]\s*|\s+»\s+/);
   let kept = cleaned;
-  if (parts.length >= 2) {
+  if (parts.length >= 3) {
+    // "Headline » Section » Site": a breadcrumb of the site; the headline is its longest part
+    kept = parts.reduce((a, b) => (b.trim().length > a.trim().length ? b : a)).trim();
+  } else if (parts.length === 2) {
     const last = parts[parts.length - 1].trim().toLowerCase();
     const names = siteNames.filter((n): n is string => Boolean(n)).map((n) => n.trim().toLowerCase());
     // a site name, or the short start of one ("日本経済新聞" of "日本経済新聞 電子版")
@@ -96,6 +99,35 @@ function markedHeadline(doc: DomDocument): string | undefined {
   const el = first(doc, '.entry-title, [itemprop="headline"]:not(meta)');
   const text = el ? textOf(el) : '';
   return text && text.length <= 300 ? text : undefined;
+}
+
+/** Elements sites mark the writer with, in their own languages' class names. */
+const AUTHOR_ELEMENTS =
+  '[rel="author"], [itemprop="author"], [class*="byline" i], [class~="author" i], [class~="autor" i], [class~="auteur" i], [class~="autore" i], [class~="firma" i]';
+
+/** A person's name as bylines print it: two to four words, each capitalised (particles allowed). */
+const PERSON_NAME =
+  /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|da|der|den|del|la|le|di|du|y|e)){1,3}$/u;
+
+/**
+ * The writer named in the page's byline element ("<p class="autor"><strong>Ana Ruiz</strong> | Palma | 08/01/2014"):
+ * the first part before a separator, when it is a person's name or a byline.
+ */
+function pageByline(doc: DomDocument): string | undefined {
+  const el = first(doc, AUTHOR_ELEMENTS);
+  const text = el ? textOf(el) : '';
+  if (!text || text.length > 200) return undefined;
+  const head = text.split(/\s*[|·•]\s*|\s+[–—-]\s+/)[0].trim();
+  const byline = parseByline(head)?.by ?? head;
+  return PERSON_NAME.test(byline) ? byline : undefined;
+}
+
+/** A paywall notice anywhere in the page (Readability often leaves it out of the article): the story is cut. */
+function pageHasPaywall(doc: DomDocument): boolean {
+  return all(doc, 'p').some((p) => {
+    const text = textOf(p);
+    return text.length > 0 && text.length < 400 && boilerplateClass(text) === 'paywall';
+  });
 }
 
 /** A clock time: a block made of a date and time is page furniture ("Jun 13, 4:03 PM EDT"). */
@@ -280,6 +312,8 @@ export function parseHtmlArticle(html: string, _filename?: string): WireItem {
   // the page's own marks of its headline come before <title>, which on many sites names only the site
   const marked = meta.headline ? undefined : markedHeadline(doc);
   const captioned = captionedImages(doc);
+  const markedByline = meta.authors.length ? undefined : pageByline(doc);
+  const paywalled = pageHasPaywall(doc);
 
   const reader = runReadability(doc);
   let extracted = reader?.content ? extractContent(reader.content) : { blocks: [], pictures: [] };
@@ -312,7 +346,8 @@ export function parseHtmlArticle(html: string, _filename?: string): WireItem {
   item.byline =
     (meta.authors.length ? meta.authors.join(', ') : undefined) ??
     found.byline ??
-    (reader?.byline ? (parseByline(reader.byline)?.by ?? reader.byline) : undefined);
+    (reader?.byline ? (parseByline(reader.byline)?.by ?? reader.byline) : undefined) ??
+    markedByline;
   if (found.dateline) {
     item.dateline = found.dateline.text;
     item.located = found.dateline.located;
@@ -329,7 +364,7 @@ export function parseHtmlArticle(html: string, _filename?: string): WireItem {
   // a picture's caption that Readability also left as a paragraph is the caption, not story text
   const captions = new Set(item.pictures.map((p) => p.caption).filter(Boolean));
   if (captions.size) item.body = item.body.filter((b) => !captions.has(b.text));
-  if (found.dropped?.has('paywall')) {
+  if (paywalled || found.dropped?.has('paywall')) {
     item.edNote = 'The page holds only the opening of the article: the rest is behind a paywall.';
   }
   item.copyrightHolder = meta.copyrightHolder ?? found.copyright?.holder;

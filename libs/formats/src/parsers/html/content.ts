@@ -175,6 +175,14 @@ export function figureToPicture(figure: DomElement): WirePicture | undefined {
       credit = parsed.credit;
     }
   }
+  if (caption && !credit) {
+    // "Caption text. 27-06-2012 | Efe": a CMS's date and credit after a bar
+    const m = /^(.{20,}?)\s*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*\|\s*([^|]{2,40})$/u.exec(caption);
+    if (m) {
+      caption = m[1];
+      credit = m[2];
+    }
+  }
   credit = credit
     ?.replace(/^(?:photo|image|credit|foto|bild)s?\s*(?:credit)?\s*[:.]+\s*/i, '')
     .replace(/^©\s*/, '')

@@ -280,7 +280,53 @@ export function readMetadata(doc: DomDocument, page: PageElements): PageMetadata
 /** hAtom / hNews dates: `<abbr class="published" title="2016-06-13T1603Z">`, `<div class="updated" title=…>`. */
 function microformatDate(doc: DomDocument, cls: 'published' | 'updated'): string | undefined {
   const el = first(doc, `.${cls}[title], time.${cls}[datetime]`);
-  return isoDate(el?.getAttribute('datetime') ?? el?.getAttribute('title') ?? undefined);
+  const iso = isoDate(el?.getAttribute('datetime') ?? el?.getAttribute('title') ?? undefined);
+  return iso && el ? (withShownZone(iso, textOf(el)) ?? iso) : iso;
+}
+
+/** Zone abbreviations pages print after a time, with their offsets. */
+const ZONE_OFFSETS: Record<string, string> = {
+  UTC: '+00:00',
+  GMT: '+00:00',
+  EST: '-05:00',
+  EDT: '-04:00',
+  CST: '-06:00',
+  CDT: '-05:00',
+  MST: '-07:00',
+  MDT: '-06:00',
+  PST: '-08:00',
+  PDT: '-07:00',
+  BST: '+01:00',
+  CET: '+01:00',
+  CEST: '+02:00',
+  EET: '+02:00',
+  EEST: '+03:00',
+  MSK: '+03:00',
+  IST: '+05:30',
+  JST: '+09:00',
+  KST: '+09:00',
+  AEST: '+10:00',
+  AEDT: '+11:00',
+  NZST: '+12:00',
+  NZDT: '+13:00',
+};
+
+/**
+ * A machine-readable date whose clock time is the one the page shows but whose zone is not ("2016-06-13T1603Z" shown
+ * as "Jun 13, 4:03 PM EDT"): the system wrote local time and labelled it UTC. The shown zone is the true one.
+ */
+export function withShownZone(iso: string, shown: string): string | undefined {
+  const m = /\b(\d{1,2})[:.](\d{2})(?::\d{2})?\s*(?:([ap])\.?m\.?)?\s*\(?([A-Z]{3,4})\)?(?![A-Za-z])/i.exec(shown);
+  if (!m) return undefined;
+  const offset = ZONE_OFFSETS[m[4].toUpperCase()];
+  if (!offset) return undefined;
+  let hour = Number(m[1]);
+  if (m[3]) hour = (hour % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0);
+  const clock = `${String(hour).padStart(2, '0')}:${m[2]}`;
+  const own = /T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
+  if (!own || own[1] !== clock) return undefined;
+  if ((own[2] === 'Z' ? '+00:00' : own[2]) === offset) return undefined;
+  return toIsoDateTime(`${iso.slice(0, 19)}${offset}`);
 }
 
 /** The <title>, as a last resort for the headline. */

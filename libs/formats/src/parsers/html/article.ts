@@ -13,7 +13,7 @@ import { parseDateline } from '../text/dateline';
 import { featuresOf } from '../text/features';
 import { parseTextStory } from '../text/story';
 import { extractContent, figureToPicture, isCaptionedImage, isCreditOnly } from './content';
-import { boilerplateClass, roughWords } from './boilerplate';
+import { boilerplateClass, isPaywallNotice, roughWords } from './boilerplate';
 import type { BoilerplateClass } from './boilerplate-phrases';
 import { all, first, parseDocument, textOf, treeDepth, type DomDocument, type DomElement } from './dom';
 import { documentTitle, readMetadata, type PageMetadata } from './metadata';
@@ -124,10 +124,7 @@ function pageByline(doc: DomDocument): string | undefined {
 
 /** A paywall notice anywhere in the page (Readability often leaves it out of the article): the story is cut. */
 function pageHasPaywall(doc: DomDocument): boolean {
-  return all(doc, 'p').some((p) => {
-    const text = textOf(p);
-    return text.length > 0 && text.length < 400 && boilerplateClass(text) === 'paywall';
-  });
+  return all(doc, 'p').some((p) => isPaywallNotice(textOf(p)));
 }
 
 /** A clock time: a block made of a date and time is page furniture ("Jun 13, 4:03 PM EDT"). */

@@ -29,3 +29,10 @@ export function boilerplateClass(text: string): BoilerplateClass | undefined {
   for (const [cls, re] of PATTERNS) if (re.test(t)) return cls;
   return undefined;
 }
+
+const PAYWALL = PATTERNS.find(([cls]) => cls === 'paywall')?.[1];
+
+/** Only the paywall class: for a scan of every paragraph of a page. */
+export function isPaywallNotice(text: string): boolean {
+  return PAYWALL !== undefined && text.length < 400 && PAYWALL.test(text);
+}

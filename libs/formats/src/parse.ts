@@ -4,6 +4,7 @@ import { detectFormat } from './detect/detect';
 import type { BodyBlock, WireFormat, WireItem, WirePicture } from './model/wire-item';
 import { formatFromName } from './detect/hints';
 import { useDeliveryReader } from './parsers/email/email-parser';
+import { sniffEmail } from './parsers/email/email-sniff';
 import { sniffImage } from './parsers/image/image-kind';
 import type { ParseInput, WireParser } from './parsers/parser';
 import { parserFor } from './parsers/registry';
@@ -27,6 +28,8 @@ export interface ParseResult {
 
 /** 20 MiB: far above any single story or feed, low enough that parsing stays bounded. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** Pictures and e-mail may be larger, up to what a Kafka message holds (64 MiB): only their metadata is parsed. */
+export const MEDIA_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * Raw wire bytes to story items: size check, charset decoding, format detection, parsing, and a final clean-up every
@@ -63,7 +66,9 @@ interface Prepared {
 function prepare(bytes: Buffer, hints: ParseHints): Prepared {
   if (!bytes || bytes.length === 0) throw new WireError(ErrorCode.EMPTY_INPUT, 'The input is empty.');
   const maxBytes = hints.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > maxBytes) {
+  // photos and mail with photos are large by nature; reading them costs little beyond their headers
+  const isMedia = () => sniffImage(bytes) !== undefined || sniffEmail(bytes.toString('latin1', 0, 16384)) > 0;
+  if (bytes.length > maxBytes && !(bytes.length <= Math.max(maxBytes, MEDIA_MAX_BYTES) && isMedia())) {
     throw new WireError(
       ErrorCode.TOO_LARGE,
       `The input is ${bytes.length} bytes, more than the limit of ${maxBytes} bytes.`,

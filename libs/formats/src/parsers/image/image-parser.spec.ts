@@ -53,6 +53,14 @@ describe('picture deliveries', () => {
     await expect(parseWireAsync(png)).rejects.toMatchObject({ code: 'MALFORMED_IMAGE' });
   });
 
+  it('takes pictures beyond the text size limit, up to what a Kafka message holds', async () => {
+    const { items } = await parseWireAsync(fixture('photo-full.jpg'), { maxBytes: 1024 });
+    expect(items[0].type).toBe('picture');
+    await expect(parseWireAsync(Buffer.alloc(2048, 'a'), { maxBytes: 1024 })).rejects.toMatchObject({
+      code: 'TOO_LARGE',
+    });
+  });
+
   it('is read by parseWireAsync only', () => {
     expect(() => parseWire(fixture('photo-full.jpg'))).toThrow(expect.objectContaining({ code: 'INTERNAL_ERROR' }));
   });

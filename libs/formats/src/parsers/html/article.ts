@@ -127,6 +127,19 @@ function pageHasPaywall(doc: DomDocument): boolean {
   return all(doc, 'p').some((p) => isPaywallNotice(textOf(p)));
 }
 
+/** Job titles that put a writer's name after a headline, in the headline element itself ("編集委員　中沢克二"). */
+const WRITER_ROLE =
+  /^(?:編集委員|論説委員|客員編集委員|特派員|記者|専門記者|编辑|記者|特约记者|staff writer|senior writer|correspondent|reporter|corresponsal|redactora?|correspondant|korrespondentin|korrespondent|redakteurin|redakteur)\s+(\S.{0,40})$/iu;
+
+/** A writer named in the headline element after the headline (some sites set the byline inside the h1). */
+function bylineInHeadline(element: string | undefined, headline: string | undefined): string | undefined {
+  if (!element || !headline) return undefined;
+  const el = element.replace(/[\s\u3000]+/g, ' ').trim();
+  const head = headline.replace(/[\s\u3000]+/g, ' ').trim();
+  if (!el.startsWith(head) || el.length === head.length) return undefined;
+  return WRITER_ROLE.exec(el.slice(head.length).trim())?.[1].trim();
+}
+
 /** A clock time: a block made of a date and time is page furniture ("Jun 13, 4:03 PM EDT"). */
 const CLOCK = /\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?/i;
 
@@ -310,6 +323,8 @@ export function parseHtmlArticle(html: string, _filename?: string): WireItem {
   const marked = meta.headline ? undefined : markedHeadline(doc);
   const captioned = captionedImages(doc);
   const markedByline = meta.authors.length ? undefined : pageByline(doc);
+  const headlineElement =
+    textOf(first(doc, '[itemprop="headline"]:not(meta)') ?? page.articleH1 ?? page.h1) || undefined;
   const paywalled = pageHasPaywall(doc);
 
   const reader = runReadability(doc);
@@ -343,8 +358,13 @@ export function parseHtmlArticle(html: string, _filename?: string): WireItem {
   item.byline =
     (meta.authors.length ? meta.authors.join(', ') : undefined) ??
     found.byline ??
-    (reader?.byline ? (parseByline(reader.byline)?.by ?? reader.byline) : undefined) ??
-    markedByline;
+    // Readability also reads JSON-LD authors: an organisation it names is no writer
+    (reader?.byline && !meta.organisationAuthors.includes(reader.byline.trim())
+      ? (parseByline(reader.byline)?.by ?? reader.byline)
+      : undefined) ??
+    bylineInHeadline(headlineElement, headline) ??
+    markedByline ??
+    (meta.organisationAuthors.length ? meta.organisationAuthors.join(', ') : undefined);
   if (found.dateline) {
     item.dateline = found.dateline.text;
     item.located = found.dateline.located;

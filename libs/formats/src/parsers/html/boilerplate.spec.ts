@@ -13,6 +13,8 @@ describe('page boilerplate, by language', () => {
     const item = page('boilerplate-ja-paywall.html');
     expect(item.headline).toBe('港の電気フェリー 冬の試験を通過');
     expect(item.language).toBe('ja');
+    // the writer set inside the h1, not the organisation JSON-LD names as author
+    expect(item.byline).toBe('佐藤一郎');
     expect(item.firstCreated).toBe('2025-01-14T09:15:00+09:00');
     expect(item.body[0].text).toMatch(/^北港市の電気フェリー「ルーメン」は１４日/);
     expect(bodyText(item)).not.toMatch(/転載|詳しくはこちら|会員限定/);

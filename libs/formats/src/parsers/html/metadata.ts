@@ -22,6 +22,8 @@ export interface PageMetadata {
   description?: string;
   articleBody?: string;
   authors: string[];
+  /** JSON-LD authors that are organisations (often the publisher): a byline only when no person is named */
+  organisationAuthors: string[];
   datePublished?: string;
   dateModified?: string;
   section?: string;
@@ -217,7 +219,11 @@ export function readMetadata(doc: DomDocument, page: PageElements): PageMetadata
       doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang') ?? undefined,
     ) ??
     normaliseLanguage(meta(metaIndex, 'og:locale', 'language', 'content-language', 'dc.language'));
-  const authors = asStrings(ld['author'] ?? ld['creator']);
+  const ldAuthors = ld['author'] ?? ld['creator'];
+  const isOrganisation = (a: Json) => isObject(a) && types(a).some((t) => /Organization|NewsMediaOrganization/.test(t));
+  const authorList = Array.isArray(ldAuthors) ? ldAuthors : ldAuthors === undefined ? [] : [ldAuthors];
+  const authors = authorList.filter((a) => !isOrganisation(a)).flatMap((a) => asStrings(a));
+  const organisationAuthors = authorList.filter(isOrganisation).flatMap((a) => asStrings(a));
   const metaAuthor = meta(metaIndex, 'author', 'article:author', 'byl', 'dc.creator', 'sailthru.author');
   const genre = asStrings(ld['genre']);
   return {
@@ -226,6 +232,7 @@ export function readMetadata(doc: DomDocument, page: PageElements): PageMetadata
     description: asString(ld['description']) ?? meta(metaIndex, 'og:description', 'description', 'twitter:description'),
     articleBody: asString(ld['articleBody']),
     authors: authors.length ? authors : metaAuthor && !/^https?:/.test(metaAuthor) ? [metaAuthor] : [],
+    organisationAuthors,
     datePublished:
       isoDate(asString(ld['datePublished'] ?? ld['dateCreated'])) ??
       isoDate(

@@ -87,6 +87,8 @@ export const ArticleSchema = new Schema(
       type: [new Schema({ v: { type: Number, required: true }, h: { type: String, required: true } }, { _id: false })],
       default: [],
     },
+    /** the story's entry in the timeline (bucket id and entry), so the next write removes exactly it */
+    timeline: new Schema({ b: { type: String, required: true }, m: { type: String, required: true } }, { _id: false }),
     createdAt: Date,
     updatedAt: Date,
   },

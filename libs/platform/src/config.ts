@@ -29,6 +29,8 @@ export interface WiredeskConfig {
   /** a dropped file is taken once its size and mtime have not changed for this long */
   wireDropStableMs: number;
   maxBodyBytes: number;
+  /** the time budget of one archive API request's store queries; past it: 503 with Retry-After */
+  queryTimeLimitMs: number;
   logLevel: string;
   security: SecurityConfig;
 }
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
     wireDropPollMs: int(env.WIRE_DROP_POLL_MS, 1000),
     wireDropStableMs: int(env.WIRE_DROP_STABLE_MS, 1000),
     maxBodyBytes: int(env.MAX_BODY_BYTES, 50 * 1024 * 1024),
+    queryTimeLimitMs: Math.max(1, int(env.QUERY_TIME_LIMIT_MS, 5000)),
     logLevel: env.LOG_LEVEL || 'info',
     security: {
       apiKeys: parseApiKeys(env.API_KEYS),
@@ -116,6 +119,7 @@ export const CONFIG_VARIABLES = [
   'WIRE_DROP_POLL_MS',
   'WIRE_DROP_STABLE_MS',
   'MAX_BODY_BYTES',
+  'QUERY_TIME_LIMIT_MS',
   'LOG_LEVEL',
   'API_KEYS',
   'RATE_LIMIT_PER_MINUTE',

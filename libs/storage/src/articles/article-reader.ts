@@ -30,56 +30,10 @@ import {
   type RankedPageKey,
 } from './article-query';
 import type { TagKind } from './article-record';
-import type { VersionHash, VersionRevision } from './article-write-ops';
+import type { VersionHash } from './article-write-ops';
+import type { ArticlePage, RankedPage, StoredArticle, StoredVersion } from './article-views';
 
-/** One page of a list, newest first. */
-export interface ArticlePage {
-  items: Ninjs[];
-  /** key of the last item, when there is a next page */
-  next?: PageKey;
-}
-
-/** One page of a ranked search. */
-export interface RankedPage {
-  items: { article: Ninjs; score: number }[];
-  next?: RankedPageKey;
-  /** more matches exist than were ranked (only the newest `candidateLimit` are) */
-  truncated: boolean;
-}
-
-/** The current version of a story with what the archive knows about it. */
-export interface StoredArticle {
-  uri: string;
-  version: number;
-  contentHash: string;
-  pubStatus: string;
-  ninjs: Ninjs;
-  versionCreated: Date;
-  source?: string;
-  ingest?: { ingestId?: string; source?: string; channel?: string; receivedAt?: Date };
-  enrichment?: unknown;
-  canceledAt?: Date;
-  createdAt?: Date;
-  updatedAt?: Date;
-}
-
-export interface StoredVersion {
-  uri: string;
-  version: number;
-  versionLabel?: string;
-  contentHash: string;
-  pubStatus: string;
-  originalPubStatus: string;
-  versionCreated: Date;
-  ninjs: Ninjs;
-  ingest?: { ingestId?: string; source?: string; channel?: string; receivedAt?: Date };
-  canceledAt?: Date;
-  storedAt: Date;
-  /** when a replay last re-derived this version's content */
-  revisedAt?: Date;
-  /** its earlier derivations, oldest first (see article-write-ops.ts, Revisions) */
-  revisions?: VersionRevision[];
-}
+export type { ArticlePage, RankedPage, StoredArticle, StoredVersion } from './article-views';
 
 /**
  * The archive's reads. Every one is a set of `_id` lookups (indexed on MongoDB and on FerretDB), except a word

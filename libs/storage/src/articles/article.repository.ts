@@ -11,13 +11,12 @@ import {
 } from '../bulk';
 import { KeyedLock } from '../keyed-lock';
 import { ARTICLE_MODEL, ArticleSchema } from '../schemas/article.schema';
-import { ARTICLE_VERSION_MODEL, versionId } from '../schemas/article-version.schema';
+import { ARTICLE_VERSION_MODEL } from '../schemas/article-version.schema';
 import { compileSchemaCheck } from '../schemas/schema-check';
 import { COUNTER_MODEL, STORIES_COUNTER, TIMELINE_MODEL } from '../schemas/timeline.schema';
 import { DEFAULT_QUERY_TIME_LIMIT_MS, STORAGE_OPTIONS, type StorageOptions } from '../storage.options';
 import { STORE_PROFILE, readByIds, type StoreProfile } from '../store-profile';
 import type { TagCount, TagWindow } from '../timeline/tag-counts';
-import type { TimelineRef } from '../timeline/timeline-entry';
 import type { ArticleOutcome, IncomingArticle } from './article-input';
 import type { ArticleFilter, NinjsField, PageKey, RankedPageKey } from './article-query';
 import {
@@ -27,22 +26,10 @@ import {
   type StoredArticle,
   type StoredVersion,
 } from './article-reader';
-import { isKill, toArticleRecord, type ArticleRecord, type TagKind } from './article-record';
-import {
-  cancelEventPublishedOp,
-  revisionEventPublishedOp,
-  type StoredDerivation,
-  type VersionHash,
-} from './article-write-ops';
-import { planStory, type StoredStory } from './version-plan';
-import {
-  buildWriteSteps,
-  reconcileOutcomes,
-  type PlannedStory,
-  type PreparedItem,
-  type Target,
-  type WriteStep,
-} from './write-plan';
+import { toArticleRecord, type ArticleRecord, type TagKind } from './article-record';
+import { cancelEventPublishedOp, revisionEventPublishedOp } from './article-write-ops';
+import { planStories, readRevisedVersions } from './stored-stories';
+import { buildWriteSteps, reconcileOutcomes, type PreparedItem, type Target, type WriteStep } from './write-plan';
 
 export type { ArticlePage, RankedPage, StoredArticle, StoredVersion } from './article-reader';
 export type { TagCount, TagWindow } from '../timeline/tag-counts';
@@ -59,18 +46,6 @@ const MAX_DOCUMENT_BYTES = 15.5 * 1024 * 1024;
  * times is a wide margin.
  */
 const MAX_SOURCE_BYTES_UNCHECKED = MAX_DOCUMENT_BYTES / 64;
-
-/** The fields of `articles` the write path reads back. */
-interface StoryState {
-  uri: string;
-  version: number;
-  contentHash: string;
-  pubStatus: string;
-  cancelEventPending?: boolean;
-  revisionEventPending?: string;
-  versionHashes?: VersionHash[];
-  timeline?: TimelineRef;
-}
 
 /**
  * Writes article versions idempotently and reads them back. All data access to `articles`, `article_versions`, the
@@ -137,8 +112,8 @@ export class ArticleRepository {
   }
 
   private async writeStories(prepared: PreparedItem[], outcomes: ArticleOutcome[]): Promise<void> {
-    const stories = await this.planStories(prepared);
-    const derivations = await this.readRevisedVersions(stories);
+    const stories = await planStories(prepared, this.articles, this.profile);
+    const derivations = await readRevisedVersions(stories, this.versions, this.profile);
     const now = new Date();
     const { steps, stale } = buildWriteSteps(stories, derivations, now, MAX_DOCUMENT_BYTES);
 
@@ -294,99 +269,5 @@ export class ArticleRepository {
       return 'The article is larger than the 16 MB a stored document may hold.';
     }
     return record;
-  }
-
-  private async planStories(prepared: PreparedItem[]): Promise<PlannedStory[]> {
-    const byUri = new Map<string, PreparedItem[]>();
-    for (const item of prepared) {
-      const list = byUri.get(item.record.uri) ?? [];
-      list.push(item);
-      byUri.set(item.record.uri, list);
-    }
-    const uris = [...byUri.keys()];
-    const states = await this.readStates(uris);
-    return uris.map((uri) => {
-      const items = byUri.get(uri)!;
-      const state = states.get(uri);
-      const stored: StoredStory | undefined = state && {
-        version: state.version,
-        contentHash: state.contentHash,
-        canceled: state.pubStatus === 'canceled',
-        cancelEventPending: state.cancelEventPending === true,
-        ...(state.revisionEventPending ? { revisionEventPending: state.revisionEventPending } : {}),
-      };
-      const storedVersions = new Map((state?.versionHashes ?? []).map((vh) => [vh.v, vh.h] as const));
-      const plan = planStory(
-        stored,
-        storedVersions,
-        items.map(({ record, replay }) => ({
-          version: record.version,
-          contentHash: record.contentHash,
-          kill: isKill(record.ninjs),
-          replay,
-        })),
-      );
-      return {
-        uri,
-        items,
-        plan,
-        ...(state && {
-          stored: {
-            contentHash: state.contentHash,
-            canceled: state.pubStatus === 'canceled',
-            versionHashes: state.versionHashes ?? [],
-            ...(state.timeline ? { timeline: state.timeline } : {}),
-          },
-        }),
-      };
-    });
-  }
-
-  private async readStates(uris: string[]): Promise<Map<string, StoryState>> {
-    const fields = {
-      uri: 1,
-      version: 1,
-      contentHash: 1,
-      pubStatus: 1,
-      cancelEventPending: 1,
-      revisionEventPending: 1,
-      versionHashes: 1,
-      timeline: 1,
-    };
-    const docs = await readByIds<StoryState>(this.articles, uris, fields, this.profile);
-    return new Map(docs.map((doc) => [doc.uri, doc]));
-  }
-
-  /** The stored derivation of every version a plan revises, by version _id (the content its revisions keep). */
-  private async readRevisedVersions(stories: PlannedStory[]): Promise<Map<string, StoredDerivation>> {
-    const ids = stories
-      .filter((s) => s.plan.revise !== undefined)
-      .map((s) => {
-        const { record } = s.items[s.plan.revise!];
-        return versionId(record.uri, record.version);
-      });
-    const fields = {
-      uri: 1,
-      version: 1,
-      contentHash: 1,
-      ninjs: 1,
-      enrichment: 1,
-      ingest: 1,
-      storedAt: 1,
-      revisedAt: 1,
-      revisions: 1,
-    };
-    const docs = await readByIds<StoredDerivation & { uri: string; version: number }>(
-      this.versions,
-      ids,
-      fields,
-      this.profile,
-    );
-    return new Map(
-      docs.map((doc) => {
-        const { uri, version, ...derivation } = doc;
-        return [versionId(uri, version), derivation];
-      }),
-    );
   }
 }

@@ -114,6 +114,8 @@ const STRING_FIELDS = [
 ] as const;
 
 const COPYRIGHT_LINE = /^(?:©|\(c\)|copyright\b)/i;
+/** Two or more groups of two to four lower-case letters joined by slashes: editors' initials ("daa/mt/msr"). */
+const STAFF_INITIALS = /^\p{Ll}{2,4}(?:\/\p{Ll}{2,4})+$/u;
 
 /** A closing "© 2024 AFP" / "Copyright ... All rights reserved" paragraph is metadata, not story. */
 export function liftCopyrightLine(item: WireItem): void {
@@ -154,6 +156,12 @@ export function finalizeItem(item: WireItem, options: FinalizeOptions = {}): Wir
   if (item.byline) {
     item.byline = trimEndOf(stripByPrefix(item.byline), '=<') || undefined;
     if (!item.byline) delete item.byline;
+  }
+  // "daa/mt/msr": the desk's staff initials name no writer; they stay with the editors
+  if (item.byline && STAFF_INITIALS.test(item.byline)) {
+    const note = `Staff: ${item.byline}`;
+    item.edNote = item.edNote ? `${item.edNote} ${note}` : note;
+    delete item.byline;
   }
   if (item.dateline && (!item.located || !item.agency)) {
     const parts = parseDateline(item.dateline);

@@ -44,6 +44,8 @@ const MARKUP_FORMATS: ReadonlySet<WireFormat> = new Set([
   'ninjs',
   'rss',
   'atom',
+  'cp-publish',
+  'ritzau',
 ]);
 
 export const TEXT_PLAIN = 'text/plain';

@@ -34,6 +34,8 @@ export interface WiredeskConfig {
   /** a dropped file is taken once its size and mtime have not changed for this long */
   wireDropStableMs: number;
   maxBodyBytes: number;
+  /** the time budget of one archive API request's store queries; past it: 503 with Retry-After */
+  queryTimeLimitMs: number;
   logLevel: LogLevelName;
   security: SecurityConfig;
 }
@@ -106,6 +108,7 @@ export const CONFIG_DEFAULTS = {
   WIRE_DROP_POLL_MS: '1000',
   WIRE_DROP_STABLE_MS: '1000',
   MAX_BODY_BYTES: String(50 * 1024 * 1024),
+  QUERY_TIME_LIMIT_MS: '5000',
   LOG_LEVEL: 'info',
   API_KEYS: undefined,
   RATE_LIMIT_PER_MINUTE: '0',
@@ -167,6 +170,7 @@ const ENV_SCHEMA = z.object({
   WIRE_DROP_POLL_MS: wholeNumber(1),
   WIRE_DROP_STABLE_MS: wholeNumber(0),
   MAX_BODY_BYTES: wholeNumber(1),
+  QUERY_TIME_LIMIT_MS: wholeNumber(1),
   LOG_LEVEL: z
     .string()
     .trim()
@@ -226,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
     wireDropPollMs: v.WIRE_DROP_POLL_MS,
     wireDropStableMs: v.WIRE_DROP_STABLE_MS,
     maxBodyBytes: v.MAX_BODY_BYTES,
+    queryTimeLimitMs: v.QUERY_TIME_LIMIT_MS,
     logLevel: v.LOG_LEVEL,
     security: {
       apiKeys: v.API_KEYS ?? [],

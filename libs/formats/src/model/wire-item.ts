@@ -14,6 +14,8 @@ export type WireFormat =
   | 'ninjs'
   | 'rss'
   | 'atom'
+  | 'cp-publish'
+  | 'ritzau'
   | 'email'
   | 'image';
 
@@ -28,6 +30,8 @@ export const WIRE_FORMATS: readonly WireFormat[] = [
   'ninjs',
   'rss',
   'atom',
+  'cp-publish',
+  'ritzau',
   'email',
   'image',
 ];

@@ -2,7 +2,7 @@
 // The pure core (contracts, formats, enrich, ninjs, pipeline) holds the knowledge and runs without any server; the
 // adapters (messaging, storage, platform, infra, apps) wire it to Kafka, MongoDB and HTTP. See docs/architecture.md.
 
-const PURE = '^libs/(contracts|formats|enrich|ninjs|pipeline)/';
+const PURE = '^libs/(contracts|formats|enrich|ninjs|pipeline|sources)/';
 const ADAPTER_LIBS = '^libs/(messaging|storage|platform|infra)/';
 /** Frameworks and drivers the pure core must never see (not even their types). */
 const FRAMEWORKS =

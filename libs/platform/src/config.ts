@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { topicNames, type TopicNames } from '@wiredesk/contracts';
 import { parseApiKeys, type ApiKey } from './security/api-keys';
 
@@ -31,6 +32,25 @@ export interface WiredeskConfig {
   maxBodyBytes: number;
   logLevel: string;
   security: SecurityConfig;
+  sources: PollerConfig;
+}
+
+/** The poller of scheduled sources (feeds, FTP/SFTP, IMAP…) that runs inside ingest (apps/ingest/src/sources). */
+export interface PollerConfig {
+  /** WIREDESK_SOURCES: the YAML file of sources */
+  file?: string;
+  /** sources API and poller on (default: on when WIREDESK_SOURCES is set); they need the store (MONGO_URL) */
+  enabled: boolean;
+  /** sources polled at the same time by this instance */
+  concurrency: number;
+  /** a poll that takes longer is cut off (a source's own `timeout` wins) */
+  timeoutMs: number;
+  /** pause between the two listings that tell a finished remote file from one still being written */
+  settleMs: number;
+  /** this instance's name in the leases (default host name and process id) */
+  instanceId: string;
+  /** delivered items are remembered this many days */
+  seenRetentionDays: number;
 }
 
 /** API keys and rate limits of the HTTP APIs (libs/platform/src/security). */
@@ -90,6 +110,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
       rateLimitBurst: Math.max(0, int(env.RATE_LIMIT_BURST, int(env.RATE_LIMIT_PER_MINUTE, 0))),
       metricsRequireKey: /^(1|true|yes)$/i.test(env.METRICS_REQUIRE_KEY ?? ''),
     },
+    sources: {
+      file: env.WIREDESK_SOURCES || undefined,
+      enabled: env.SOURCES_ENABLED ? /^(1|true|yes|on)$/i.test(env.SOURCES_ENABLED) : !!env.WIREDESK_SOURCES,
+      concurrency: Math.max(1, int(env.POLLER_CONCURRENCY, 4)),
+      timeoutMs: Math.max(1000, int(env.POLLER_TIMEOUT_MS, 120000)),
+      settleMs: Math.max(0, int(env.POLLER_SETTLE_MS, 2000)),
+      instanceId: env.POLLER_INSTANCE_ID || `${hostname()}:${process.pid}`,
+      seenRetentionDays: Math.max(1, int(env.POLLER_SEEN_DAYS, 90)),
+    },
   };
 }
 
@@ -121,4 +150,11 @@ export const CONFIG_VARIABLES = [
   'RATE_LIMIT_PER_MINUTE',
   'RATE_LIMIT_BURST',
   'METRICS_REQUIRE_KEY',
+  'WIREDESK_SOURCES',
+  'SOURCES_ENABLED',
+  'POLLER_CONCURRENCY',
+  'POLLER_TIMEOUT_MS',
+  'POLLER_SETTLE_MS',
+  'POLLER_INSTANCE_ID',
+  'POLLER_SEEN_DAYS',
 ] as const;

@@ -2,21 +2,21 @@ import { fileKey, globMatcher, isTemporaryName, settledFiles } from './remote-fi
 
 describe('remote files', () => {
   it('names a file version by name, size and time', () => {
-    expect(fileKey({ name: 'a.xml', size: 10, mtimeMs: 5 })).toBe('file:a.xml|10|5');
-    expect(fileKey({ name: 'a.xml', size: 11, mtimeMs: 5 })).not.toBe(fileKey({ name: 'a.xml', size: 10, mtimeMs: 5 }));
+    expect(fileKey({ name: 'a.xml', size: 10, mtime: 5 })).toBe('file:a.xml|10|5');
+    expect(fileKey({ name: 'a.xml', size: 11, mtime: 5 })).not.toBe(fileKey({ name: 'a.xml', size: 10, mtime: 5 }));
   });
 
   it('takes only files that looked the same twice; a growing or empty file waits', () => {
     const first = [
-      { name: 'done.xml', size: 100, mtimeMs: 1 },
-      { name: 'growing.xml', size: 10, mtimeMs: 1 },
-      { name: 'empty.xml', size: 0, mtimeMs: 1 },
+      { name: 'done.xml', size: 100, mtime: 1 },
+      { name: 'growing.xml', size: 10, mtime: 1 },
+      { name: 'empty.xml', size: 0, mtime: 1 },
     ];
     const second = [
-      { name: 'done.xml', size: 100, mtimeMs: 1 },
-      { name: 'growing.xml', size: 20, mtimeMs: 2 },
-      { name: 'empty.xml', size: 0, mtimeMs: 1 },
-      { name: 'new.xml', size: 5, mtimeMs: 3 },
+      { name: 'done.xml', size: 100, mtime: 1 },
+      { name: 'growing.xml', size: 20, mtime: 2 },
+      { name: 'empty.xml', size: 0, mtime: 1 },
+      { name: 'new.xml', size: 5, mtime: 3 },
     ];
     const { ready, growing } = settledFiles(first, second);
     expect(ready.map((f) => f.name)).toEqual(['done.xml']);

@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 export interface ListedFile {
   name: string;
   size: number;
-  /** modification time in ms since the epoch, when the server gives one */
-  mtimeMs?: number;
+  /** modification time as the server gives it: ms since the epoch, or the listing's own text (FTP LIST) */
+  mtime?: number | string;
 }
 
 /**
@@ -13,7 +13,7 @@ export interface ListedFile {
  * item; the same file listed again is not.
  */
 export function fileKey(file: ListedFile): string {
-  return `file:${file.name}|${file.size}|${file.mtimeMs ?? ''}`;
+  return `file:${file.name}|${file.size}|${file.mtime ?? ''}`;
 }
 
 /**
@@ -28,7 +28,7 @@ export function settledFiles(first: ListedFile[], second: ListedFile[]): { ready
   for (const f of second) {
     const prev = before.get(f.name);
     if (!prev) continue; // appeared between the looks: next poll
-    if (prev.size !== f.size || prev.mtimeMs !== f.mtimeMs || f.size === 0) growing.push(f.name);
+    if (prev.size !== f.size || prev.mtime !== f.mtime || f.size === 0) growing.push(f.name);
     else ready.push(f);
   }
   return { ready, growing };

@@ -89,6 +89,11 @@ export const sourceDefinitionSchema = z
       .optional(),
     credentials: credentials.optional(),
     tls: tls.optional(),
+    /** sftp: the server's host key fingerprint as ssh-keygen -l prints it (SHA256:…); checked when given */
+    hostKey: z
+      .string()
+      .regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'hostKey must be a SHA256:… fingerprint')
+      .optional(),
     /** what happens to a remote file or message once its copy is in wire.raw (default: leave; imap: flag it) */
     afterFetch: afterFetch.optional(),
     /** a poll that takes longer is cut off and counted as a timeout */
@@ -110,6 +115,13 @@ export const sourceDefinitionSchema = z
         code: z.ZodIssueCode.custom,
         path: ['where'],
         message: `a ${s.kind} source needs a host name (the folder or mailbox goes in path)`,
+      });
+    }
+    if (s.tls?.ca && url) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['tls', 'ca'],
+        message: 'HTTPS sources trust the system CAs and NODE_EXTRA_CA_CERTS; tls.ca is for ftps and imap',
       });
     }
     if (s.afterFetch && s.afterFetch !== 'leave' && url) {

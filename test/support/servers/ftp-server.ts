@@ -34,6 +34,8 @@ export class FtpServer {
       'background=NO',
       'anonymous_enable=NO',
       'local_enable=YES',
+      'chroot_local_user=YES',
+      'allow_writeable_chroot=YES',
       'write_enable=YES',
       `local_root=${this.root}`,
       'pasv_enable=YES',

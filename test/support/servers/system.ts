@@ -19,16 +19,10 @@ export function ensureTestUser(): { uid: number; gid: number } {
   try {
     execFileSync('id', ['-u', TEST_USER], { stdio: 'ignore' });
   } catch {
-    execFileSync('useradd', [
-      '--system',
-      '--no-create-home',
-      '--home-dir',
-      '/nonexistent',
-      '--shell',
-      '/bin/bash',
-      TEST_USER,
-    ]);
+    execFileSync('useradd', ['--system', '--no-create-home', '--home-dir', '/tmp', '--shell', '/bin/bash', TEST_USER]);
   }
+  // vsftpd changes to the home folder before local_root: it must exist
+  execFileSync('usermod', ['--home', '/tmp', TEST_USER]);
   execFileSync('chpasswd', { input: `${TEST_USER}:${TEST_PASSWORD}\n` });
   const uid = Number(execFileSync('id', ['-u', TEST_USER]).toString().trim());
   const gid = Number(execFileSync('id', ['-g', TEST_USER]).toString().trim());

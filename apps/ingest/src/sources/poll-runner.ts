@@ -82,7 +82,12 @@ export class PollRunner {
     private readonly store: SourceStore,
     private readonly deliver: DeliverItem,
     private readonly secrets: SecretReader,
-    private readonly options: { settleMs: number; maxBytes: number },
+    private readonly options: {
+      settleMs: number;
+      maxBytes: number;
+      /** opens a session (default: the adapter of the source's kind) */
+      open?: typeof sessionFor;
+    },
   ) {}
 
   async poll(
@@ -91,7 +96,7 @@ export class PollRunner {
     signal: AbortSignal,
     lease?: SourceLease,
   ): Promise<PollOutcome & { checkpoint: Pick<SourceStateRecord, 'etag' | 'lastModified'> }> {
-    const session = await sessionFor(source.kind, {
+    const session = await (this.options.open ?? sessionFor)(source.kind, {
       source,
       state,
       signal,

@@ -2,7 +2,7 @@
 // the real Kafka, with the poller's state in the real store. Items once across polls and restarts, conditional
 // requests, an HTML error page, a server going away and coming back, the API and the metrics.
 import { MongoClient } from 'mongodb';
-import { polledIngestId } from '../apps/ingest/src/sources/poll-runner';
+import { polledIngestId } from '../libs/polling/src';
 import type { RunningApp } from './support/apps';
 import { http } from './support/http';
 import { TopicReader, testKafka } from './support/kafka';

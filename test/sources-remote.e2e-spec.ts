@@ -6,7 +6,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, writeFileSync, chow
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { MongoClient } from 'mongodb';
-import { DONE_KEYWORD } from '../apps/ingest/src/sources/adapters/imap.session';
+import { DONE_KEYWORD } from '../libs/polling/src';
 import type { RunningApp } from './support/apps';
 import { TopicReader, testKafka, type ReadMessage } from './support/kafka';
 import { FtpServer, VSFTPD } from './support/servers/ftp-server';

@@ -10,7 +10,7 @@ import {
   type SourceDefinition,
 } from '@wiredesk/sources';
 import type { SourceStateRecord, SourceStore } from '@wiredesk/storage';
-import type { PollOutcome, PollRunner } from './poll-runner';
+import type { PollOutcome, PollRunner } from '@wiredesk/polling';
 import type { EffectiveSource, SourceRegistry } from './source-registry';
 import { SourceMetrics } from './sources.metrics';
 

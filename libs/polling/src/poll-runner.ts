@@ -4,12 +4,12 @@ import type { WireChannel } from '@wiredesk/contracts';
 import { nameBasedUuid } from '@wiredesk/messaging';
 import { effectiveAfterFetch, type SourceDefinition, type SourceKind } from '@wiredesk/sources';
 import type { SourceLease, SourceStateRecord, SourceStore } from '@wiredesk/storage';
-import { openFolderSession } from './adapters/folder.session';
-import { openFtpSession } from './adapters/ftp.session';
-import { openHttpSession } from './adapters/http.session';
-import { openImapSession } from './adapters/imap.session';
-import { openSftpSession } from './adapters/sftp.session';
-import type { Candidate, SessionContext, SourceSession } from './adapters/source-session';
+import { openFolderSession } from './sessions/folder.session';
+import { openFtpSession } from './sessions/ftp.session';
+import { openHttpSession } from './sessions/http.session';
+import { openImapSession } from './sessions/imap.session';
+import { openSftpSession } from './sessions/sftp.session';
+import type { Candidate, SessionContext, SourceSession } from './sessions/source-session';
 import type { SecretReader } from './secrets';
 
 /** What one poll did. */

@@ -1,6 +1,6 @@
 import { parseSourceDefinition } from '@wiredesk/sources';
 import type { SourceStore } from '@wiredesk/storage';
-import type { Candidate, SourceSession } from './adapters/source-session';
+import type { Candidate, SourceSession } from './sessions/source-session';
 import { PollRunner, polledIngestId } from './poll-runner';
 import { SecretReader } from './secrets';
 

@@ -18,17 +18,17 @@ function fatal(msg: string, error: unknown): never {
 }
 
 const config = loadConfig();
-let module;
+let ingestModule;
 try {
   // reads and checks WIREDESK_SOURCES: a mistake stops the start with every problem listed
-  module = IngestModule.forRoot(config);
+  ingestModule = IngestModule.forRoot(config);
 } catch (e) {
   fatal('invalid configuration', e);
 }
 // bodyParser off: POST /v1/wire reads any content type as raw bytes, with its own size limit
 void bootstrapService({
   service: 'ingest',
-  module,
+  module: ingestModule,
   port: config.ports.ingest,
   bodyParser: false,
 }).catch((e) => fatal('start failed', e));

@@ -3,7 +3,7 @@
 // requests, an HTML error page, a server going away and coming back, the API and the metrics.
 import { MongoClient } from 'mongodb';
 import { polledIngestId } from '../libs/polling/src';
-import type { RunningApp } from './support/apps';
+import { startArchive, type RunningApp } from './support/apps';
 import { http } from './support/http';
 import { TopicReader, testKafka } from './support/kafka';
 import {
@@ -221,6 +221,20 @@ describe('scheduled sources over HTTP (feeds, agency API)', () => {
     const disabled = await http(`${ingest.url}/v1/sources/wire-plain/disable`, { method: 'POST' });
     expect(disabled.json()).toMatchObject({ enabled: false });
     expect(await pollNow(ingest.url, 'api-feed')).toMatchObject({ status: 'polled', delivered: 2 });
+  });
+
+  it('shows the sources with their state on the archive (the wire monitor reads it)', async () => {
+    const archive = await startArchive(config, dbName);
+    try {
+      const res = await http(`${archive.url}/v1/stats/sources`);
+      expect(res.status).toBe(200);
+      const rows = res.json<{ items: { id: string; enabled: boolean; itemsToday: number; lastError: unknown }[] }>()
+        .items;
+      expect(rows.find((r) => r.id === 'wire-rss')).toMatchObject({ enabled: true, itemsToday: 4 });
+      expect(rows.find((r) => r.id === 'wire-broken')?.lastError).toMatchObject({ kind: 'unreachable' });
+    } finally {
+      await archive.close();
+    }
   });
 
   it('counts polls, items and errors per source in Prometheus', async () => {

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { sendJson, sendWithEtag } from '../http/respond';
 import { loadMonitorAssets, type MonitorAsset, type MonitorAssetName } from './monitor-assets';
 import { MonitorStats } from './monitor-stats.service';
+import { SourceStatusController } from './source-status.controller';
 
 /**
  * The wire monitor: one page and its script and style, public (they hold no data); the page reads everything through
@@ -73,5 +74,5 @@ export class StatsController {
 }
 
 /** What the archive module registers for the monitor. */
-export const MONITOR_CONTROLLERS = [MonitorPageController, StatsController];
+export const MONITOR_CONTROLLERS = [MonitorPageController, StatsController, SourceStatusController];
 export const MONITOR_PROVIDERS = [MonitorStats];

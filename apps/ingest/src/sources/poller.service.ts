@@ -103,6 +103,16 @@ export class Poller {
     this.sources = new Map(all.map((s) => [s.definition.id, s]));
     for (const id of this.due.keys()) if (!this.sources.get(id)?.enabled) this.due.delete(id);
     for (const s of all) {
+      const profile = { kind: s.definition.kind, intervalMs: s.definition.schedule.interval, enabled: s.enabled };
+      const known = s.state?.profile;
+      if (
+        !known ||
+        known.kind !== profile.kind ||
+        known.intervalMs !== profile.intervalMs ||
+        known.enabled !== profile.enabled
+      ) {
+        await this.store.setState(s.definition.id, { profile });
+      }
       if (!s.enabled) continue;
       const state = s.state;
       const requested = state?.pollRequestedAt && state.pollRequestedAt > (state.lastPollAt ?? new Date(0));

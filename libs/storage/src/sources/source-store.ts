@@ -23,7 +23,12 @@ export interface SourceStateRecord {
   nextPollAt?: Date;
   /** "poll now" asked through the API on any instance */
   pollRequestedAt?: Date;
+  /** what the poller knows of the definition, for readers without the sources file (the archive's monitor) */
+  profile?: { kind: string; intervalMs: number; enabled: boolean };
 }
+
+/** The collection the poller keeps each source's state in (read by the archive's monitor). */
+export const SOURCE_STATE_COLLECTION = 'source_state';
 
 /** A source definition made through the API (only references to secrets, never a secret). */
 export interface StoredSourceDefinition {
@@ -79,7 +84,7 @@ export class SourceStore {
 
   constructor(db: Db) {
     this.definitions = db.collection<StoredSourceDefinition>('sources');
-    this.states = db.collection<SourceStateRecord>('source_state');
+    this.states = db.collection<SourceStateRecord>(SOURCE_STATE_COLLECTION);
     this.seen = db.collection<SeenRecord>('source_seen');
     this.leases = db.collection<LeaseRecord>('source_leases');
   }

@@ -50,6 +50,8 @@ describe('scheduled sources over HTTP (feeds, agency API)', () => {
     server.routes.set('/feed.xml', { body: rss(ITEMS), contentType: 'application/rss+xml', etag: '"v1"' });
     server.routes.set('/plain.xml', { body: rss(ITEMS.slice(0, 2)), contentType: 'application/rss+xml' });
     server.routes.set('/broken.xml', { body: rss(ITEMS.slice(0, 1)), lastModified: 'Mon, 01 Jun 2026 10:00:00 GMT' });
+    server.routes.set('/slow.xml', { body: '', hang: true });
+    server.routes.set('/shared.xml', { body: rss([]), contentType: 'application/rss+xml' });
     server.routes.set('/api/ninjs', {
       contentType: 'application/json',
       body: JSON.stringify({
@@ -67,6 +69,8 @@ describe('scheduled sources over HTTP (feeds, agency API)', () => {
         { id: 'wire-plain', kind: 'feed', where: server.url('/plain.xml'), schedule: hourly },
         { id: 'wire-broken', kind: 'feed', where: server.url('/broken.xml'), schedule: { interval: '1s' } },
         { id: 'agency-api', kind: 'http', where: server.url('/api/ninjs'), schedule: hourly, format: 'ninjs' },
+        { id: 'wire-slow', kind: 'feed', where: server.url('/slow.xml'), schedule: hourly, timeout: '3s' },
+        { id: 'wire-shared', kind: 'feed', where: server.url('/shared.xml'), schedule: hourly },
       ],
       dir,
     );
@@ -187,6 +191,39 @@ describe('scheduled sources over HTTP (feeds, agency API)', () => {
     await server.start(port);
     server.routes.set('/broken.xml', { body: rss(ITEMS), contentType: 'application/rss+xml' });
     expect(await pollNow(ingest.url, 'wire-broken')).toMatchObject({ status: 'polled', delivered: 1 });
+  });
+
+  it('cuts off a source that hangs at its timeout, without holding back the others', async () => {
+    let slowSettled = false;
+    const slow = pollNow(ingest.url, 'wire-slow').finally(() => (slowSettled = true));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await pollNow(ingest.url, 'agency-api')).toMatchObject({ status: 'polled' });
+    expect(slowSettled).toBe(false); // the other source was polled while this one hung
+    expect(await slow).toMatchObject({ status: 'failed', kind: 'timeout' });
+  });
+
+  it('delivers once when two instances poll the same source at the same moment (lease in the store)', async () => {
+    const second = await startIngestWithSources(config, dbName);
+    try {
+      const items = Array.from({ length: 20 }, (_, i) => ({ guid: `urn:shared:${i}`, title: `Shared item ${i}` }));
+      server.routes.set('/shared.xml', { body: rss(items), contentType: 'application/rss+xml' });
+      const results = await Promise.all([
+        pollNow(ingest.url, 'wire-shared'),
+        pollNow(second.url, 'wire-shared'),
+        pollNow(ingest.url, 'wire-shared'),
+        pollNow(second.url, 'wire-shared'),
+      ]);
+      // (either instance's scheduler may also take the poll asked for: the records are what counts)
+      expect(results.filter((r) => r.status !== 'polled')).toEqual([]);
+      await eventually(() => delivered('wire-shared').length >= 20, 30000, 'the twenty items');
+      await pollNow(second.url, 'wire-shared');
+      await new Promise((r) => setTimeout(r, 1500));
+      const ids = delivered('wire-shared').map((m) => m.headers['wd-ingest-id']);
+      expect(ids).toHaveLength(20);
+      expect(new Set(ids).size).toBe(20);
+    } finally {
+      await second.close();
+    }
   });
 
   it('lists, adds, disables sources through the API, with problem+json for a bad one', async () => {

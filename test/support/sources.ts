@@ -80,6 +80,8 @@ export interface Route {
   contentType?: string;
   etag?: string;
   lastModified?: string;
+  /** never answer (a server that accepts the connection and then hangs) */
+  hang?: boolean;
 }
 
 /** A real HTTP server (node:http) on 127.0.0.1 serving routes with ETag / Last-Modified and 304s; restartable. */
@@ -115,6 +117,7 @@ export class FeedServer {
       res.end(body);
     };
     if (!route) return answer(404, { 'content-type': 'text/plain' }, 'not found');
+    if (route.hang) return;
     const validators: Record<string, string> = {};
     if (route.etag) validators.etag = route.etag;
     if (route.lastModified) validators['last-modified'] = route.lastModified;

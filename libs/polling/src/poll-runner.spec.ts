@@ -73,6 +73,15 @@ describe('PollRunner', () => {
     expect(events).not.toContain(expect.stringMatching(/^ack a\.xml/));
   });
 
+  it('leaves an item larger than the limit in place, remembered and reported, and goes on', async () => {
+    const big = { ...file('big.xml'), size: 5000 };
+    const { runner, events } = harness({ candidates: [big, file('b.xml')] });
+    const outcome = await runner.poll(source, null, new AbortController().signal);
+    expect(outcome).toMatchObject({ delivered: 1, tooLarge: ['big.xml'] });
+    expect(events.slice(0, 2)).toEqual(['seen file:big.xml', expect.stringMatching(/^ack b\.xml/)]);
+    expect(events).not.toContain('finish file:big.xml');
+  });
+
   it('names a polled item by source and key: the same item always gets the same ingest id', () => {
     expect(polledIngestId('s', 'guid:1')).toBe(polledIngestId('s', 'guid:1'));
     expect(polledIngestId('s', 'guid:1')).not.toBe(polledIngestId('t', 'guid:1'));

@@ -22,6 +22,8 @@ export interface PollOutcome {
   keys: string[];
   /** true when the poll stopped early (its item limit) and more may be waiting */
   more: boolean;
+  /** items left where they are because they are larger than MAX_BODY_BYTES (remembered, so they block nothing) */
+  tooLarge: string[];
 }
 
 /** Produces one item to wire.raw and resolves once Kafka has acknowledged it. */
@@ -112,7 +114,7 @@ export class PollRunner {
         candidates.map((c) => c.key),
       );
       const finishKnown = session.finish && effectiveAfterFetch(source) !== 'leave';
-      const outcome: PollOutcome = { offered: candidates.length, delivered: 0, keys: [], more: false };
+      const outcome: PollOutcome = { offered: candidates.length, delivered: 0, keys: [], more: false, tooLarge: [] };
       for (const candidate of candidates) {
         signal.throwIfAborted();
         if (seen.has(candidate.key)) {
@@ -125,6 +127,20 @@ export class PollRunner {
           break;
         }
         if (lease && !(await this.store.stillHeld(lease))) throw new Error('the lease on the source was lost');
+        if (candidate.size !== undefined && candidate.size > this.options.maxBytes) {
+          // wire.raw cannot carry it: left in place (no after-fetch action), remembered so it does not block the
+          // source, and reported (log, metric, the poll's outcome) for someone to fetch by hand
+          await this.store.markSeen(source.id, [candidate.key]);
+          outcome.tooLarge.push(candidate.name ?? candidate.key);
+          this.logger.error({
+            msg: 'polled item too large, left in place',
+            source: source.id,
+            item: candidate.name,
+            bytes: candidate.size,
+            limit: this.options.maxBytes,
+          });
+          continue;
+        }
         await this.deliverOne(source, session, candidate);
         await this.store.markSeen(source.id, [candidate.key]);
         if (session.finish) await session.finish(candidate);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import {
   SourceError,
@@ -47,13 +48,17 @@ export class Poller {
   private refreshing: Promise<void> | undefined;
   private stopped = false;
   private readonly controllers = new Set<AbortController>();
+  /** the lease owner: the configured instance name and a random part, unique even for two pollers in one process */
+  private readonly owner: string;
 
   constructor(
     private readonly registry: SourceRegistry,
     private readonly store: SourceStore,
     private readonly runner: PollRunner,
     private readonly options: PollerOptions,
-  ) {}
+  ) {
+    this.owner = `${options.instanceId}/${randomBytes(4).toString('hex')}`;
+  }
 
   start(): void {
     this.timer = setInterval(() => void this.tick(), TICK_MS);
@@ -73,7 +78,8 @@ export class Poller {
     if (running) return running;
     const source = await this.registry.get(id);
     await this.store.setState(id, { pollRequestedAt: new Date() });
-    return this.startPoll(source, true);
+    // another call may have started it while this one waited for the store: one poll per source per instance
+    return this.inFlight.get(id) ?? this.startPoll(source, true);
   }
 
   private async tick(): Promise<void> {
@@ -142,7 +148,7 @@ export class Poller {
     const id = definition.id;
     const timeoutMs = definition.timeout ?? this.options.timeoutMs;
     const lease = await this.store
-      .acquireLease(id, this.options.instanceId, timeoutMs + 30000)
+      .acquireLease(id, this.owner, timeoutMs + 30000)
       .catch((e) => this.logger.warn({ msg: 'lease not taken', source: id, error: (e as Error).message }));
     if (!lease) {
       // another instance polls it (or the store is away): look again after the next refresh
@@ -214,6 +220,8 @@ export class Poller {
       this.due.set(id, set.nextPollAt!.getTime());
       SourceMetrics.polls().inc({ source: id, outcome: 'ok' });
       if (outcome.delivered) SourceMetrics.items().inc({ source: id }, outcome.delivered);
+      if (outcome.tooLarge.length)
+        SourceMetrics.errors().inc({ source: id, kind: 'too-large' }, outcome.tooLarge.length);
       SourceMetrics.lag().set({ source: id }, 0);
       return {
         status: 'polled',
@@ -221,6 +229,7 @@ export class Poller {
         delivered: outcome.delivered,
         keys: outcome.keys,
         more: outcome.more,
+        tooLarge: outcome.tooLarge,
       };
     } catch (e) {
       const error = signal.aborted && signal.reason instanceof SourceError ? signal.reason : e;

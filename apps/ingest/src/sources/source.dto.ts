@@ -145,6 +145,8 @@ export class PollResultDto {
   @ApiProperty({ enum: ['polled', 'failed', 'busy'] }) status!: string;
   @ApiPropertyOptional() offered?: number;
   @ApiPropertyOptional() delivered?: number;
+  @ApiPropertyOptional({ description: 'items left in place: larger than MAX_BODY_BYTES', type: [String] })
+  tooLarge?: string[];
   @ApiPropertyOptional() kind?: string;
   @ApiPropertyOptional() message?: string;
 }

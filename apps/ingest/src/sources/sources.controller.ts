@@ -83,7 +83,7 @@ export class SourcesController {
   async pollNow(@Param('id') id: string): Promise<PollResultDto> {
     const result = await this.run(() => this.poller.pollNow(id));
     return result.status === 'polled'
-      ? { status: result.status, offered: result.offered, delivered: result.delivered }
+      ? { status: result.status, offered: result.offered, delivered: result.delivered, tooLarge: result.tooLarge }
       : result;
   }
 

@@ -20,6 +20,8 @@ export interface Candidate {
   contentType?: string;
   /** the adapter's own handle (remote path, IMAP uid) */
   ref?: string | number;
+  /** size in bytes as listed, when known before fetching */
+  size?: number;
 }
 
 /** A connection to one source for one poll. */
@@ -86,5 +88,5 @@ export async function settledListing(ctx: SessionContext, listOnce: () => Promis
     const second = await listFiltered();
     files = settledFiles(first, second).ready;
   }
-  return files.map((f) => ({ key: fileKey(f), name: f.name, ref: f.name }));
+  return files.map((f) => ({ key: fileKey(f), name: f.name, ref: f.name, size: f.size }));
 }

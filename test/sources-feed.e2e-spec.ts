@@ -274,6 +274,17 @@ describe('scheduled sources over HTTP (feeds, agency API)', () => {
     }
   });
 
+  it("describes the sources API in ingest's OpenAPI document", async () => {
+    const doc = (await http(`${ingest.url}/docs-json`)).json<{
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/v1/sources', '/v1/sources/{id}/poll', '/v1/wire']),
+    );
+    expect(doc.components.schemas).toHaveProperty('SourceInputDto');
+  });
+
   it('counts polls, items and errors per source in Prometheus', async () => {
     const metrics = await http(`${ingest.url}/metrics`);
     expect(metrics.text).toMatch(/wiredesk_source_polls_total\{source="wire-rss",outcome="ok"\} \d+/);

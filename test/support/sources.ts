@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { configureIngestHttp } from '../../apps/ingest/src/ingest.http';
 import { IngestModule } from '../../apps/ingest/src/ingest.module';
 import { startApp, type RunningApp } from './apps';
 import { e2eConfig } from './e2e-config';
@@ -34,7 +35,10 @@ export function sourcesConfig(
 }
 
 export function startIngestWithSources(config: ReturnType<typeof e2eConfig>, dbName: string): Promise<RunningApp> {
-  return startApp('ingest', IngestModule.forRoot(config, { dbName, refreshMs: 500 }), { bodyParser: false });
+  return startApp('ingest', IngestModule.forRoot(config, { dbName, refreshMs: 500 }), {
+    bodyParser: false,
+    configure: configureIngestHttp,
+  });
 }
 
 export interface PollResponse {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { bootstrapService, loadConfig } from '@wiredesk/platform';
 import { SourceConfigError } from '@wiredesk/sources';
+import { configureIngestHttp } from './ingest.http';
 import { IngestModule } from './ingest.module';
 
 function fatal(msg: string, error: unknown): never {
@@ -31,4 +32,5 @@ void bootstrapService({
   module: ingestModule,
   port: config.ports.ingest,
   bodyParser: false,
+  configure: configureIngestHttp,
 }).catch((e) => fatal('start failed', e));

@@ -120,15 +120,15 @@ export class SourceErrorDto {
 }
 
 export class SourceStatusDto {
-  @ApiProperty({ nullable: true, format: 'date-time' }) lastPollAt!: string | null;
-  @ApiProperty({ nullable: true, format: 'date-time' }) lastSuccessAt!: string | null;
-  @ApiProperty({ nullable: true, format: 'date-time' }) lastNewItemAt!: string | null;
-  @ApiProperty({ nullable: true, format: 'date-time' }) nextPollAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastPollAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastSuccessAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastNewItemAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) nextPollAt!: string | null;
   @ApiProperty() itemsToday!: number;
   @ApiProperty() itemsTotal!: number;
   @ApiProperty({ description: 'failed polls in a row' }) failures!: number;
   @ApiProperty({ type: SourceErrorDto, nullable: true }) lastError!: SourceErrorDto | null;
-  @ApiProperty({ nullable: true }) usualGapSeconds!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) usualGapSeconds!: number | null;
   @ApiProperty({ description: 'silent for longer than its usual gap' }) silent!: boolean;
 }
 

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Put, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { HttpProblemCode, ProblemException, RequiresScope } from '@wiredesk/platform';
@@ -48,6 +48,7 @@ export class SourcesController {
 
   @Post()
   @ApiOperation({ summary: 'Add a source' })
+  @ApiBody({ type: SourceInputDto })
   @ApiCreatedResponse({ type: SourceViewDto })
   async create(@Req() req: Request): Promise<SourceViewDto> {
     const input = await this.readInput(req);
@@ -56,6 +57,7 @@ export class SourcesController {
 
   @Put(':id')
   @ApiOperation({ summary: 'Replace the definition of a source made through the API' })
+  @ApiBody({ type: SourceInputDto })
   @ApiOkResponse({ type: SourceViewDto })
   async update(@Param('id') id: string, @Req() req: Request): Promise<SourceViewDto> {
     const input = await this.readInput(req, id);

@@ -71,6 +71,9 @@ describe('source definitions', () => {
     expect(() => parseSourceDefinition({ ...feed, passwd: 'x' })).toThrow(/Unrecognized key/);
     expect(() => parseSourceDefinition({ ...feed, afterFetch: 'delete' })).toThrow(/cannot move or delete/);
     expect(() => parseSourcesYaml('sources: [')).toThrow(/not valid YAML/);
+    expect(() => parseSourceDefinition({ ...feed, where: 'https://desk:secret@feeds.example.invalid/x' })).toThrow(
+      /never in the URL/,
+    );
   });
 
   it('flags IMAP messages by default and knows the ports', () => {

@@ -110,6 +110,13 @@ export const sourceDefinitionSchema = z
         message: `a ${s.kind} source needs an http(s) URL`,
       });
     }
+    if (url && /^https?:\/\/[^/?#]*@/i.test(s.where)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['where'],
+        message: 'credentials go in credentials (as env or file references), never in the URL',
+      });
+    }
     if (['ftp', 'ftps', 'sftp', 'imap'].includes(s.kind) && /[/\s]/.test(s.where)) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,

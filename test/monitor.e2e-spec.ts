@@ -258,11 +258,12 @@ describe('wire monitor page (headless chromium, real Kafka and store, API keys o
 
   it('shows the scheduled sources with their state, marking the silent and the failing one', async () => {
     await page.locator('#sources').waitFor({ state: 'visible', timeout: SEEN_WITHIN_MS });
-    const rows = await page
-      .locator('#source-rows tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => ({ className: tr.className, cells: Array.from(tr.children).map((c) => c.textContent) })),
-      );
+    const rows = await page.locator('#source-rows tr').evaluateAll((trs) =>
+      (trs as unknown as { className: string; children: ArrayLike<{ textContent: string | null }> }[]).map((tr) => ({
+        className: tr.className,
+        cells: Array.from(tr.children).map((c) => c.textContent),
+      })),
+    );
     expect(rows).toEqual([
       {
         className: 'failing',

@@ -63,6 +63,7 @@ describeIfServers('scheduled sources on FTP, FTPS, SFTP and IMAP servers', () =>
   let raw: TopicReader;
   let mongo: MongoClient;
   let ca: string;
+  let config: ReturnType<typeof sourcesConfig>;
 
   const delivered = (source: string): ReadMessage[] => raw.messages.filter((m) => m.headers['wd-source'] === source);
   const put = (root: string, name: string, text: string) => {
@@ -72,7 +73,14 @@ describeIfServers('scheduled sources on FTP, FTPS, SFTP and IMAP servers', () =>
 
   beforeAll(async () => {
     owner = ensureTestUser();
-    for (const d of [ftpRoot, join(ftpRoot, 'in'), join(ftpRoot, 'grow'), sftpRoot, join(dir, 'tls')]) {
+    for (const d of [
+      ftpRoot,
+      join(ftpRoot, 'in'),
+      join(ftpRoot, 'grow'),
+      join(ftpRoot, 'keep'),
+      sftpRoot,
+      join(dir, 'tls'),
+    ]) {
       mkdirSync(d, { recursive: true });
       chownSync(d, owner.uid, owner.gid);
     }
@@ -90,7 +98,7 @@ describeIfServers('scheduled sources on FTP, FTPS, SFTP and IMAP servers', () =>
     const hourly = { interval: '1h' };
     const login = { username: TEST_USER, password: { env: 'E2E_FTP_PASSWORD' } };
     const base = { where: '127.0.0.1', schedule: hourly };
-    const config = sourcesConfig(
+    config = sourcesConfig(
       'sources-remote',
       [
         {
@@ -113,6 +121,7 @@ describeIfServers('scheduled sources on FTP, FTPS, SFTP and IMAP servers', () =>
           path: '/in',
           credentials: { username: TEST_USER, password: { file: join(dir, 'wrong-password') } },
         },
+        { ...base, id: 'ftp-keep', kind: 'ftp', port: ftp.port, path: '/keep', credentials: login, enabled: false },
         {
           ...base,
           id: 'ftps-in',
@@ -211,6 +220,19 @@ describeIfServers('scheduled sources on FTP, FTPS, SFTP and IMAP servers', () =>
     const [m] = await eventually(() => delivered('ftp-grow').length === 1 && delivered('ftp-grow'));
     expect(m.value!.toString()).toBe(story(3));
     expect(await pollNow(ingest.url, 'ftp-grow')).toMatchObject({ delivered: 0 });
+  });
+
+  it('FTP: a file left on the server is not fetched again after a restart; rewritten, it is a new item', async () => {
+    await http(`${ingest.url}/v1/sources/ftp-keep/enable`);
+    put(join(ftpRoot, 'keep'), 'stay.xml', story(7));
+    expect(await pollNow(ingest.url, 'ftp-keep')).toMatchObject({ status: 'polled', delivered: 1 });
+    await ingest.close();
+    ingest = await startIngestWithSources(config, dbName);
+    expect(await pollNow(ingest.url, 'ftp-keep')).toMatchObject({ status: 'polled', offered: 1, delivered: 0 });
+    put(join(ftpRoot, 'keep'), 'stay.xml', story(8) + '<!-- corrected -->\n');
+    expect(await pollNow(ingest.url, 'ftp-keep')).toMatchObject({ status: 'polled', delivered: 1 });
+    const messages = await eventually(() => delivered('ftp-keep').length === 2 && delivered('ftp-keep'));
+    expect(messages.map((m) => m.headers['wd-ingest-id'])[0]).not.toBe(messages[1].headers['wd-ingest-id']);
   });
 
   it('FTP and SFTP: a wrong password is kept as an authentication error', async () => {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, loadConfig } from '@wiredesk/platform';
+import { bootstrapService, configOrExit } from '@wiredesk/platform';
 import { SourceConfigError } from '@wiredesk/sources';
 import { configureIngestHttp } from './ingest.http';
 import { IngestModule } from './ingest.module';
@@ -18,7 +18,7 @@ function fatal(msg: string, error: unknown): never {
   process.exit(1);
 }
 
-const config = loadConfig();
+const config = configOrExit('ingest');
 let ingestModule;
 try {
   // reads and checks WIREDESK_SOURCES: a mistake stops the start with every problem listed

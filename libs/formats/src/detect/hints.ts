@@ -33,6 +33,9 @@ const FORMAT_ALIASES: Record<string, WireFormat> = {
   rss2: 'rss',
   'rss-2.0': 'rss',
   atom: 'atom',
+  'cp-publish': 'cp-publish',
+  cp: 'cp-publish',
+  ritzau: 'ritzau',
 };
 
 /** The format an explicit override names, or undefined when it names none. */

@@ -4,7 +4,18 @@
  * libs/pipeline, so every format ends in the same article.
  */
 export type WireFormat =
-  'text' | 'html' | 'nitf' | 'newsml-g2' | 'newsml-1' | 'iptc7901' | 'anpa1312' | 'ninjs' | 'rss' | 'atom';
+  | 'text'
+  | 'html'
+  | 'nitf'
+  | 'newsml-g2'
+  | 'newsml-1'
+  | 'iptc7901'
+  | 'anpa1312'
+  | 'ninjs'
+  | 'rss'
+  | 'atom'
+  | 'cp-publish'
+  | 'ritzau';
 
 export const WIRE_FORMATS: readonly WireFormat[] = [
   'text',
@@ -17,6 +28,8 @@ export const WIRE_FORMATS: readonly WireFormat[] = [
   'ninjs',
   'rss',
   'atom',
+  'cp-publish',
+  'ritzau',
 ];
 
 export type PubStatus = 'usable' | 'withheld' | 'canceled';

@@ -263,6 +263,8 @@ describe('scheduled sources over HTTP (feeds, agency API)', () => {
   it('shows the sources with their state on the archive (the wire monitor reads it)', async () => {
     const archive = await startArchive(config, dbName);
     try {
+      // its consumers joined before it closes again (a half-started consumer outlives the test otherwise)
+      await eventually(async () => (await http(`${archive.url}/health/ready`)).status === 200, 60000, 'archive ready');
       const res = await http(`${archive.url}/v1/stats/sources`);
       expect(res.status).toBe(200);
       const rows = res.json<{ items: { id: string; enabled: boolean; itemsToday: number; lastError: unknown }[] }>()

@@ -93,9 +93,10 @@ export class Poller {
           this.refreshing = undefined;
         });
     }
-    for (const [id, at] of this.due) {
+    // the longest-waiting first, so a full set of slots never starves the sources at the end of the list
+    const waiting = [...this.due].filter(([id, at]) => at <= now && !this.inFlight.has(id)).sort((a, b) => a[1] - b[1]);
+    for (const [id] of waiting) {
       if (this.inFlight.size >= this.options.concurrency) break;
-      if (at > now || this.inFlight.has(id)) continue;
       const source = this.sources.get(id);
       if (!source?.enabled) continue;
       void this.startPoll(source, false);

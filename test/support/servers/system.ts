@@ -73,6 +73,9 @@ export async function stopProcess(child: ChildProcess | undefined): Promise<void
   child.kill('SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
   if (child.exitCode === null && !child.signalCode) child.kill('SIGKILL');
+  // helpers the server started may still hold its output pipes: let go of them, they keep jest waiting otherwise
+  child.stdout?.destroy();
+  child.stderr?.destroy();
 }
 
 /** A self-signed certificate for 127.0.0.1 (openssl), usable as its own CA. */

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Writable } from 'node:stream';
 import { Client } from 'basic-ftp';
 import { SourceError, effectiveAfterFetch, portOf } from '@wiredesk/sources';
@@ -18,7 +19,10 @@ export async function openFtpSession(ctx: SessionContext): Promise<SourceSession
       secure: source.kind === 'ftps',
       secureOptions:
         source.kind === 'ftps'
-          ? { ca: secrets.readFile(source.tls?.ca, 'CA'), servername: source.tls?.servername ?? source.where }
+          ? {
+              ca: secrets.readFile(source.tls?.ca, 'CA'),
+              servername: source.tls?.servername ?? (isIP(source.where) ? undefined : source.where),
+            }
           : undefined,
     });
   } catch (e) {

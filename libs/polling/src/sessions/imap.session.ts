@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { ImapFlow } from 'imapflow';
 import { effectiveAfterFetch, portOf } from '@wiredesk/sources';
 import type { Candidate, SessionContext, SourceSession } from './source-session';
@@ -23,7 +24,10 @@ export async function openImapSession(ctx: SessionContext): Promise<SourceSessio
       user: secrets.read(source.credentials?.username, 'user name') ?? '',
       pass: secrets.read(source.credentials?.password, 'password') ?? '',
     },
-    tls: { ca: secrets.readFile(source.tls?.ca, 'CA'), servername: source.tls?.servername ?? source.where },
+    tls: {
+      ca: secrets.readFile(source.tls?.ca, 'CA'),
+      servername: source.tls?.servername ?? (isIP(source.where) ? undefined : source.where),
+    },
     logger: false,
     connectionTimeout: timeout,
     greetingTimeout: timeout,

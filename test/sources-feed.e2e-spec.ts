@@ -1,6 +1,8 @@
 // Scheduled sources over HTTP against a real node:http server: feeds and an agency API polled by ingest's poller into
 // the real Kafka, with the poller's state in the real store. Items once across polls and restarts, conditional
 // requests, an HTML error page, a server going away and coming back, the API and the metrics.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { polledIngestId } from '../libs/polling/src';
 import { startArchive, type RunningApp } from './support/apps';
@@ -51,6 +53,12 @@ describe('scheduled sources over HTTP (feeds, agency API)', () => {
     server.routes.set('/plain.xml', { body: rss(ITEMS.slice(0, 2)), contentType: 'application/rss+xml' });
     server.routes.set('/broken.xml', { body: rss(ITEMS.slice(0, 1)), lastModified: 'Mon, 01 Jun 2026 10:00:00 GMT' });
     server.routes.set('/slow.xml', { body: '', hang: true });
+    process.env.E2E_FEED_TOKEN = 'Bearer feed-token-0123456789';
+    writeFileSync(join(dir, 'wrong-token'), 'Bearer not-the-token\n');
+    server.routes.set('/private', {
+      body: '<nitf><head><title>Private</title></head><body><body.content><p>Invented.</p></body.content></body></nitf>',
+      authorization: 'Bearer feed-token-0123456789',
+    });
     server.routes.set('/shared.xml', { body: rss([]), contentType: 'application/rss+xml' });
     server.routes.set('/api/ninjs', {
       contentType: 'application/json',
@@ -71,6 +79,20 @@ describe('scheduled sources over HTTP (feeds, agency API)', () => {
         { id: 'agency-api', kind: 'http', where: server.url('/api/ninjs'), schedule: hourly, format: 'ninjs' },
         { id: 'wire-slow', kind: 'feed', where: server.url('/slow.xml'), schedule: hourly, timeout: '3s' },
         { id: 'wire-shared', kind: 'feed', where: server.url('/shared.xml'), schedule: hourly },
+        {
+          id: 'private-api',
+          kind: 'http',
+          where: server.url('/private'),
+          schedule: hourly,
+          credentials: { header: { name: 'Authorization', value: { env: 'E2E_FEED_TOKEN' } } },
+        },
+        {
+          id: 'private-wrong',
+          kind: 'http',
+          where: server.url('/private'),
+          schedule: hourly,
+          credentials: { header: { name: 'Authorization', value: { file: join(dir, 'wrong-token') } } },
+        },
       ],
       dir,
     );
@@ -191,6 +213,14 @@ describe('scheduled sources over HTTP (feeds, agency API)', () => {
     await server.start(port);
     server.routes.set('/broken.xml', { body: rss(ITEMS), contentType: 'application/rss+xml' });
     expect(await pollNow(ingest.url, 'wire-broken')).toMatchObject({ status: 'polled', delivered: 1 });
+  });
+
+  it('sends a token from the environment, and keeps a refused one as an authentication error', async () => {
+    await pollNow(ingest.url, 'private-api');
+    await eventually(() => delivered('private-api').length === 1, 30000, 'the private document');
+    expect(await pollNow(ingest.url, 'private-wrong')).toMatchObject({ status: 'failed', kind: 'auth' });
+    const view = await sourceView(ingest.url, 'private-wrong');
+    expect(JSON.stringify(view)).not.toContain('not-the-token');
   });
 
   it('cuts off a source that hangs at its timeout, without holding back the others', async () => {

@@ -86,6 +86,8 @@ export interface Route {
   lastModified?: string;
   /** never answer (a server that accepts the connection and then hangs) */
   hang?: boolean;
+  /** the Authorization header this route wants; 401 without it */
+  authorization?: string;
 }
 
 /** A real HTTP server (node:http) on 127.0.0.1 serving routes with ETag / Last-Modified and 304s; restartable. */
@@ -122,6 +124,9 @@ export class FeedServer {
     };
     if (!route) return answer(404, { 'content-type': 'text/plain' }, 'not found');
     if (route.hang) return;
+    if (route.authorization && req.headers.authorization !== route.authorization) {
+      return answer(401, { 'www-authenticate': 'Bearer' }, 'unauthorized');
+    }
     const validators: Record<string, string> = {};
     if (route.etag) validators.etag = route.etag;
     if (route.lastModified) validators['last-modified'] = route.lastModified;

@@ -15,7 +15,9 @@ export type WireFormat =
   | 'rss'
   | 'atom'
   | 'cp-publish'
-  | 'ritzau';
+  | 'ritzau'
+  | 'email'
+  | 'image';
 
 export const WIRE_FORMATS: readonly WireFormat[] = [
   'text',
@@ -30,7 +32,15 @@ export const WIRE_FORMATS: readonly WireFormat[] = [
   'atom',
   'cp-publish',
   'ritzau',
+  'email',
+  'image',
 ];
+
+/**
+ * A rendition href standing for "the stored raw copy of this delivery" (parsers do not know the ingest id). The
+ * pipeline resolves it to the archive's raw-copy URL; a fragment (`#part=name`) names the part of the delivery.
+ */
+export const RAW_COPY_HREF = 'urn:wiredesk:raw-copy';
 
 export type PubStatus = 'usable' | 'withheld' | 'canceled';
 

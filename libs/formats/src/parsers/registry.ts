@@ -11,6 +11,8 @@ import { rssParser } from './feed/rss-parser';
 import { atomParser } from './feed/atom-parser';
 import { cpPublishParser } from './cp-publish/cp-publish-parser';
 import { ritzauParser } from './ritzau/ritzau-parser';
+import { emailParser } from './email/email-parser';
+import { imageParser } from './image/image-parser';
 
 /**
  * Every format parser Wiredesk knows. Detection asks each one to sniff the input; parsing goes to the named one.
@@ -27,6 +29,8 @@ export const PARSERS: WireParser[] = [
   atomParser,
   cpPublishParser,
   ritzauParser,
+  emailParser,
+  imageParser,
   htmlParser,
   textParser,
 ];

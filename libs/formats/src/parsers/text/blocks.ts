@@ -96,8 +96,8 @@ const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 /** Not a space of any kind (\s is what trim() removes): a line without one is blank. */
 const VISIBLE = /\S/;
 
-/** A line that may be part of a table: columns need tabs, wide spaces or a delimiter. */
-const MAY_BE_COLUMNS = /\S(?:\t| {2,}|\s*[;|]\s*)\S/;
+/** A line that may be part of a table: columns need tabs, wide spaces or a delimiter used twice. */
+const MAY_BE_COLUMNS = /\S(?:\t| {2,})\S|[;|][^;|\n]{0,30}[;|]/;
 
 function tableBlock(table: BodyBlock, index: number, run: number): TextBlock {
   const text = (table.rows ?? []).map((r) => r.filter(Boolean).join(' ')).join(' ') || table.text;

@@ -168,7 +168,7 @@ async function oneRun(messages: ConsumedMessage[], items: CorpusItem[], gc: Retu
       segment = template.category;
       segmentStart = now;
     }
-    const outcome = normalizeMessage(messages[i], PARSED_TOPIC);
+    const outcome = await normalizeMessage(messages[i], PARSED_TOPIC);
     const c = byCategory[template.category];
     c.items++;
     c.articles += template.articles;

@@ -20,8 +20,8 @@ function consumed(value: Buffer, headers: Record<string, string> = {}): Consumed
 }
 
 describe('normalizeMessage', () => {
-  it('turns the seed into one wire.parsed envelope keyed by ingest id, raw bytes included', () => {
-    const outcome = normalizeMessage(
+  it('turns the seed into one wire.parsed envelope keyed by ingest id, raw bytes included', async () => {
+    const outcome = await normalizeMessage(
       consumed(seed, {
         'wd-ingest-id': '0b6c1d7e-0000-4000-8000-000000000001',
         'wd-source': 'afp-en',
@@ -44,9 +44,9 @@ describe('normalizeMessage', () => {
     expect(envelope.sourceDetails[0].format).toBe('text');
   });
 
-  it('dead-letters binary junk with its bytes, keeping the headers and adding the assigned ingest id', () => {
+  it('dead-letters binary junk with its bytes, keeping the headers and adding the assigned ingest id', async () => {
     const junk = Buffer.from([0x00, 0x01, 0xff, 0x00, 0x9c, 0x00, 0x00, 0x7f, 0x00, 0x10, 0x00, 0xfe]);
-    const outcome = normalizeMessage(consumed(junk, { 'x-producer': 'test' }), 'wire.parsed');
+    const outcome = await normalizeMessage(consumed(junk, { 'x-producer': 'test' }), 'wire.parsed');
     expect(outcome.status).toBe('done');
     if (outcome.status !== 'done') return;
     expect(outcome.outputs).toEqual([]);

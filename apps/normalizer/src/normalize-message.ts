@@ -1,5 +1,5 @@
 import { WireHeader, isWireError } from '@wiredesk/contracts';
-import { parseWire, type WireItem } from '@wiredesk/formats';
+import { parseWireAsync, type WireItem } from '@wiredesk/formats';
 import {
   Outcome,
   encodeHeaders,
@@ -24,12 +24,22 @@ export interface NormalizedEnvelope extends ParsedEnvelope<Ninjs> {
  * ingest id. Bad input (a WireError: empty, binary, malformed, unknown format, no story) → a dead letter with the
  * raw bytes. Anything else is thrown: the consumer retries it and, if it persists, dead-letters it as INTERNAL_ERROR.
  */
-export function normalizeMessage(message: ConsumedMessage, parsedTopic: string): MessageOutcome {
+export async function normalizeMessage(
+  message: ConsumedMessage,
+  parsedTopic: string,
+  rawCopyBaseUrl?: string,
+): Promise<MessageOutcome> {
   const meta = wireMetaFromHeaders(message.headers, message, message.timestamp);
   const bytes = message.value ?? Buffer.alloc(0);
   try {
-    const parsed = parseWire(bytes, { contentType: meta.contentType, filename: meta.filename, format: meta.format });
-    const articleMeta = { ingestId: meta.ingestId, source: meta.source, receivedAt: meta.receivedAt };
+    const hints = { contentType: meta.contentType, filename: meta.filename, format: meta.format };
+    const parsed = await parseWireAsync(bytes, hints);
+    const articleMeta = {
+      ingestId: meta.ingestId,
+      source: meta.source,
+      receivedAt: meta.receivedAt,
+      rawCopyUrl: rawCopyBaseUrl ? `${rawCopyBaseUrl}/v1/raw/${encodeURIComponent(meta.ingestId)}` : undefined,
+    };
     const envelope: NormalizedEnvelope = {
       meta,
       origin: { topic: message.topic, partition: message.partition, offset: message.offset },

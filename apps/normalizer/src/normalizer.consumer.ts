@@ -16,7 +16,7 @@ export class NormalizerConsumer implements OnApplicationBootstrap {
     const handler: BatchHandler = async (messages, ctx) => {
       const outcomes: MessageOutcome[] = [];
       for (const message of messages) {
-        outcomes.push(normalizeMessage(message, parsedTopic));
+        outcomes.push(await normalizeMessage(message, parsedTopic, this.config.archivePublicUrl));
         // parsing is CPU work: let timers and heartbeats through between messages
         await ctx.yieldToEventLoop();
       }

@@ -26,12 +26,16 @@ export interface WiredeskConfig {
   /** producer batch compression: gzip between machines, none when the broker shares the host (docs/performance.md) */
   kafkaCompression: 'gzip' | 'none';
   ports: { ingest: number; archive: number; normalizer: number; enricher: number };
+  /** the archive's address as consumers reach it: pictures' renditions point at its raw copies (/v1/raw/{ingestId}) */
+  archivePublicUrl: string;
   wireDropDir?: string;
   /** how often the drop folder is scanned (fs.watch events also trigger a scan) */
   wireDropPollMs: number;
   /** a dropped file is taken once its size and mtime have not changed for this long */
   wireDropStableMs: number;
   maxBodyBytes: number;
+  /** the time budget of one archive API request's store queries; past it: 503 with Retry-After */
+  queryTimeLimitMs: number;
   logLevel: LogLevelName;
   security: SecurityConfig;
 }
@@ -99,10 +103,12 @@ export const CONFIG_DEFAULTS = {
   ARCHIVE_PORT: '8081',
   NORMALIZER_PORT: '8082',
   ENRICHER_PORT: '8083',
+  ARCHIVE_PUBLIC_URL: undefined,
   WIRE_DROP_DIR: undefined,
   WIRE_DROP_POLL_MS: '1000',
   WIRE_DROP_STABLE_MS: '1000',
   MAX_BODY_BYTES: String(50 * 1024 * 1024),
+  QUERY_TIME_LIMIT_MS: '5000',
   LOG_LEVEL: 'info',
   API_KEYS: undefined,
   RATE_LIMIT_PER_MINUTE: '0',
@@ -154,10 +160,17 @@ const ENV_SCHEMA = z.object({
   ARCHIVE_PORT: port(),
   NORMALIZER_PORT: port(),
   ENRICHER_PORT: port(),
+  ARCHIVE_PUBLIC_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/\S+$/, 'must be an http:// or https:// URL')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
   WIRE_DROP_DIR: z.string().optional(),
   WIRE_DROP_POLL_MS: wholeNumber(1),
   WIRE_DROP_STABLE_MS: wholeNumber(0),
   MAX_BODY_BYTES: wholeNumber(1),
+  QUERY_TIME_LIMIT_MS: wholeNumber(1),
   LOG_LEVEL: z
     .string()
     .trim()
@@ -212,10 +225,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
     kafkaSendTimeoutMs: v.KAFKA_SEND_TIMEOUT_MS,
     kafkaCompression: v.KAFKA_COMPRESSION,
     ports: { ingest: v.INGEST_PORT, archive: v.ARCHIVE_PORT, normalizer: v.NORMALIZER_PORT, enricher: v.ENRICHER_PORT },
+    archivePublicUrl: v.ARCHIVE_PUBLIC_URL ?? `http://127.0.0.1:${v.ARCHIVE_PORT}`,
     wireDropDir: v.WIRE_DROP_DIR,
     wireDropPollMs: v.WIRE_DROP_POLL_MS,
     wireDropStableMs: v.WIRE_DROP_STABLE_MS,
     maxBodyBytes: v.MAX_BODY_BYTES,
+    queryTimeLimitMs: v.QUERY_TIME_LIMIT_MS,
     logLevel: v.LOG_LEVEL,
     security: {
       apiKeys: v.API_KEYS ?? [],

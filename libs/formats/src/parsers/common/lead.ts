@@ -34,7 +34,13 @@ export interface LeadMetadata {
 export interface LiftedLead extends LeadMetadata {
   /** the paragraphs with the byline paragraph removed and the dateline cut from the first paragraph */
   paragraphs: string[];
+  /** a leading "(Adds …)" / "(Updates …)" line saying what this version changed: a note to editors, not story */
+  advisory?: string;
 }
+
+/** Reuters-style version advisories that open the copy: "(Adds Gov. Cuomo's announcement …)". */
+const ADVISORY =
+  /^\((?:adds|updates|corrects|recasts|rewrites|changes|inserts|removes|fixes|refiles|repeats|new throughout)\b[^()]{0,300}\)$/i;
 
 const MONTH =
   'jan(?:uary|v(?:ier)?)?|feb(?:ruary|r)?|f[ée]vr?(?:ier)?|m[aä]r(?:ch|s|z|zo)?|apr(?:il)?|avr(?:il)?|abr(?:il)?|' +
@@ -214,7 +220,8 @@ export function matchBylineParagraph(paragraph: string): string | undefined {
  */
 export function liftLeadMetadata(paragraphs: string[]): LiftedLead {
   const out = [...paragraphs];
-  const lead: LeadMetadata = {};
+  const lead: LeadMetadata & { advisory?: string } = {};
+  if (out.length > 1 && ADVISORY.test(out[0].trim())) lead.advisory = out.shift()?.trim();
   for (let k = 0; k < Math.min(2, out.length); k++) {
     const byline = matchBylineParagraph(out[k]);
     if (byline) {

@@ -1,4 +1,4 @@
-import { headlineFromSoleParagraph } from '../common/headline';
+import { headlineFromLead } from '../common/notices';
 import type { ParseInput, WireParser } from '../parser';
 import { parseTextStory } from './story';
 
@@ -9,7 +9,7 @@ export const textParser: WireParser = {
   parse: (input: ParseInput) => {
     const item = parseTextStory(input.text);
     // a flash sent as one line of text: that line is its headline too
-    headlineFromSoleParagraph(item);
+    if (item.body.length === 1) headlineFromLead(item);
     return [item];
   },
 };

@@ -85,7 +85,9 @@ export class FolderWatcherService implements OnApplicationBootstrap, BeforeAppli
   scanSoon(delayMs: number): void {
     if (this.stopped) return;
     clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => void this.scanNow(), delayMs);
+    this.debounce = setTimeout(() => {
+      this.scanNow().catch((e: unknown) => this.logger.error({ msg: 'drop folder scan failed', error: String(e) }));
+    }, delayMs);
   }
 
   async scanNow(): Promise<void> {

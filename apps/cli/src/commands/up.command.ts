@@ -123,7 +123,9 @@ export async function upCommand(args: string[], io: CliStreams = processStreams(
     // the first service to exit on its own ends the run: a stack with a hole in it is not "up"
     const firstExit = Promise.race(services.map((s) => s.exited.then((how) => ({ name: s.name, how }))));
     if (ingestSamples && !shutdown.requested) {
-      void postSamplesWhenReady(config.ports.ingest, config.ports.archive, say, shutdown.abort.signal);
+      postSamplesWhenReady(config.ports.ingest, config.ports.archive, say, shutdown.abort.signal).catch((e: unknown) =>
+        say(`samples not sent: ${(e as Error).message}`),
+      );
     }
     const ended = await Promise.race([firstExit, shutdown.promise.then(() => undefined)]);
     if (ended) {

@@ -11,6 +11,7 @@
  *   npm run bench:normalize -- --items 4000 --runs 5 --warmup 1 --pages 100
  *   npm run bench:normalize -- --json out.json       # also write the figures as JSON
  *   npm run bench:normalize -- --only page-html      # only the items of one category (fixture, page-text, page-html)
+ *   npm run bench:normalize -- --extraction-dir /work/shared/bench/article-extraction   # pages somewhere else
  *
  * One thread, items in corpus order. Every figure is the median over the timed runs: articles per CPU-second of the
  * process (process.cpuUsage: user + system, the V8 helper threads' GC work included, as a service would pay it; robust
@@ -44,6 +45,8 @@ interface Settings {
   json?: string;
   /** run only the items of this category (the mix is built first, so the items are the same ones) */
   only?: Category;
+  /** the article-extraction pages (default ../shared/bench/article-extraction beside the repository) */
+  extractionDir: string;
 }
 
 interface CategoryFigures {
@@ -83,6 +86,7 @@ function parseSettings(argv: string[]): Settings {
       quick: { type: 'boolean' },
       only: { type: 'string' },
       json: { type: 'string' },
+      'extraction-dir': { type: 'string' },
     },
   });
   const quick = values.quick ?? false;
@@ -94,6 +98,7 @@ function parseSettings(argv: string[]): Settings {
     pages: num(values.pages, quick ? 40 : 181),
     json: values.json,
     only: values.only === undefined ? undefined : categoryOf(values.only),
+    extractionDir: values['extraction-dir'] ?? EXTRACTION_DIR,
   };
 }
 
@@ -267,7 +272,7 @@ async function main(): Promise<void> {
   const t = Date.now();
   const { templates, dropped } = loadTemplates({
     fixturesDir: join(ROOT, 'test', 'fixtures'),
-    extractionDir: EXTRACTION_DIR,
+    extractionDir: settings.extractionDir,
     maxPages: settings.pages,
   });
   const templateCounts = Object.fromEntries(

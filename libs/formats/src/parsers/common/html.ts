@@ -2,6 +2,7 @@ import { parseDocument } from 'htmlparser2';
 import type { BodyBlock } from '../../model/wire-item';
 import type { XmlElement } from '../../xml/safe-xml';
 import { xmlToBlocks } from './blocks';
+import { assertHtmlDepth } from './html-depth';
 import { normalizeSpace } from './text';
 
 /**
@@ -70,8 +71,12 @@ function toTree(root: DomNode): XmlElement {
   return top;
 }
 
-/** Parses an HTML fragment into an element tree (a <body> holding the fragment). */
+/**
+ * Parses an HTML fragment into an element tree (a <body> holding the fragment). Levels past MAX_DEPTH are kept as
+ * their text; a fragment nested past HTML_MAX_DEPTH is refused (NESTING_TOO_DEEP) before it is parsed.
+ */
 export function htmlToTree(html: string): XmlElement {
+  assertHtmlDepth(html);
   return toTree(parseDocument(html, { decodeEntities: true, lowerCaseTags: true }) as unknown as DomNode);
 }
 

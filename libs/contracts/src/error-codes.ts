@@ -21,6 +21,10 @@ export const ErrorCode = {
   ENRICH_FAILED: 'ENRICH_FAILED',
   STORE_REJECTED: 'STORE_REJECTED',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
+  /** parsing one raw input ran past PARSE_TIME_LIMIT_MS (its worker thread was stopped) */
+  PARSE_TIMEOUT: 'PARSE_TIMEOUT',
+  /** enriching one article ran past ENRICH_TIME_LIMIT_MS (its worker thread was stopped) */
+  ENRICH_TIMEOUT: 'ENRICH_TIMEOUT',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

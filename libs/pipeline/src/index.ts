@@ -15,3 +15,4 @@ export {
   MEDIATOPIC_BASE,
   SUBJECTCODE_BASE,
 } from './vocabularies';
+export * from './workers';

@@ -75,7 +75,7 @@ export function enrichArticle(article: Ninjs, enricher: Enricher): { article: Ni
   return { article: applyEnrichment(article, enrichment), details: enrichmentDetails(enrichment) };
 }
 
-function sourceDetails(item: WireItem): SourceDetails {
+export function sourceDetails(item: WireItem): SourceDetails {
   const details: SourceDetails = { format: item.format };
   if (item.signals?.length) details.signals = item.signals;
   if (item.section) details.section = item.section;

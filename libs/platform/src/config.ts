@@ -29,6 +29,13 @@ export interface WiredeskConfig {
   /** a dropped file is taken once its size and mtime have not changed for this long */
   wireDropStableMs: number;
   maxBodyBytes: number;
+  /** worker threads of the normalizer's and the enricher's pools (parsing and enrichment run there, never on the
+   * event loop that keeps the Kafka heartbeats and health answers going) */
+  workerThreads: number;
+  /** how long parsing one raw input may take before it is dead-lettered PARSE_TIMEOUT */
+  parseTimeLimitMs: number;
+  /** how long enriching one article may take before its input is dead-lettered ENRICH_TIMEOUT */
+  enrichTimeLimitMs: number;
   logLevel: string;
   security: SecurityConfig;
 }
@@ -83,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
     wireDropPollMs: int(env.WIRE_DROP_POLL_MS, 1000),
     wireDropStableMs: int(env.WIRE_DROP_STABLE_MS, 1000),
     maxBodyBytes: int(env.MAX_BODY_BYTES, 50 * 1024 * 1024),
+    workerThreads: Math.max(1, int(env.WORKER_THREADS, 1)),
+    parseTimeLimitMs: Math.max(100, int(env.PARSE_TIME_LIMIT_MS, 10000)),
+    enrichTimeLimitMs: Math.max(100, int(env.ENRICH_TIME_LIMIT_MS, 10000)),
     logLevel: env.LOG_LEVEL || 'info',
     security: {
       apiKeys: parseApiKeys(env.API_KEYS),
@@ -116,6 +126,9 @@ export const CONFIG_VARIABLES = [
   'WIRE_DROP_POLL_MS',
   'WIRE_DROP_STABLE_MS',
   'MAX_BODY_BYTES',
+  'WORKER_THREADS',
+  'PARSE_TIME_LIMIT_MS',
+  'ENRICH_TIME_LIMIT_MS',
   'LOG_LEVEL',
   'API_KEYS',
   'RATE_LIMIT_PER_MINUTE',

@@ -19,6 +19,7 @@ export function e2eEnv(name: string, overrides: NodeJS.ProcessEnv = {}): { env: 
     TOPIC_WIRE_PARSED: `wire.parsed.${suffix}`,
     TOPIC_ARTICLES: `articles.normalized.${suffix}`,
     TOPIC_DLQ: `wire.dlq.${suffix}`,
+    TOPIC_IDEMPOTENCY: `wire.idempotency.${suffix}`,
     TOPIC_PARTITIONS: '2',
     TOPIC_REPLICATION_FACTOR: '1',
     KAFKA_GROUP_PREFIX: `e2e-${suffix}`,

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@wiredesk/messaging';
 import { PlatformModule, loadConfig, type WiredeskConfig } from '@wiredesk/platform';
 import { FolderWatcherService } from './folder-watcher.service';
+import { IdempotencyStore } from './idempotency-store';
 import { IngestController } from './ingest.controller';
 import { WireIngestService } from './ingest.service';
 
@@ -16,7 +17,7 @@ export class IngestModule {
         MessagingModule.forRoot({ config, service: 'ingest' }),
       ],
       controllers: [IngestController],
-      providers: [WireIngestService, FolderWatcherService],
+      providers: [IdempotencyStore, WireIngestService, FolderWatcherService],
     };
   }
 }

@@ -25,6 +25,8 @@ export const ErrorCode = {
   PARSE_TIMEOUT: 'PARSE_TIMEOUT',
   /** enriching one article ran past ENRICH_TIME_LIMIT_MS (its worker thread was stopped) */
   ENRICH_TIMEOUT: 'ENRICH_TIMEOUT',
+  /** HTTP 422: an Idempotency-Key sent again with a different body (IETF Idempotency-Key draft) */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

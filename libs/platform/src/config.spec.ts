@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       wireParsed: 'wire.parsed',
       articles: 'articles.normalized',
       dlq: 'wire.dlq',
+      idempotency: 'wire.idempotency',
     });
     expect(c.topicReplicationFactor).toBe(1);
     expect(c.consumerGroupPrefix).toBe('wiredesk');

@@ -8,6 +8,7 @@ void bootstrapService({
   service: 'ingest',
   module: IngestModule.forRoot(config),
   port: config.ports.ingest,
+  host: config.listenHost,
   bodyParser: false,
 }).catch((e) => {
   process.stderr.write(

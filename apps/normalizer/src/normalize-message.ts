@@ -10,7 +10,13 @@ import {
   type ParsedEnvelope,
 } from '@wiredesk/messaging';
 import type { ItemOutcome } from '@wiredesk/platform';
-import { parseItem, type ParseItem, type ParsedArticles, type SourceDetails } from '@wiredesk/pipeline';
+import {
+  DEFAULT_MAX_ARTICLES_PER_DELIVERY,
+  parseItem,
+  type ParseItem,
+  type ParsedArticles,
+  type SourceDetails,
+} from '@wiredesk/pipeline';
 import type { Ninjs } from '@wiredesk/ninjs';
 
 /** The wire.parsed envelope as the normalizer writes it: articles plus what ninjs has no place for, per article. */
@@ -25,16 +31,17 @@ export type ParseItems = (items: ParseItem[]) => Promise<ItemOutcome<ParsedArtic
 /**
  * wire.raw messages → one wire.parsed envelope each (ninjs articles, not yet enriched, with the raw bytes), keyed by
  * ingest id. The parsing itself runs in `parse` (a worker pool): bad input (a WireError: empty, binary, malformed,
- * unknown format, too deep, no story), an input whose parse ran past its time limit (PARSE_TIMEOUT) or one that
+ * unknown format, too deep, no story, more than `maxArticles` stories), an input whose parse ran past its time limit (PARSE_TIMEOUT) or one that
  * broke the parser (INTERNAL_ERROR) → a dead letter with the raw bytes.
  */
 export async function normalizeMessages(
   messages: ConsumedMessage[],
   parse: ParseItems,
   parsedTopic: string,
+  maxArticles = DEFAULT_MAX_ARTICLES_PER_DELIVERY,
 ): Promise<MessageOutcome[]> {
   const metas = messages.map((m) => wireMetaFromHeaders(m.headers, m, m.timestamp));
-  const outcomes = await parse(messages.map((m, i) => parseItemOf(m, metas[i])));
+  const outcomes = await parse(messages.map((m, i) => parseItemOf(m, metas[i], maxArticles)));
   return messages.map((m, i) => outcomeOf(m, metas[i], outcomes[i], parsedTopic));
 }
 
@@ -54,13 +61,14 @@ export const inProcessParse: ParseItems = async (items) =>
     }
   });
 
-function parseItemOf(message: ConsumedMessage, meta: WireMeta): ParseItem {
+function parseItemOf(message: ConsumedMessage, meta: WireMeta, maxArticles: number): ParseItem {
   const value = message.value ?? Buffer.alloc(0);
   return {
     // a copy of its own: a Kafka value is a view into the fetch's buffer, which cloning would copy whole
     bytes: new Uint8Array(value),
     hints: { contentType: meta.contentType, filename: meta.filename, format: meta.format },
     meta: { ingestId: meta.ingestId, source: meta.source, receivedAt: meta.receivedAt },
+    maxArticles,
   };
 }
 

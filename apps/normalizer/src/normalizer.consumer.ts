@@ -27,7 +27,9 @@ export class NormalizerConsumer implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     const parsedTopic = this.config.topics.wireParsed;
-    const handler: BatchHandler = (messages) => normalizeMessages(messages, (items) => this.parse(items), parsedTopic);
+    const max = this.config.maxArticlesPerDelivery;
+    const handler: BatchHandler = (messages) =>
+      normalizeMessages(messages, (items) => this.parse(items), parsedTopic, max);
     await this.consumers
       .create({
         groupId: this.consumers.groupId('normalizer'),

@@ -27,6 +27,12 @@ export const ErrorCode = {
   ENRICH_TIMEOUT: 'ENRICH_TIMEOUT',
   /** HTTP 422: an Idempotency-Key sent again with a different body (IETF Idempotency-Key draft) */
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /** the copy declares a version that is not a whole number from 1 to 1,000,000,000 (`-1`, 20 digits) */
+  INVALID_VERSION: 'INVALID_VERSION',
+  /** another story is already stored under this source id and version (the archive keeps the first) */
+  VERSION_CONFLICT: 'VERSION_CONFLICT',
+  /** one delivery holds more stories than MAX_ARTICLES_PER_DELIVERY (a feed or NDJSON backlog in one piece) */
+  TOO_MANY_ARTICLES: 'TOO_MANY_ARTICLES',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

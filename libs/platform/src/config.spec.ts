@@ -70,4 +70,10 @@ describe('loadConfig', () => {
     const read = new Set(sources.flatMap((s) => [...s.matchAll(/env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1])));
     expect([...read].sort()).toEqual([...CONFIG_VARIABLES].sort());
   });
+
+  it('listens on 127.0.0.1 without API keys, on every interface with them, and where LISTEN_HOST says', () => {
+    expect(loadConfig({}).listenHost).toBe('127.0.0.1');
+    expect(loadConfig({ API_KEYS: 'k0123456789abcdef:read' }).listenHost).toBe('0.0.0.0');
+    expect(loadConfig({ LISTEN_HOST: '0.0.0.0' }).listenHost).toBe('0.0.0.0');
+  });
 });

@@ -23,6 +23,9 @@ export interface WiredeskConfig {
   /** producer batch compression: gzip between machines, none when the broker shares the host (docs/performance.md) */
   kafkaCompression: 'gzip' | 'none';
   ports: { ingest: number; archive: number; normalizer: number; enricher: number };
+  /** the address the HTTP servers listen on: LISTEN_HOST, else 0.0.0.0 with API_KEYS and 127.0.0.1 without (an
+   * open API is only offered to this machine unless someone says otherwise) */
+  listenHost: string;
   wireDropDir?: string;
   /** how often the drop folder is scanned (fs.watch events also trigger a scan) */
   wireDropPollMs: number;
@@ -36,6 +39,8 @@ export interface WiredeskConfig {
   parseTimeLimitMs: number;
   /** how long enriching one article may take before its input is dead-lettered ENRICH_TIMEOUT */
   enrichTimeLimitMs: number;
+  /** more stories than this in one delivery: dead-lettered TOO_MANY_ARTICLES (docs/reliability.md) */
+  maxArticlesPerDelivery: number;
   logLevel: string;
   security: SecurityConfig;
 }
@@ -86,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
       normalizer: int(env.NORMALIZER_PORT, 8082),
       enricher: int(env.ENRICHER_PORT, 8083),
     },
+    listenHost: env.LISTEN_HOST || (parseApiKeys(env.API_KEYS).length > 0 ? '0.0.0.0' : '127.0.0.1'),
     wireDropDir: env.WIRE_DROP_DIR || undefined,
     wireDropPollMs: int(env.WIRE_DROP_POLL_MS, 1000),
     wireDropStableMs: int(env.WIRE_DROP_STABLE_MS, 1000),
@@ -93,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
     workerThreads: Math.max(1, int(env.WORKER_THREADS, 1)),
     parseTimeLimitMs: Math.max(100, int(env.PARSE_TIME_LIMIT_MS, 10000)),
     enrichTimeLimitMs: Math.max(100, int(env.ENRICH_TIME_LIMIT_MS, 10000)),
+    maxArticlesPerDelivery: Math.max(1, int(env.MAX_ARTICLES_PER_DELIVERY, 1000)),
     logLevel: env.LOG_LEVEL || 'info',
     security: {
       apiKeys: parseApiKeys(env.API_KEYS),
@@ -123,6 +130,7 @@ export const CONFIG_VARIABLES = [
   'ARCHIVE_PORT',
   'NORMALIZER_PORT',
   'ENRICHER_PORT',
+  'LISTEN_HOST',
   'WIRE_DROP_DIR',
   'WIRE_DROP_POLL_MS',
   'WIRE_DROP_STABLE_MS',
@@ -130,6 +138,7 @@ export const CONFIG_VARIABLES = [
   'WORKER_THREADS',
   'PARSE_TIME_LIMIT_MS',
   'ENRICH_TIME_LIMIT_MS',
+  'MAX_ARTICLES_PER_DELIVERY',
   'LOG_LEVEL',
   'API_KEYS',
   'RATE_LIMIT_PER_MINUTE',

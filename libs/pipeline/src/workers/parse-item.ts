@@ -1,6 +1,6 @@
 import { parseWire, type ParseHints } from '@wiredesk/formats';
 import type { Ninjs } from '@wiredesk/ninjs';
-import { sourceDetails, type SourceDetails } from '../normalize';
+import { assertArticleCount, sourceDetails, type SourceDetails } from '../normalize';
 import { toNinjs, type ArticleMeta } from '../to-ninjs';
 
 /** One raw input for the parse worker: its bytes (a copy of their own, so cloning them copies nothing else). */
@@ -8,6 +8,8 @@ export interface ParseItem {
   bytes: Uint8Array;
   hints: ParseHints;
   meta: ArticleMeta;
+  /** MAX_ARTICLES_PER_DELIVERY */
+  maxArticles?: number;
 }
 
 /** The not-yet-enriched ninjs articles of one raw input and, per article, what ninjs has no place for. */
@@ -17,10 +19,12 @@ export interface ParsedArticles {
   sourceDetails: SourceDetails[];
 }
 
-/** What the normalizer runs on each wire.raw message (in its parse worker). Throws the parser's WireError. */
+/** What the normalizer runs on each wire.raw message (in its parse worker). Throws the parser's WireError, or
+ * TOO_MANY_ARTICLES. */
 export function parseItem(item: ParseItem): ParsedArticles {
   const bytes = Buffer.from(item.bytes.buffer, item.bytes.byteOffset, item.bytes.byteLength);
   const parsed = parseWire(bytes, item.hints);
+  assertArticleCount(parsed.items.length, item.maxArticles);
   return {
     articles: parsed.items.map((wireItem) => toNinjs(wireItem, item.meta)),
     sourceDetails: parsed.items.map(sourceDetails),

@@ -2,7 +2,6 @@ import { parseDocument } from 'htmlparser2';
 import type { BodyBlock } from '../../model/wire-item';
 import type { XmlElement } from '../../xml/safe-xml';
 import { xmlToBlocks } from './blocks';
-import { assertHtmlDepth } from './html-depth';
 import { normalizeSpace } from './text';
 
 /**
@@ -73,10 +72,10 @@ function toTree(root: DomNode): XmlElement {
 
 /**
  * Parses an HTML fragment into an element tree (a <body> holding the fragment). Levels past MAX_DEPTH are kept as
- * their text; a fragment nested past HTML_MAX_DEPTH is refused (NESTING_TOO_DEEP) before it is parsed.
+ * their text (htmlparser2's own DOM stays linear on deep fragments; only whole pages go through linkedom, whose
+ * cost grows with the square of the depth, and have a depth limit: html-depth.ts).
  */
 export function htmlToTree(html: string): XmlElement {
-  assertHtmlDepth(html);
   return toTree(parseDocument(html, { decodeEntities: true, lowerCaseTags: true }) as unknown as DomNode);
 }
 

@@ -33,6 +33,10 @@ export const ErrorCode = {
   VERSION_CONFLICT: 'VERSION_CONFLICT',
   /** one delivery holds more stories than MAX_ARTICLES_PER_DELIVERY (a feed or NDJSON backlog in one piece) */
   TOO_MANY_ARTICLES: 'TOO_MANY_ARTICLES',
+  /** a drop-folder feed folder whose name is not a valid source (the X-Wire-Source rule) */
+  INVALID_SOURCE: 'INVALID_SOURCE',
+  /** a drop-folder entry that is not copy: not a regular file, too deeply nested, or an upload left unfinished */
+  UNSUPPORTED_FILE: 'UNSUPPORTED_FILE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

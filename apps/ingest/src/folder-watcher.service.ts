@@ -9,6 +9,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { ErrorCode, isWireError } from '@wiredesk/contracts';
+import { contentTypeForFile } from '@wiredesk/formats';
 import { backoffDelay, headerSafe, isTransientError, nameBasedUuid } from '@wiredesk/messaging';
 import { ReadinessRegistry, WIREDESK_CONFIG, type WiredeskConfig } from '@wiredesk/platform';
 import {
@@ -160,7 +161,10 @@ export class FolderWatcherService implements OnApplicationBootstrap, BeforeAppli
       if (body.length === 0) return await this.fail(dropDir, file, ErrorCode.EMPTY_INPUT, 'The file is empty.');
       const digest = createHash('sha256').update(body).digest('hex');
       const ingestId = nameBasedUuid(`folder:${file.source ?? ''}:${file.relativePath}:${digest}`);
-      await this.ingest.ingest({ body, channel: 'folder', source: file.source, filename, ingestId });
+      // the extension gives the type (`.eml` message/rfc822, `.jpg` image/jpeg…) where it says one
+      const type = contentTypeForFile(filename);
+      const contentType = type === 'application/octet-stream' ? undefined : type;
+      await this.ingest.ingest({ body, channel: 'folder', source: file.source, filename, contentType, ingestId });
       const moved = await moveAside(dropDir, file, PROCESSED_DIR);
       this.retryAt.delete(file.path);
       this.logger.log({ msg: 'dropped file ingested', ingestId, file: file.relativePath, movedTo: moved });

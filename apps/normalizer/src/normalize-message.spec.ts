@@ -75,9 +75,9 @@ describe('normalizeMessage', () => {
       `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>${items.join('')}</channel></rss>`,
     );
     const message = consumed(feed, { 'wd-ingest-id': 'feed-1', 'content-type': 'application/rss+xml' });
-    const [over] = await normalizeMessages([message], inProcessParse, 'wire.parsed', 3);
+    const [over] = await normalizeMessages([message], inProcessParse, 'wire.parsed', { maxArticles: 3 });
     expect(over).toMatchObject({ status: 'done', outputs: [], deadLetters: [{ code: 'TOO_MANY_ARTICLES' }] });
-    const [within] = await normalizeMessages([message], inProcessParse, 'wire.parsed', 5);
+    const [within] = await normalizeMessages([message], inProcessParse, 'wire.parsed', { maxArticles: 5 });
     expect(within).toMatchObject({ status: 'done', deadLetters: [] });
   });
 });

@@ -38,37 +38,57 @@ export async function normalizeMessages(
   messages: ConsumedMessage[],
   parse: ParseItems,
   parsedTopic: string,
-  maxArticles = DEFAULT_MAX_ARTICLES_PER_DELIVERY,
+  options: NormalizeMessageOptions = {},
 ): Promise<MessageOutcome[]> {
   const metas = messages.map((m) => wireMetaFromHeaders(m.headers, m, m.timestamp));
-  const outcomes = await parse(messages.map((m, i) => parseItemOf(m, metas[i], maxArticles)));
+  const outcomes = await parse(messages.map((m, i) => parseItemOf(m, metas[i], options)));
   return messages.map((m, i) => outcomeOf(m, metas[i], outcomes[i], parsedTopic));
 }
 
-/** One message in-process (unit tests, the CLI's way): the same steps without a worker or a time limit. */
-export async function normalizeMessage(message: ConsumedMessage, parsedTopic: string): Promise<MessageOutcome> {
-  const [outcome] = await normalizeMessages([message], inProcessParse, parsedTopic);
+export interface NormalizeMessageOptions {
+  /** MAX_ARTICLES_PER_DELIVERY */
+  maxArticles?: number;
+  /** the archive's public address: pictures' renditions point at their raw copy there (ARCHIVE_PUBLIC_URL) */
+  rawCopyBaseUrl?: string;
+}
+
+/** One message in-process (unit tests): the same steps without a worker or a time limit. */
+export async function normalizeMessage(
+  message: ConsumedMessage,
+  parsedTopic: string,
+  rawCopyBaseUrl?: string,
+): Promise<MessageOutcome> {
+  const [outcome] = await normalizeMessages([message], inProcessParse, parsedTopic, { rawCopyBaseUrl });
   return outcome;
 }
 
-export const inProcessParse: ParseItems = async (items) =>
-  items.map((item): ItemOutcome<ParsedArticles> => {
+export const inProcessParse: ParseItems = async (items) => {
+  const outcomes: ItemOutcome<ParsedArticles>[] = [];
+  for (const item of items) {
     try {
-      return { kind: 'ok', value: parseItem(item) };
+      outcomes.push({ kind: 'ok', value: await parseItem(item) });
     } catch (e) {
-      if (e instanceof WireError) return { kind: 'wire-error', code: e.code, message: e.message };
-      return { kind: 'error', message: (e as Error).message };
+      if (e instanceof WireError) outcomes.push({ kind: 'wire-error', code: e.code, message: e.message });
+      else outcomes.push({ kind: 'error', message: (e as Error).message });
     }
-  });
+  }
+  return outcomes;
+};
 
-function parseItemOf(message: ConsumedMessage, meta: WireMeta, maxArticles: number): ParseItem {
+function parseItemOf(message: ConsumedMessage, meta: WireMeta, options: NormalizeMessageOptions): ParseItem {
   const value = message.value ?? Buffer.alloc(0);
+  const base = options.rawCopyBaseUrl;
   return {
     // a copy of its own: a Kafka value is a view into the fetch's buffer, which cloning would copy whole
     bytes: new Uint8Array(value),
     hints: { contentType: meta.contentType, filename: meta.filename, format: meta.format },
-    meta: { ingestId: meta.ingestId, source: meta.source, receivedAt: meta.receivedAt },
-    maxArticles,
+    meta: {
+      ingestId: meta.ingestId,
+      source: meta.source,
+      receivedAt: meta.receivedAt,
+      rawCopyUrl: base ? `${base}/v1/raw/${encodeURIComponent(meta.ingestId)}` : undefined,
+    },
+    maxArticles: options.maxArticles ?? DEFAULT_MAX_ARTICLES_PER_DELIVERY,
   };
 }
 

@@ -27,9 +27,9 @@ export class NormalizerConsumer implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     const parsedTopic = this.config.topics.wireParsed;
-    const max = this.config.maxArticlesPerDelivery;
+    const options = { maxArticles: this.config.maxArticlesPerDelivery, rawCopyBaseUrl: this.config.archivePublicUrl };
     const handler: BatchHandler = (messages) =>
-      normalizeMessages(messages, (items) => this.parse(items), parsedTopic, max);
+      normalizeMessages(messages, (items) => this.parse(items), parsedTopic, options);
     await this.consumers
       .create({
         groupId: this.consumers.groupId('normalizer'),

@@ -15,6 +15,12 @@ export const ErrorCode = {
   NESTING_TOO_DEEP: 'NESTING_TOO_DEEP',
   NO_CONTENT: 'NO_CONTENT',
   NO_HEADLINE: 'NO_HEADLINE',
+  /** an e-mail (RFC 5322 / MIME) whose structure cannot be read */
+  MALFORMED_EMAIL: 'MALFORMED_EMAIL',
+  /** a JPEG, PNG, TIFF or WebP picture cut short or damaged: no image can be read from it */
+  MALFORMED_IMAGE: 'MALFORMED_IMAGE',
+  /** well-formed input that is no news item at all: a poll list, an API error, a service message */
+  NOT_NEWS: 'NOT_NEWS',
   UNSUPPORTED_VERSION: 'UNSUPPORTED_VERSION',
   INVALID_NINJS: 'INVALID_NINJS',
   INVALID_MESSAGE: 'INVALID_MESSAGE',

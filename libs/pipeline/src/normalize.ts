@@ -1,6 +1,13 @@
 import { ErrorCode, WireError, isWireError } from '@wiredesk/contracts';
 import type { Enricher } from '@wiredesk/enrich';
-import { parseWire, type ParseHints, type WireFormat, type WireItem } from '@wiredesk/formats';
+import {
+  parseWire,
+  parseWireAsync,
+  type ParseHints,
+  type ParseResult,
+  type WireFormat,
+  type WireItem,
+} from '@wiredesk/formats';
 import { assertValidNinjs, type Ninjs } from '@wiredesk/ninjs';
 import { applyEnrichment, enrichmentDetails, type EnrichmentDetails } from './apply-enrichment';
 import { buildEnrichInput } from './enrich-input';
@@ -62,7 +69,22 @@ export interface NormalizeResult {
  * enricher breaks on an article, INVALID_NINJS if an article would not validate (a bug, never published).
  */
 export function normalizeBytes(bytes: Buffer, hints: ParseHints = {}, opts: NormalizeOptions = {}): NormalizeResult {
-  const parsed = parseWire(bytes, hints);
+  return articlesOf(parseWire(bytes, hints), opts);
+}
+
+/**
+ * normalizeBytes for every delivery, pictures and e-mail included (read by asynchronous libraries): what
+ * `wiredesk normalize` and the normalizer run.
+ */
+export async function normalizeBytesAsync(
+  bytes: Buffer,
+  hints: ParseHints = {},
+  opts: NormalizeOptions = {},
+): Promise<NormalizeResult> {
+  return articlesOf(await parseWireAsync(bytes, hints), opts);
+}
+
+function articlesOf(parsed: ParseResult, opts: NormalizeOptions): NormalizeResult {
   assertArticleCount(parsed.items.length, opts.maxArticles);
   const articles: Ninjs[] = [];
   const details: ArticleDetails[] = [];

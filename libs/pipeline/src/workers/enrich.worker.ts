@@ -7,7 +7,7 @@ import { enrichItem, type EnrichItem } from './enrich-item';
 let enricher: Enricher | undefined;
 
 /** The enricher's worker thread (libs/platform BudgetedPool): articles → enriched, validated, serialized. */
-export default function enrichItems(task: ItemTask<EnrichItem>): number {
+export default function enrichItems(task: ItemTask<EnrichItem>): Promise<number> {
   enricher ??= createEnricher();
   const loaded = enricher;
   return runItems(task, (item) => enrichItem(item, loaded));

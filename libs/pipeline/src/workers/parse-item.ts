@@ -1,4 +1,4 @@
-import { parseWire, type ParseHints } from '@wiredesk/formats';
+import { parseWireAsync, type ParseHints } from '@wiredesk/formats';
 import type { Ninjs } from '@wiredesk/ninjs';
 import { assertArticleCount, sourceDetails, type SourceDetails } from '../normalize';
 import { toNinjs, type ArticleMeta } from '../to-ninjs';
@@ -21,9 +21,10 @@ export interface ParsedArticles {
 
 /** What the normalizer runs on each wire.raw message (in its parse worker). Throws the parser's WireError, or
  * TOO_MANY_ARTICLES. */
-export function parseItem(item: ParseItem): ParsedArticles {
+export async function parseItem(item: ParseItem): Promise<ParsedArticles> {
   const bytes = Buffer.from(item.bytes.buffer, item.bytes.byteOffset, item.bytes.byteLength);
-  const parsed = parseWire(bytes, item.hints);
+  // the async reader: pictures and e-mail are read by asynchronous libraries
+  const parsed = await parseWireAsync(bytes, item.hints);
   assertArticleCount(parsed.items.length, item.maxArticles);
   return {
     articles: parsed.items.map((wireItem) => toNinjs(wireItem, item.meta)),

@@ -17,8 +17,8 @@ export interface BudgetedPoolOptions {
 }
 
 /**
- * The code every worker thread runs: load the module (its default export handles one task), then handle the tasks
- * the pool posts, one at a time, and say when each is done. Inline, so it needs no file of its own in dist.
+ * The code every worker thread runs: load the module (its default export handles one task, synchronously or not),
+ * then handle the tasks the pool posts, one at a time, and say when each is done. Inline, so it needs no file of its own in dist.
  */
 const WORKER_HOST = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -26,9 +26,20 @@ if (workerData.register) require(workerData.register);
 const loaded = require(workerData.module);
 const handle = typeof loaded === 'function' ? loaded : loaded.default;
 parentPort.on('message', (task) => {
-  handle(task); // a throw here is uncaught: the thread ends and the pool sees its exit
-  task.port.close();
-  parentPort.postMessage('done');
+  Promise.resolve()
+    .then(() => handle(task))
+    .then(
+      () => {
+        task.port.close();
+        parentPort.postMessage('done');
+      },
+      (error) => {
+        // uncaught on purpose: the thread ends and the pool sees its exit
+        setImmediate(() => {
+          throw error;
+        });
+      },
+    );
 });
 `;
 

@@ -1,7 +1,9 @@
 import type { BodyBlock, WireItem, WirePicture } from '../../model/wire-item';
 import { blocksToXhtml } from './xhtml';
 import { photographerOf } from './captions';
+import { repairEscapedMarkup, repairLine } from './escaped-markup';
 import { liftLeadMetadata, parseDateline } from './lead';
+import { headlineFromLead, liftSignOff, liftStarredNotices } from './notices';
 import { uniqueSubjects } from './subjects';
 import { clean, placeCase, signalsFromText, stripByPrefix, trimEndOf, uniqueStrings } from './text';
 
@@ -22,13 +24,16 @@ export function applyLeadMetadata(item: WireItem): void {
   while (plain < leadCount && item.body[plain].kind === 'p') plain++;
   if (plain === 0) return;
   const lifted = liftLeadMetadata(item.body.slice(0, plain).map((b) => b.text));
-  if (lifted.byline && !item.byline) item.byline = lifted.byline;
+  // a byline in the copy names the writer; one in the metadata that only names the agency ("Reuters") gives way
+  const agencyOnly = item.byline !== undefined && item.byline.toLowerCase() === item.agency?.toLowerCase();
+  if (lifted.byline && (!item.byline || agencyOnly)) item.byline = lifted.byline;
+  if (lifted.advisory) item.edNote = item.edNote ? `${item.edNote} ${lifted.advisory}` : lifted.advisory;
   if (lifted.dateline) {
     item.dateline ??= lifted.dateline;
     if (lifted.located && !item.located) item.located = lifted.located;
     if (lifted.agency && !item.agency) item.agency = lifted.agency;
   }
-  if (lifted.byline || lifted.dateline) {
+  if (lifted.byline || lifted.dateline || lifted.advisory) {
     const lead: BodyBlock[] = lifted.paragraphs.map((text) => ({ kind: 'p', text }));
     item.body = [...lead, ...item.body.slice(plain)];
   }
@@ -93,8 +98,25 @@ export function liftCopyrightLine(item: WireItem): void {
   item.copyrightNotice ??= last.text;
 }
 
+/** Escaped markup, pseudo-elements, double escapes and mis-decoded UTF-8 in the text of a marked-up format. */
+function repairText(item: WireItem): void {
+  const { blocks, leftOut } = repairEscapedMarkup(item.body);
+  item.body = blocks;
+  if (leftOut > 0) {
+    const note = `Left out ${leftOut} paragraph${leftOut === 1 ? '' : 's'} that held only markup (embed code).`;
+    item.edNote = item.edNote ? `${item.edNote} ${note}` : note;
+  }
+  for (const f of ['headline', 'subheadline', 'abstract', 'byline', 'located'] as const) {
+    const v = item[f];
+    if (v && /[<&\u00c2-\u00f4]/.test(v)) item[f] = repairLine(v);
+  }
+}
+
 export function finalizeItem(item: WireItem, options: FinalizeOptions = {}): WireItem {
   item.body = item.body.filter((b) => b.text.trim() !== '');
+  if (options.xhtml) repairText(item);
+  liftStarredNotices(item);
+  liftSignOff(item);
   // an HTML body often repeats the headline as its first heading
   if (item.body[0]?.kind === 'h' && clean(item.body[0].text) === clean(item.headline)) item.body.shift();
   applyLeadMetadata(item);
@@ -117,6 +139,7 @@ export function finalizeItem(item: WireItem, options: FinalizeOptions = {}): Wir
   const language = normalizeLanguage(item.language);
   if (language) item.language = language;
   else delete item.language;
+  headlineFromLead(item);
   if (item.headline && item.subheadline === item.headline) delete item.subheadline;
   if (item.abstract && item.abstract === item.headline) delete item.abstract;
   item.keywords = uniqueStrings(item.keywords);

@@ -109,4 +109,16 @@ describe('liftLeadMetadata', () => {
     const paragraphs = ['The Federal Reserve left rates unchanged.', 'By Friday, markets had recovered.'];
     expect(liftLeadMetadata(paragraphs)).toEqual({ paragraphs });
   });
+
+  it('moves a leading "(Adds …)" advisory aside before finding the byline and dateline', () => {
+    const lifted = liftLeadMetadata([
+      "(Adds the mayor's statement, details on closures)",
+      'By Jo Example',
+      'HALIFAX, Jan 21 (Reuters) - The ferry will run on Monday.',
+    ]);
+    expect(lifted.advisory).toBe("(Adds the mayor's statement, details on closures)");
+    expect(lifted.byline).toBe('Jo Example');
+    expect(lifted.located).toBe('Halifax');
+    expect(lifted.paragraphs).toEqual(['The ferry will run on Monday.']);
+  });
 });

@@ -34,7 +34,13 @@ export interface LeadMetadata {
 export interface LiftedLead extends LeadMetadata {
   /** the paragraphs with the byline paragraph removed and the dateline cut from the first paragraph */
   paragraphs: string[];
+  /** a leading "(Adds …)" / "(Updates …)" line saying what this version changed: a note to editors, not story */
+  advisory?: string;
 }
+
+/** Reuters-style version advisories that open the copy: "(Adds Gov. Cuomo's announcement …)". */
+const ADVISORY =
+  /^\((?:adds|updates|corrects|recasts|rewrites|changes|inserts|removes|fixes|refiles|repeats|new throughout)\b[^()]{0,300}\)$/i;
 
 const MONTH =
   'jan(?:uary|v(?:ier)?)?|feb(?:ruary|r)?|f[ée]vr?(?:ier)?|m[aä]r(?:ch|s|z|zo)?|apr(?:il)?|avr(?:il)?|abr(?:il)?|' +
@@ -111,6 +117,11 @@ const CAPS_ONLY = new RegExp(
   String.raw`^([\p{Lu}][^()\p{Ll}]{1,40}?(?:,[^()\n]{1,30}?)?)\s+(?:—|–|--|_)\s+(.+)$`,
   'su',
 );
+/** PLACE[, REGION], DATE AGENCY - rest, the agency without brackets (AAP, Kyodo): "SYDNEY, Jul 16 AAP - …" */
+const AGENCY_AFTER_DATE = new RegExp(
+  String.raw`^([\p{Lu}][^()\n]{1,80}?)\s+(\p{Lu}[\p{L}]{1,11})\s+[-–—]{1,2}\s+(.+)$`,
+  'su',
+);
 /** (AGENCY) SEP rest, no place */
 const AGENCY_ONLY = new RegExp(String.raw`^\(([^()]{2,40})\)\s*${SEP}\s*(.+)$`, 'su');
 
@@ -153,6 +164,16 @@ export function splitDatelineOpening(paragraph: string): DatelineOpening | undef
   if (o && looksLikeAgency(o[1]) && o[1].split(/\s+/).length <= 3) {
     const printed = text.slice(0, text.length - o[2].length).trim();
     return { dateline: printed, agency: o[1].trim(), rest: o[2].trim() };
+  }
+
+  const d = AGENCY_AFTER_DATE.exec(text);
+  if (d && looksLikeAgency(d[2])) {
+    // only with a date between place and agency: "PARIS Police - …" is no dateline
+    const pd = splitPlaceAndDate(d[1]);
+    if (pd?.date && /\p{Lu}{2}/u.test(pd.place)) {
+      const printed = text.slice(0, text.length - d[3].length).trim();
+      return { dateline: printed, located: placeCase(pd.place), agency: d[2], date: pd.date, rest: d[3].trim() };
+    }
   }
 
   const c = CAPS_ONLY.exec(text);
@@ -199,7 +220,8 @@ export function matchBylineParagraph(paragraph: string): string | undefined {
  */
 export function liftLeadMetadata(paragraphs: string[]): LiftedLead {
   const out = [...paragraphs];
-  const lead: LeadMetadata = {};
+  const lead: LeadMetadata & { advisory?: string } = {};
+  if (out.length > 1 && ADVISORY.test(out[0].trim())) lead.advisory = out.shift()?.trim();
   for (let k = 0; k < Math.min(2, out.length); k++) {
     const byline = matchBylineParagraph(out[k]);
     if (byline) {

@@ -46,6 +46,8 @@ export interface WiredeskConfig {
   enrichTimeLimitMs: number;
   /** more stories than this in one delivery: dead-lettered TOO_MANY_ARTICLES (docs/reliability.md) */
   maxArticlesPerDelivery: number;
+  /** the time budget of one archive API request's store queries; past it: 503 with Retry-After */
+  queryTimeLimitMs: number;
   logLevel: LogLevelName;
   security: SecurityConfig;
 }
@@ -124,6 +126,7 @@ export const CONFIG_DEFAULTS = {
   PARSE_TIME_LIMIT_MS: '10000',
   ENRICH_TIME_LIMIT_MS: '10000',
   MAX_ARTICLES_PER_DELIVERY: '1000',
+  QUERY_TIME_LIMIT_MS: '5000',
   LOG_LEVEL: 'info',
   API_KEYS: undefined,
   RATE_LIMIT_PER_MINUTE: '0',
@@ -195,6 +198,7 @@ const ENV_SCHEMA = z.object({
   PARSE_TIME_LIMIT_MS: wholeNumber(100),
   ENRICH_TIME_LIMIT_MS: wholeNumber(100),
   MAX_ARTICLES_PER_DELIVERY: wholeNumber(1),
+  QUERY_TIME_LIMIT_MS: wholeNumber(1),
   LOG_LEVEL: z
     .string()
     .trim()
@@ -260,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
     parseTimeLimitMs: v.PARSE_TIME_LIMIT_MS,
     enrichTimeLimitMs: v.ENRICH_TIME_LIMIT_MS,
     maxArticlesPerDelivery: v.MAX_ARTICLES_PER_DELIVERY,
+    queryTimeLimitMs: v.QUERY_TIME_LIMIT_MS,
     logLevel: v.LOG_LEVEL,
     security: {
       apiKeys: v.API_KEYS ?? [],

@@ -1,4 +1,6 @@
 export * from './storage.module';
+export * from './storage.options';
+export * from './query-deadline';
 export * from './bulk';
 export * from './store-profile';
 export * from './keyed-lock';
@@ -8,6 +10,10 @@ export * from './articles/article-query';
 export * from './articles/version-plan';
 export * from './articles/article-write-ops';
 export * from './articles/article.repository';
+export * from './articles/write-plan';
+export * from './timeline/timeline-entry';
+export * from './timeline/tag-counts';
+export * from './schemas/timeline.schema';
 export * from './raw/raw.repository';
 export * from './search/terms';
 export * from './schemas/article.schema';

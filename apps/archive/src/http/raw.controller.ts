@@ -5,15 +5,12 @@ import type { Request, Response } from 'express';
 import { GetRawCopy } from '../use-cases/get-raw-copy.use-case';
 import { attachmentDisposition, headerText } from './header-values';
 import { ProblemSchema, RawMetaSchema } from './openapi.schemas';
-import { QueryReader } from './query-params';
-import { invalidParameters, notFound, sendJson, sendWithEtag } from './respond';
+import { IngestIdPath, pathParameter } from './query-dto';
+import { notFound, sendJson, sendWithEtag, valueOrBadRequest } from './respond';
 import { RequiresScope } from '@wiredesk/platform';
 
 function ingestIdOf(value: unknown, query: Record<string, unknown>): string {
-  const read = new QueryReader({ ...query, ingestId: value }, ['ingestId']);
-  const id = read.pattern('ingestId', /^[\w.:-]{1,256}$/, 'an ingest id (letters, digits, . _ - :)');
-  if (id === undefined || read.errors.length > 0) throw invalidParameters(read.errors);
-  return id;
+  return valueOrBadRequest(pathParameter(IngestIdPath, 'ingestId', value, query));
 }
 
 const notFoundResponse = ApiResponse({

@@ -1,8 +1,9 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, UseFilters, Req, Res } from '@nestjs/common';
 import { ApiExcludeController, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { PublicRoute, RequiresScope } from '@wiredesk/platform';
 import type { Request, Response } from 'express';
-import { sendJson, sendWithEtag } from '../http/respond';
+import { QueryTimeoutFilter } from '../http/query-timeout.filter';
+import { sendBody, sendJson } from '../http/respond';
 import { loadMonitorAssets, type MonitorAsset, type MonitorAssetName } from './monitor-assets';
 import { MonitorStats } from './monitor-stats.service';
 
@@ -38,7 +39,7 @@ export class MonitorPageController {
 
   private send(name: MonitorAssetName, req: Request, res: Response): void {
     const asset: MonitorAsset = this.assets[name];
-    sendWithEtag(req, res, asset.etag, () => res.type(asset.contentType).send(asset.body));
+    sendBody(req, res, asset.body, asset.contentType);
   }
 }
 
@@ -54,6 +55,7 @@ const StatsSchema = {
 
 @ApiTags('stats')
 @RequiresScope('read')
+@UseFilters(QueryTimeoutFilter)
 @Controller('v1/stats')
 export class StatsController {
   constructor(private readonly stats: MonitorStats) {}

@@ -23,7 +23,7 @@ describe('parse budget (normalizer as a process)', () => {
 
   beforeAll(async () => {
     // one partition: the bad inputs and the story behind them share it
-    stack = await startServices('budget', ['normalizer'], { TOPIC_PARTITIONS: '1', PARSE_TIME_LIMIT_MS: '2000' });
+    stack = await startServices('budget', ['normalizer'], { TOPIC_PARTITIONS: '1', PARSE_TIME_LIMIT_MS: '1000' });
     const kafka = testKafka(stack.env.KAFKA_BROKERS!.split(','));
     producer = await testProducer(kafka);
     dlq = await new TopicReader(kafka, stack.env.TOPIC_DLQ!).start();
@@ -48,7 +48,7 @@ describe('parse budget (normalizer as a process)', () => {
       topic: stack.env.TOPIC_WIRE_RAW!,
       messages: [
         message('nested-1', nestedPage(), 'text/html'),
-        message('slow-1', slowPage(), 'text/html'),
+        message('slow-1', slowPage(10_000), 'text/html'),
         message('story-1', seed, 'text/plain'),
       ],
     });

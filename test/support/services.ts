@@ -3,7 +3,7 @@
  * first), with the e2e environment of one spec file, free ports and their own database. For what only a real process
  * shows: that it survives a request, a runaway input, a restart.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mongoose';
@@ -52,6 +52,9 @@ export async function startServices(
     logDir,
     stop: async () => {
       await Promise.all(Object.values(services).map((s) => s.stop()));
+      // logs are kept only when something went wrong
+      if (Object.values(services).every((s) => s.crashes.length === 0 && s.startFailures.length === 0))
+        rmSync(logDir, { recursive: true, force: true });
       const connection = await createConnection(stackEnv.MONGO_URL!).asPromise();
       await connection.db?.dropDatabase().catch(() => undefined);
       await connection.close();

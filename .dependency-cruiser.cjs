@@ -2,8 +2,8 @@
 // The pure core (contracts, formats, enrich, ninjs, pipeline) holds the knowledge and runs without any server; the
 // adapters (messaging, storage, platform, infra, apps) wire it to Kafka, MongoDB and HTTP. See docs/architecture.md.
 
-const PURE = '^libs/(contracts|formats|enrich|ninjs|pipeline)/';
-const ADAPTER_LIBS = '^libs/(messaging|storage|platform|infra)/';
+const PURE = '^libs/(contracts|formats|enrich|ninjs|pipeline|sources)/';
+const ADAPTER_LIBS = '^libs/(messaging|storage|platform|infra|polling)/';
 /** Frameworks and drivers the pure core must never see (not even their types). */
 const FRAMEWORKS =
   '(^|/)node_modules/(@nestjs/[^/]+|kafkajs|mongoose|mongodb|bson|express|@types/express|prom-client|reflect-metadata|rxjs)/';

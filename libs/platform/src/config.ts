@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { TopicNames } from '@wiredesk/contracts';
 import { z } from 'zod';
 import { parseApiKeys, type ApiKey } from './security/api-keys';
@@ -50,6 +51,25 @@ export interface WiredeskConfig {
   queryTimeLimitMs: number;
   logLevel: LogLevelName;
   security: SecurityConfig;
+  sources: PollerConfig;
+}
+
+/** The poller of scheduled sources (feeds, FTP/SFTP, IMAP…) that runs inside ingest (apps/ingest/src/sources). */
+export interface PollerConfig {
+  /** WIREDESK_SOURCES: the YAML file of sources */
+  file?: string;
+  /** sources API and poller on (default: on when WIREDESK_SOURCES is set); they need the store (MONGO_URL) */
+  enabled: boolean;
+  /** sources polled at the same time by this instance */
+  concurrency: number;
+  /** a poll that takes longer is cut off (a source's own `timeout` wins) */
+  timeoutMs: number;
+  /** pause between the two listings that tell a finished remote file from one still being written */
+  settleMs: number;
+  /** this instance's name in the leases (default host name and process id) */
+  instanceId: string;
+  /** delivered items are remembered this many days */
+  seenRetentionDays: number;
 }
 
 /** API keys and rate limits of the HTTP APIs (libs/platform/src/security). */
@@ -131,6 +151,13 @@ export const CONFIG_DEFAULTS = {
   API_KEYS: undefined,
   RATE_LIMIT_PER_MINUTE: '0',
   METRICS_REQUIRE_KEY: 'false',
+  WIREDESK_SOURCES: undefined,
+  SOURCES_ENABLED: undefined,
+  POLLER_CONCURRENCY: '4',
+  POLLER_TIMEOUT_MS: '120000',
+  POLLER_SETTLE_MS: '2000',
+  POLLER_INSTANCE_ID: undefined,
+  POLLER_SEEN_DAYS: '90',
 } as const satisfies Record<string, string | undefined>;
 
 export type ConfigVariable = keyof typeof CONFIG_DEFAULTS;
@@ -207,6 +234,13 @@ const ENV_SCHEMA = z.object({
   API_KEYS: apiKeys().optional(),
   RATE_LIMIT_PER_MINUTE: wholeNumber(0),
   METRICS_REQUIRE_KEY: flag(),
+  WIREDESK_SOURCES: z.string().optional(),
+  SOURCES_ENABLED: flag().optional(),
+  POLLER_CONCURRENCY: wholeNumber(1, 1000),
+  POLLER_TIMEOUT_MS: wholeNumber(1000),
+  POLLER_SETTLE_MS: wholeNumber(0),
+  POLLER_INSTANCE_ID: z.string().trim().min(1).optional(),
+  POLLER_SEEN_DAYS: wholeNumber(1),
 } satisfies Record<ConfigVariable, z.ZodTypeAny>);
 
 /** A configuration that cannot start a service: every bad variable, one line each. */
@@ -270,6 +304,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
       apiKeys: v.API_KEYS ?? [],
       rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
       metricsRequireKey: v.METRICS_REQUIRE_KEY,
+    },
+    sources: {
+      file: v.WIREDESK_SOURCES,
+      enabled: v.SOURCES_ENABLED ?? !!v.WIREDESK_SOURCES,
+      concurrency: v.POLLER_CONCURRENCY,
+      timeoutMs: v.POLLER_TIMEOUT_MS,
+      settleMs: v.POLLER_SETTLE_MS,
+      instanceId: v.POLLER_INSTANCE_ID ?? `${hostname()}:${process.pid}`,
+      seenRetentionDays: v.POLLER_SEEN_DAYS,
     },
   };
 }

@@ -11,6 +11,7 @@ import { fillMissing } from '../common/merge';
 import { subjectCodeFromNumber, subjectOf } from '../common/subjects';
 import { boundedInt, clean } from '../common/text';
 import { nitfToItem } from '../nitf/nitf';
+import { declaredVersion } from '../common/version';
 
 /**
  * NewsML 1.2 (AFP, ANA-MPE, Belga and others): NewsItem → Identification, NewsManagement and a tree of
@@ -255,8 +256,7 @@ function identity(newsItem: XmlElement, item: WireItem): void {
   const newsItemId = text(child(id, 'NewsItemId'));
   const revision = child(id, 'RevisionId');
   const publicId = text(child(id, 'PublicIdentifier'));
-  item.version = boundedInt(text(revision), 0, 1_000_000_000);
-  if (item.version === 0) item.version = undefined;
+  item.version = declaredVersion(text(revision), 'NewsML RevisionId');
   if (provider && dateId && newsItemId) item.sourceId = `urn:newsml:${provider}:${dateId}:${newsItemId}`;
   else if (publicId) item.sourceId = publicId.replace(/:\d+[A-Z]?$/, '');
   else item.sourceId = attrText(newsItem, 'Duid');

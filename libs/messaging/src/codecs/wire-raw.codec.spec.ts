@@ -1,7 +1,6 @@
-import { decodeHeaders, encodeHeaders, headerSafe } from './headers';
-import { isUuid, nameBasedUuid } from './ids';
-import { decodeParsedEnvelope, encodeParsedEnvelope } from './parsed-envelope';
-import { headersFromWireMeta, wireMetaFromHeaders } from './wire-meta';
+import { decodeHeaders, encodeHeaders, headerSafe } from '../headers';
+import { isUuid, nameBasedUuid } from '../ids';
+import { headersFromWireMeta, wireMetaFromHeaders } from './wire-raw.codec';
 
 const position = { topic: 'wire.raw', partition: 1, offset: '10' };
 
@@ -64,44 +63,5 @@ describe('headers', () => {
   it('makes header values one line and bounded', () => {
     expect(headerSafe('a\r\nb\tc')).toBe('a b c');
     expect(headerSafe('x'.repeat(2000), 10)).toHaveLength(10);
-  });
-});
-
-describe('parsed envelope', () => {
-  const env = {
-    meta: { ingestId: 'i', receivedAt: 't' },
-    origin: position,
-    raw: Buffer.from([0, 0xff, 0x7b, 0x0a]),
-    rawHeaders: { 'wd-source': 'afp' },
-    articles: [{ uri: 'u', headlines: [{ value: 'Größe – ünïcode' }] }],
-  };
-
-  it('round-trips: the JSON part, then the raw bytes as they are', () => {
-    const frame = encodeParsedEnvelope(env);
-    expect(frame.subarray(0, 4).toString('latin1')).toBe('WDP1');
-    expect(frame.subarray(frame.length - 4)).toEqual(env.raw);
-    expect(decodeParsedEnvelope(frame)).toEqual(env);
-    expect(decodeParsedEnvelope(encodeParsedEnvelope({ ...env, raw: Buffer.alloc(0) })).raw).toEqual(Buffer.alloc(0));
-  });
-
-  it('still reads the JSON envelopes (raw bytes as rawBase64) written before the frame', () => {
-    const { raw, ...rest } = env;
-    const legacy = Buffer.from(JSON.stringify({ ...rest, rawBase64: raw.toString('base64') }));
-    expect(decodeParsedEnvelope(legacy)).toEqual(env);
-  });
-
-  it('rejects what is not an envelope', () => {
-    const invalid = expect.objectContaining({ code: 'INVALID_MESSAGE' });
-    expect(() => decodeParsedEnvelope(Buffer.from('{"meta":{}}'))).toThrow(invalid);
-    expect(() => decodeParsedEnvelope(Buffer.from('nope'))).toThrow(invalid);
-    expect(() => decodeParsedEnvelope(null)).toThrow(invalid);
-    const { raw: _raw, ...noRaw } = env;
-    expect(() => decodeParsedEnvelope(Buffer.from(JSON.stringify(noRaw)))).toThrow(invalid);
-    const frame = encodeParsedEnvelope(env);
-    frame.writeUInt32BE(frame.length, 4); // a JSON part longer than the message
-    expect(() => decodeParsedEnvelope(frame)).toThrow(invalid);
-    expect(() =>
-      decodeParsedEnvelope(Buffer.concat([Buffer.from('WDP1'), Buffer.from([0, 0, 0, 2]), Buffer.from('{x')])),
-    ).toThrow(invalid);
   });
 });

@@ -1,6 +1,6 @@
 import { WireHeader, type WireChannel, type WireMeta } from '@wiredesk/contracts';
-import type { HeaderMap } from './headers';
-import { nameBasedUuid } from './ids';
+import type { HeaderMap } from '../headers';
+import { nameBasedUuid } from '../ids';
 
 const CHANNELS: readonly WireChannel[] = ['http', 'folder', 'kafka', 'ftp', 'rss'];
 

@@ -1,6 +1,6 @@
 import { decodeHeaders, encodeHeaders, headerSafe } from '../headers';
 import { isUuid, nameBasedUuid } from '../ids';
-import { headersFromWireMeta, wireMetaFromHeaders } from './wire-raw.codec';
+import { encodeWireRawRecord, headersFromWireMeta, wireMetaFromHeaders } from './wire-raw.codec';
 
 const position = { topic: 'wire.raw', partition: 1, offset: '10' };
 
@@ -63,5 +63,27 @@ describe('headers', () => {
   it('makes header values one line and bounded', () => {
     expect(headerSafe('a\r\nb\tc')).toBe('a b c');
     expect(headerSafe('x'.repeat(2000), 10)).toHaveLength(10);
+  });
+});
+
+describe('wire.raw record', () => {
+  it('round-trips: the bytes untouched, the meta in the contract headers', () => {
+    const meta = {
+      ingestId: 'a6c1f0a2-1111-4222-8333-444455556666',
+      receivedAt: '2026-01-01T00:00:00.000Z',
+      source: 'afp-en',
+      channel: 'http' as const,
+      filename: 'story.xml',
+    };
+    const record = encodeWireRawRecord('wire.raw', 'key-1', Buffer.from([0xff, 0x00]), meta);
+    expect(record).toMatchObject({ topic: 'wire.raw', key: 'key-1', value: Buffer.from([0xff, 0x00]) });
+    expect(Object.keys(record.headers ?? {})).toEqual([
+      'wd-ingest-id',
+      'wd-source',
+      'wd-channel',
+      'wd-filename',
+      'wd-received-at',
+    ]);
+    expect(wireMetaFromHeaders(decodeHeaders(record.headers), position)).toEqual(meta);
   });
 });

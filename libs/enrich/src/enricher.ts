@@ -4,6 +4,8 @@ import { EntityExtractor } from './entities/entity-extractor';
 import { entityWordFlags } from './entities/word-flags';
 import { extractKeywords } from './keywords/keywords';
 import { detectLanguage } from './language/language-detector';
+import { enrichDataDir } from './data-files';
+import { loadNerModel, NerTagger } from './ner/ner-model';
 import { LANGUAGES, loadResources, type Resources } from './resources';
 import { SubjectClassifier } from './subjects/subject-classifier';
 import { summarize } from './summary/summary';
@@ -13,6 +15,8 @@ import { type WordInfo, WordInfos } from './text/word-info';
 export interface EnricherOptions {
   /** folder with the gazetteers and models; default: libs/enrich/data (or WIREDESK_ENRICH_DATA) */
   dataDir?: string;
+  /** 'model' (default): the trained recogniser finds names, when its weights are in the data folder; 'rules': the rules alone */
+  entities?: 'model' | 'rules';
 }
 
 const ALL_LANGUAGES_MASK = (1 << LANGUAGES.length) - 1;
@@ -24,8 +28,11 @@ class DefaultEnricher implements Enricher {
   /** reused per article: what is known of each token's word */
   private readonly infos: WordInfo[] = [];
 
-  constructor(private readonly res: Resources) {
-    this.entities = new EntityExtractor(res);
+  constructor(
+    private readonly res: Resources,
+    tagger?: NerTagger,
+  ) {
+    this.entities = new EntityExtractor(res, tagger);
     this.subjects = new SubjectClassifier(res.subjectModel, res.mediaTopics);
     this.words = new WordInfos(res.stopwords, res.languageWords, res.subjectModel, (lower) =>
       entityWordFlags(res, lower),
@@ -76,5 +83,7 @@ class DefaultEnricher implements Enricher {
 
 /** Loads the gazetteers and models once (about a second) and returns an enricher to call per article. */
 export function createEnricher(options: EnricherOptions = {}): Enricher {
-  return new DefaultEnricher(loadResources(options.dataDir));
+  const res = loadResources(options.dataDir);
+  const model = options.entities === 'rules' ? undefined : loadNerModel(enrichDataDir(options.dataDir));
+  return new DefaultEnricher(res, model && new NerTagger(model, res.gazetteer));
 }

@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path';
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createEnricher, type EnrichInput, type Enrichment } from '@wiredesk/enrich';
+import { evaluateSubjects, formatSubjectFigures } from './subjects-eval';
 
 type Kind = 'people' | 'organisations' | 'places';
 const KINDS: Kind[] = ['people', 'organisations', 'places'];
@@ -308,6 +309,14 @@ function main(): void {
     else subjectMisses.push(`${d.id}: language ${r.language}, expected ${d.language}`);
   }
 
+  // subjects on the held-out test splits of the open sets and of our written snippets (subjects-eval.ts)
+  const forced = createEnricher({ subjectThreshold: 0 });
+  const subjectFigures = evaluateSubjects(
+    (x) => forced.enrich(x),
+    (x) => enricher.enrich(x),
+    'test',
+  );
+
   const nlp = require('compromise') as Compromise; // eslint-disable-line @typescript-eslint/no-require-imports
   const baseline = evaluateEntities(docs, (d) => compromisePredictions(nlp, d));
 
@@ -339,6 +348,7 @@ function main(): void {
   out.push(
     `Subjects: right top-level Media Topic first ${subjectsRight}/${docs.length} = ${pct(subjectsRight / docs.length)}; right top-level anywhere ${pct(subjectsAnywhere / docs.length)}`,
   );
+  out.push(...formatSubjectFigures('test', subjectFigures));
   out.push(`Language: ${languageRight}/${docs.length} = ${pct(languageRight / docs.length)} on the ${set} set`);
   const languageSet = readFileSync(join(fixturesDir(), 'language.jsonl'), 'utf8')
     .split('\n')
@@ -392,6 +402,7 @@ function main(): void {
           texts: docs.length,
           entities: { wiredesk: summarizeQuality(ours), compromise: summarizeQuality(baseline) },
           subjectsTopLevelFirst: subjectsRight / docs.length,
+          subjectsTestSplits: subjectFigures,
           language: languageRight / docs.length,
           languageSet: languageSetRight / languageSet.length,
           articlesPerSecond: { wiredesk: ourRate, compromise: compromiseRate, articleChars: avgSize },

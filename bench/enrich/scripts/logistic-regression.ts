@@ -19,6 +19,8 @@ export interface TrainOptions {
   /** L2 strength, applied to the weights an example touches (lazy) */
   l2: number;
   seed: number;
+  /** learn a per-class intercept (false: class priors only through the weights) */
+  bias: boolean;
 }
 
 export interface Trained {
@@ -74,7 +76,7 @@ export function train(examples: readonly Example[], classes: string[], opts: Tra
       }
       softmax(z);
       for (let c = 0; c < k; c++) z[c] = e.weight * (z[c] - (c === e.label ? 1 : 0));
-      for (let c = 0; c < k; c++) {
+      for (let c = 0; c < k && opts.bias; c++) {
         const g = z[c];
         biasG2[c] += g * g;
         bias[c] -= (opts.learningRate * g) / Math.sqrt(biasG2[c] + eps);

@@ -27,9 +27,10 @@ export class Featurizer {
   private readonly stopwords: Map<string, number>;
   private readonly languageWords = new Map<string, number>();
   private readonly cache = new Map<string, WordInfo>();
-  private readonly features = new TopicFeatures();
+  private readonly features: TopicFeatures;
 
-  constructor(dir = dataDir()) {
+  constructor(dir = dataDir(), normPower?: number) {
+    this.features = new TopicFeatures(normPower);
     this.stopwords = loadStopwords(dir);
     const lexicon = JSON.parse(readFileSync(join(dir, 'lexicon.json'), 'utf8')) as {
       languageWords: Record<string, string[]>;

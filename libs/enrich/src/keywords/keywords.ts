@@ -3,6 +3,8 @@ import { type Token, WORD } from '../text/tokenizer';
 import type { WordInfo } from '../text/word-info';
 
 const MAX_PHRASE_WORDS = 3;
+/** attributive adjectives in German are inflected: höhere, neuen, großer, deutsches, letztem */
+const GERMAN_ADJECTIVE_ENDING = /(?:e|en|er|es|em)$/;
 const ENGLISH = 1 << 0;
 const GERMAN = 1 << 2;
 
@@ -54,6 +56,7 @@ export function extractKeywords(
   candidates.clear();
   markNames(tokens, mentions);
   const english = langMask === ENGLISH;
+  const german = langMask === GERMAN;
   const headFinal = (langMask & (ENGLISH | GERMAN)) !== 0 && (langMask & ~(ENGLISH | GERMAN)) === 0;
   let runStart = -1;
   let prevSeg = tokens.length ? tokens[0].seg : 0;
@@ -62,6 +65,11 @@ export function extractKeywords(
     let a = runStart;
     // number words and ordinals are no part of what a story is about ("fourth quarter" → "quarter")
     while (english && a < end && words.numberWords.has(tokens[a].lower)) a++;
+    if (german) {
+      // a German noun phrase is inflected adjectives then capitalised nouns: drop the verbs around it
+      while (a < end && !tokens[a].cap && !GERMAN_ADJECTIVE_ENDING.test(tokens[a].lower)) a++;
+      while (end > a && !tokens[end - 1].cap) end--;
+    }
     if (end - a > MAX_PHRASE_WORDS) {
       if (headFinal) a = end - MAX_PHRASE_WORDS;
       else end = a + MAX_PHRASE_WORDS;
@@ -75,6 +83,12 @@ export function extractKeywords(
     if (!breaks) {
       // a capital inside a sentence is a name (German capitalises every noun: there it is no evidence)
       breaks = (t.cap && !t.sentStart && (langMask & GERMAN) === 0) || (infos[i].stop & langMask) !== 0;
+    }
+    // German: a lower-case word after a noun starts the next phrase ("Bundesregierung | plant höhere Steuern")
+    if (!breaks && german && runStart >= 0 && !t.cap && tokens[i - 1].cap) {
+      flush(i);
+      runStart = i;
+      continue;
     }
     if (!breaks && english) {
       const w = t.lower;

@@ -18,6 +18,8 @@ export interface LinearModelFile {
   weights: string;
 }
 
+import { HASH_SIZE } from './topic-features';
+
 export class LinearModel {
   readonly classes: string[];
   readonly temperature: number;
@@ -25,9 +27,12 @@ export class LinearModel {
   private readonly bias: Float64Array;
   /** the buckets that carry weight, ascending (found by binary search: one small table per model, not 2^20 slots) */
   private readonly buckets: Int32Array;
+  /** bucket → index of its row (+1; 0 = none), for a model scored on every article: one 4 MB table, no search */
+  private readonly rowOf: Int32Array | undefined;
   private readonly weights: Float32Array;
 
-  constructor(file: LinearModelFile) {
+  /** `direct`: index every bucket (4 MB) instead of searching the sorted list; for the model every article uses */
+  constructor(file: LinearModelFile, direct = false) {
     this.classes = file.classes;
     this.temperature = file.temperature;
     this.threshold = file.threshold;
@@ -35,6 +40,10 @@ export class LinearModel {
     const k = this.classes.length;
     const buckets = decodeVarints(Buffer.from(file.buckets, 'base64'));
     this.buckets = Int32Array.from(buckets);
+    if (direct) {
+      this.rowOf = new Int32Array(HASH_SIZE);
+      for (let r = 0; r < buckets.length; r++) this.rowOf[buckets[r]] = r + 1;
+    }
     const scalesBytes = Buffer.from(file.scales, 'base64');
     const scales = new Float32Array(
       scalesBytes.buffer.slice(scalesBytes.byteOffset, scalesBytes.byteOffset + scalesBytes.length),
@@ -54,6 +63,17 @@ export class LinearModel {
     const k = this.classes.length;
     const buckets = this.buckets;
     out.set(this.bias);
+    const rowOf = this.rowOf;
+    if (rowOf) {
+      for (let i = 0; i < n; i++) {
+        const r = rowOf[ids[i]];
+        if (r === 0) continue;
+        const row = (r - 1) * k;
+        const v = values[i];
+        for (let c = 0; c < k; c++) out[c] += v * this.weights[row + c];
+      }
+      return out;
+    }
     let lo = 0;
     for (let i = 0; i < n && lo < buckets.length; i++) {
       const id = ids[i];

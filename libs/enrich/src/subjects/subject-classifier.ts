@@ -35,7 +35,7 @@ export class SubjectClassifier {
   private readonly ancestors = new Map<string, string[]>();
   private readonly topIndex = new Map<string, number>();
   /** reused per article (one classifier serves one thread) */
-  private readonly features = new TopicFeatures();
+  private readonly features: TopicFeatures;
   private readonly topProbabilities: Float64Array;
   private readonly branchProbabilities: (Float64Array | undefined)[];
   private readonly hits = new Map<string, number>();
@@ -49,6 +49,7 @@ export class SubjectClassifier {
     topThreshold?: number,
   ) {
     this.topThreshold = topThreshold ?? model.top.threshold;
+    this.features = new TopicFeatures(model.normPower);
     for (const t of topics.all()) this.ancestors.set(t.id, topics.ancestors(t.id));
     model.top.classes.forEach((id, i) => this.topIndex.set(id, i));
     this.topProbabilities = new Float64Array(model.top.classes.length);

@@ -4,6 +4,8 @@ import { LinearModel, type LinearModelFile } from './linear-model';
 /** The stored subject model (bench/enrich/scripts/train-subjects.ts writes it). */
 export interface SubjectModelFile {
   version: 2;
+  /** how the feature vectors were normalised (TopicFeatures) */
+  normPower: number;
   /** the 17 top-level Media Topics */
   top: LinearModelFile;
   /** per top-level topic id, a model over its level-2 topics */
@@ -19,12 +21,14 @@ export interface NamePhrase {
 
 export class SubjectModel {
   readonly top: LinearModel;
+  readonly normPower: number;
   /** level-2 models in the order of the top model's classes */
   readonly branchByTopIndex: (LinearModel | undefined)[];
   private readonly phrases = new Map<string, NamePhrase[]>();
 
   constructor(file: SubjectModelFile) {
-    this.top = new LinearModel(file.top);
+    this.top = new LinearModel(file.top, true);
+    this.normPower = file.normPower;
     this.branchByTopIndex = this.top.classes.map((id) =>
       file.branches[id] ? new LinearModel(file.branches[id]) : undefined,
     );

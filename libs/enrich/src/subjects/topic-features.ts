@@ -12,6 +12,8 @@ export const HASH_SIZE = 1 << HASH_BITS;
 const HASH_MASK = HASH_SIZE - 1;
 /** The headline says what the story is about: its words count this many times. */
 export const HEADLINE_WEIGHT = 2;
+/** The feature vector is divided by its length to this power (see TopicFeatures). */
+export const NORM_POWER = 1;
 /** A pair of words is this much of a word: pairs are many and sparse. */
 const PAIR_WEIGHT = 1;
 
@@ -73,6 +75,12 @@ const SCORE_DASHES = new Set(['-', '–', ':']);
  * values[0..n) their weights (unit length). One instance serves one thread.
  */
 export class TopicFeatures {
+  /**
+   * @param normPower the vector is divided by its length to this power: 1 = unit length (the shipped value; a long
+   * story is not surer than a short one merely for being long), 0 = raw dampened counts (for experiments)
+   */
+  constructor(private readonly normPower = NORM_POWER) {}
+
   ids = new Int32Array(4096);
   values = new Float32Array(4096);
   n = 0;
@@ -129,7 +137,7 @@ export class TopicFeatures {
       norm += v * v;
       n++;
     }
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    const scale = norm > 0 ? Math.pow(norm, -0.5 * this.normPower) : 0;
     for (let k = 0; k < n; k++) this.values[k] *= scale;
     this.n = n;
     return this;

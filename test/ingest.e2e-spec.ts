@@ -1,4 +1,4 @@
-// ingest over the real Kafka: POST /v1/wire and the drop folder → wire.raw, with DESIGN.md's headers.
+// ingest over the real Kafka: POST /v1/wire and the drop folder → wire.raw, with the headers of docs/contracts.md.
 import { mkdtempSync, promises as fs, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

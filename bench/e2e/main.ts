@@ -113,7 +113,7 @@ function withDatabase(mongoUrl: string, db: string): string {
   return url.toString();
 }
 
-/** Produces the items as one would-be ingest does (headers of DESIGN.md), in requests of a few MB, acks=all. */
+/** Produces the items as one would-be ingest does (headers of docs/contracts.md), in requests of a few MB, acks=all. */
 async function produceAll(producer: Producer, topic: string, items: CorpusItem[], receivedAt?: () => string) {
   let batch: CorpusItem[] = [];
   let bytes = 0;
@@ -359,10 +359,93 @@ async function publishedLatencies(kafka: Kafka, topic: string, ids: string[]): P
   return latencies;
 }
 
+type Topics = Record<'TOPIC_WIRE_RAW' | 'TOPIC_WIRE_PARSED' | 'TOPIC_ARTICLES' | 'TOPIC_DLQ', string>;
+type Endpoints = { kafkaBrokers: string[]; mongoUrl: string };
+type InfraPids = { kafka?: number; store?: number };
+
+/** Starts the pipeline's services on this run's topics and database; resolves when all are ready. */
+async function startPipeline(s: Settings, endpoints: Endpoints, topics: Topics, runId: string, dbName: string) {
+  const prefix = `bench-${runId}`;
+  const profDir = join(RESULTS_DIR, 'profiles', runId);
+  if (s.cpuProf) mkdirSync(profDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...topics,
+    KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+    MONGO_URL: withDatabase(endpoints.mongoUrl, dbName),
+    KAFKA_GROUP_PREFIX: prefix,
+    TOPIC_PARTITIONS: String(s.partitions),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...(s.chunkSize ? { CONSUMER_CHUNK_SIZE: String(s.chunkSize) } : {}),
+  };
+  const nodeArgs = s.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
+  const names = s.withoutArchive ? BENCH_SERVICES.filter((n) => n !== 'archive') : BENCH_SERVICES;
+  log(`pipeline: starting ${[...names].reverse().join(', ')}`);
+  const t = Date.now();
+  const services = await startServices(ROOT, env, nodeArgs, names);
+  await waitReady(services, 120_000);
+  log(`services ready in ${Date.now() - t} ms; the pre-filled wire.raw is being consumed`);
+  return services;
+}
+
+/** CPU used by each service and server from now on, per article stored, and the memory each holds at the end. */
+function startCpuMeter(services: StartedService[], pids: InfraPids) {
+  const measured: Record<string, number> = Object.fromEntries(services.map((sv) => [sv.name, sv.child.pid!]));
+  if (pids.kafka) measured.kafka = pids.kafka;
+  if (pids.store) measured.store = pids.store;
+  const cpu0 = Object.fromEntries(Object.entries(measured).map(([name, pid]) => [name, treeCpuMs(pid)]));
+  const machine0 = machineCpuMs();
+  return {
+    probe: () => treesCpuMs(measured),
+    perArticle(stored: number) {
+      const machine1 = machineCpuMs();
+      const cpuMsPerArticle: Record<string, number> = {};
+      const memory: Record<string, { rss: number; peak: number }> = {};
+      for (const [name, pid] of Object.entries(measured)) {
+        cpuMsPerArticle[name] = round((treeCpuMs(pid) - cpu0[name]) / stored, 3);
+        memory[name] = mapRound(memoryMiB(pid));
+      }
+      cpuMsPerArticle.total = round(
+        Object.values(cpuMsPerArticle).reduce((a, b) => a + b, 0),
+        3,
+      );
+      const machineBusyPct = round((100 * (machine1.busy - machine0.busy)) / (machine1.total - machine0.total), 1);
+      return { cpuMsPerArticle, memory, machineBusyPct };
+    },
+  };
+}
+
+/** Throughput from the stored-count samples: from the first article stored to the last, and sustained (10–90 %). */
+function pipelineFigures(
+  samples: Sample[],
+  itemCount: number,
+  corpus: CorpusStats,
+  ceiling: RunFigures['ceiling'],
+  extra: { deadLettered: number; machineBusyPct: number },
+): RunFigures['pipeline'] {
+  const stored = samples[samples.length - 1].count;
+  const end = timeAt(samples, stored);
+  const t10 = timeAt(samples, 0.1 * stored);
+  const t90 = timeAt(samples, 0.9 * stored);
+  const seconds = (end - timeAt(samples, 1)) / 1000;
+  const itemsPerSec = (itemCount * (stored / corpus.articles)) / seconds;
+  return {
+    itemsPerSec: round(itemsPerSec, 1),
+    articlesPerSec: round(stored / seconds, 1),
+    sustainedArticlesPerSec: round((0.8 * stored) / ((t90 - t10) / 1000), 1),
+    ratioToCeiling: round(itemsPerSec / ceiling.itemsPerSec, 3),
+    seconds: round(seconds, 1),
+    articlesStored: stored,
+    articlesExpected: corpus.articles,
+    ...extra,
+  };
+}
+
+/** One run: produce the corpus, measure the ceiling, the pipeline's throughput and CPU, then latency at a fixed load. */
 async function oneRun(
   s: Settings,
-  endpoints: { kafkaBrokers: string[]; mongoUrl: string },
-  pids: { kafka?: number; store?: number },
+  endpoints: Endpoints,
+  pids: InfraPids,
   templates: Template[],
   dropped: number,
   mongo: MongoClient,
@@ -370,7 +453,7 @@ async function oneRun(
 ): Promise<{ figures: RunFigures; corpus: CorpusStats }> {
   const runId = `${Date.now().toString(36)}${randomUUID().slice(0, 4)}`;
   const prefix = `bench-${runId}`;
-  const topics = {
+  const topics: Topics = {
     TOPIC_WIRE_RAW: `${prefix}.wire.raw`,
     TOPIC_WIRE_PARSED: `${prefix}.wire.parsed`,
     TOPIC_ARTICLES: `${prefix}.articles.normalized`,
@@ -398,7 +481,7 @@ async function oneRun(
         },
       ],
     });
-    let t = Date.now();
+    const t = Date.now();
     await produceAll(producer, topics.TOPIC_WIRE_RAW, items);
     log(`produced ${items.length} items (${round(corpus.bytes / 1048576, 1)} MiB) in ${Date.now() - t} ms`);
 
@@ -413,90 +496,22 @@ async function oneRun(
     );
     log(`ceiling ${ceiling.itemsPerSec} items/s`);
 
-    const profDir = join(RESULTS_DIR, 'profiles', runId);
-    if (s.cpuProf) mkdirSync(profDir, { recursive: true });
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      ...topics,
-      KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
-      MONGO_URL: withDatabase(endpoints.mongoUrl, dbName),
-      KAFKA_GROUP_PREFIX: prefix,
-      TOPIC_PARTITIONS: String(s.partitions),
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      ...(s.chunkSize ? { CONSUMER_CHUNK_SIZE: String(s.chunkSize) } : {}),
-    };
-    const nodeArgs = s.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
-    log(`pipeline: starting ${s.withoutArchive ? 'enricher, normalizer' : 'archive, enricher, normalizer'}`);
-    t = Date.now();
-    services = await startServices(
-      ROOT,
-      env,
-      nodeArgs,
-      s.withoutArchive ? BENCH_SERVICES.filter((n) => n !== 'archive') : BENCH_SERVICES,
-    );
-    await waitReady(services, 120_000);
+    services = await startPipeline(s, endpoints, topics, runId, dbName);
     const ready = Date.now();
-    log(`services ready in ${ready - t} ms; the pre-filled wire.raw is being consumed`);
-    const cpu0 = Object.fromEntries(services.map((sv) => [sv.name, treeCpuMs(sv.child.pid!)]));
-    const infraCpu0 = {
-      kafka: pids.kafka ? treeCpuMs(pids.kafka) : NaN,
-      store: pids.store ? treeCpuMs(pids.store) : NaN,
-    };
-    const machine0 = machineCpuMs();
+    const meter = startCpuMeter(services, pids);
     const count = s.withoutArchive ? topicCount(admin, topics.TOPIC_ARTICLES) : storedCount(db, ferretdb);
-    const measured: Record<string, number> = Object.fromEntries(services.map((sv) => [sv.name, sv.child.pid!]));
-    if (pids.kafka) measured.kafka = pids.kafka;
-    if (pids.store) measured.store = pids.store;
-    const probe = () => treesCpuMs(measured);
     const samples = await waitForCount(
       count,
       corpus.articles,
       60_000,
       s.maxSeconds * 1000,
-      [{ at: ready, count: 0, cpu: probe() }],
-      probe,
+      [{ at: ready, count: 0, cpu: meter.probe() }],
+      meter.probe,
     );
-    const lastSample = samples[samples.length - 1];
-    const end = timeAt(samples, lastSample.count);
-    const machine1 = machineCpuMs();
-    const stored = lastSample.count;
-    const cpuMsPerArticle: Record<string, number> = {};
-    const memory: Record<string, { rss: number; peak: number }> = {};
-    for (const sv of services) {
-      cpuMsPerArticle[sv.name] = round((treeCpuMs(sv.child.pid!) - cpu0[sv.name]) / stored, 3);
-      memory[sv.name] = mapRound(memoryMiB(sv.child.pid!));
-    }
-    if (pids.kafka) {
-      cpuMsPerArticle.kafka = round((treeCpuMs(pids.kafka) - infraCpu0.kafka) / stored, 3);
-      memory.kafka = mapRound(memoryMiB(pids.kafka));
-    }
-    if (pids.store) {
-      cpuMsPerArticle.store = round((treeCpuMs(pids.store) - infraCpu0.store) / stored, 3);
-      memory.store = mapRound(memoryMiB(pids.store));
-    }
-    cpuMsPerArticle.total = round(
-      Object.values(cpuMsPerArticle).reduce((a, b) => a + b, 0),
-      3,
-    );
-    // sustained: between 10 % and 90 % of the articles stored (no start-up, no tail)
-    const t10 = timeAt(samples, 0.1 * stored);
-    const t90 = timeAt(samples, 0.9 * stored);
-    const firstStored = timeAt(samples, 1);
-    const seconds = (end - firstStored) / 1000;
-    const itemsPerSec = (items.length * (stored / corpus.articles)) / seconds;
-    const growth = costGrowth(samples, stored);
+    const stored = samples[samples.length - 1].count;
+    const { cpuMsPerArticle, memory, machineBusyPct } = meter.perArticle(stored);
     const deadLettered = await topicMessageCount(admin, topics.TOPIC_DLQ);
-    const pipeline: RunFigures['pipeline'] = {
-      itemsPerSec: round(itemsPerSec, 1),
-      articlesPerSec: round(stored / seconds, 1),
-      sustainedArticlesPerSec: round((0.8 * stored) / ((t90 - t10) / 1000), 1),
-      ratioToCeiling: round(itemsPerSec / ceiling.itemsPerSec, 3),
-      seconds: round(seconds, 1),
-      articlesStored: stored,
-      articlesExpected: corpus.articles,
-      deadLettered,
-      machineBusyPct: round((100 * (machine1.busy - machine0.busy)) / (machine1.total - machine0.total), 1),
-    };
+    const pipeline = pipelineFigures(samples, items.length, corpus, ceiling, { deadLettered, machineBusyPct });
     log(
       `pipeline ${pipeline.articlesPerSec} articles/s (sustained ${pipeline.sustainedArticlesPerSec}), ` +
         `${stored}/${corpus.articles} stored, ${deadLettered} dead-lettered`,
@@ -515,8 +530,9 @@ async function oneRun(
       runId,
     );
     log(`latency p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms`);
+    const costGrowthFigures = costGrowth(samples, stored);
     return {
-      figures: { runId, ceiling, pipeline, latency, cpuMsPerArticle, costGrowth: growth, memoryMiB: memory },
+      figures: { runId, ceiling, pipeline, latency, cpuMsPerArticle, costGrowth: costGrowthFigures, memoryMiB: memory },
       corpus,
     };
   } finally {

@@ -99,8 +99,9 @@ function main(): void {
   const opts = parseArgs(process.argv.slice(2));
   const truthFile = join(opts.dir, 'ground-truth.json');
   if (!existsSync(truthFile)) {
-    console.error(`benchmark not found: ${truthFile} (pass --dir)`);
-    process.exit(2);
+    // the pages live outside the repository (the Wiredesk workspace's shared folder): without them, skip cleanly
+    console.log(`skipped: the extraction benchmark is not at ${opts.dir} (pass --dir to point at it)`);
+    return;
   }
   const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as Record<string, { articleBody: string }>;
   const ids = Object.keys(truth).sort();

@@ -1,6 +1,6 @@
 import { contentHash, type Ninjs } from '@wiredesk/ninjs';
 
-/** An articles.normalized record as the enricher writes it (DESIGN.md headers); `headers` adds or overrides. */
+/** An articles.normalized record as the enricher writes it (docs/contracts.md headers); `headers` adds or overrides. */
 export function articleRecord(ninjs: Ninjs, headers: Record<string, string> = {}) {
   return {
     key: ninjs.uri,

@@ -75,7 +75,7 @@ export function isReplay(envelope: Pick<Envelope, 'rawHeaders'>): boolean {
   return envelope.rawHeaders?.[WireHeader.replay] === 'true';
 }
 
-/** The articles.normalized record of DESIGN.md: key = uri, ninjs as UTF-8 JSON, the article headers. */
+/** The articles.normalized record of docs/contracts.md: key = uri, ninjs as UTF-8 JSON, the article headers. */
 export function articleRecord(
   topic: string,
   article: Ninjs,
@@ -93,7 +93,7 @@ export function articleRecord(
       [ArticleHeader.source]: envelope.meta.source,
       [ArticleHeader.contentHash]: contentHash(article),
       [ArticleHeader.schema]: NINJS_SCHEMA_TAG,
-      // beyond DESIGN.md's list, for the archive's records and latency figures
+      // beyond the contract's list, for the archive's records and latency figures
       [WireHeader.channel]: envelope.meta.channel,
       [WireHeader.receivedAt]: envelope.meta.receivedAt,
       [ArticleHeader.enrichment]: JSON.stringify(details),

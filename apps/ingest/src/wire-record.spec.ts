@@ -10,7 +10,7 @@ describe('ingestIdFor', () => {
 });
 
 describe('wireRawRecord', () => {
-  it('carries the bytes untouched and the DESIGN headers', () => {
+  it('carries the bytes untouched and the contract headers', () => {
     const body = Buffer.from([0xef, 0xbb, 0xbf, 0x41]);
     const r = wireRawRecord(
       'wire.raw',

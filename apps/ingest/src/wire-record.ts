@@ -28,7 +28,7 @@ export function ingestIdFor(
   return nameBasedUuid(`${delivery.channel}:${delivery.source ?? ''}:${delivery.idempotencyKey}`);
 }
 
-/** The wire.raw record of DESIGN.md: the bytes untouched, the transport's knowledge in headers. */
+/** The wire.raw record of docs/contracts.md: the bytes untouched, the transport's knowledge in headers. */
 export function wireRawRecord(
   topic: string,
   delivery: WireDelivery,

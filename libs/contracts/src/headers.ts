@@ -1,4 +1,4 @@
-/** Kafka header names of DESIGN.md. */
+/** Kafka header names of docs/contracts.md. */
 export const WireHeader = {
   ingestId: 'wd-ingest-id',
   source: 'wd-source',
@@ -17,7 +17,7 @@ export const ArticleHeader = {
   source: 'wd-source',
   contentHash: 'wd-content-hash',
   schema: 'wd-schema',
-  // beyond DESIGN.md's list
+  // beyond the contract's list
   /** compact JSON of what Wiredesk knows beyond ninjs (source and enrichment details), written by the enricher */
   enrichment: 'wd-enrichment',
   /** `true` when the article is a re-derivation of replayed raw copy: it may replace the same version's content */

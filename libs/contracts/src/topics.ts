@@ -1,4 +1,4 @@
-/** Kafka topic names. Public ones are contracts (DESIGN.md); every name can be overridden by environment. */
+/** Kafka topic names. Public ones are contracts (docs/contracts.md); every name can be overridden by environment. */
 export interface TopicNames {
   /** raw copy as delivered, exactly the bytes received */
   wireRaw: string;

@@ -6,6 +6,7 @@ import { InfraError } from './errors';
 import { KAFKA_VERSION, type Layout, type ResolvedOptions } from './options';
 import type { StartSpec } from './processes';
 import { parseJavaMajor, requireTool, runCommand, tail } from './tools';
+import { startProgress } from './progress';
 
 /** Maven project whose only job is to resolve the Kafka broker and its runtime dependencies from Maven Central. */
 export function kafkaPom(): string {
@@ -130,6 +131,8 @@ export async function provisionKafka(L: Layout, o: ResolvedOptions, signal?: Abo
   rmSync(staging, { recursive: true, force: true });
   o.log(`downloading Kafka ${KAFKA_VERSION} jars with Maven into ${L.kafkaHome} (first run only)…`);
   const started = Date.now();
+  const progress = startProgress(o.log);
+  progress.phase(`Kafka ${KAFKA_VERSION}: downloading jars with Maven`, 60_000);
   const result = await runCommand(
     mvn,
     [
@@ -142,7 +145,7 @@ export async function provisionKafka(L: Layout, o: ResolvedOptions, signal?: Abo
       '-DincludeScope=runtime',
     ],
     { cwd: L.kafkaHome, env: o.env, timeoutMs: 20 * 60_000, signal },
-  );
+  ).finally(() => progress.stop());
   if (result.code !== 0) {
     throw new InfraError(
       'PROVISION_FAILED',

@@ -8,7 +8,7 @@ export const FERRETDB_VERSION = '1.24.2';
  * directory name, so a build without them is never reused.
  */
 export const FERRETDB_BUILD = `${FERRETDB_VERSION}-wd1`;
-/** The database every service uses (DESIGN.md, Storage). */
+/** The database every service uses (docs/contracts.md, Storage). */
 export const DATABASE_NAME = 'wiredesk';
 
 export type StoreKind = 'external' | 'mongod' | 'ferretdb';

@@ -23,10 +23,11 @@ import {
 } from './options';
 import type { StartSpec } from './processes';
 import { findOnPath, parseGoVersion, requireTool, runCommand, tail } from './tools';
+import { startProgress, type ProgressTicker } from './progress';
 
 const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 
-/** MONGO_URL if set (nothing managed), else a mongod on PATH, else FerretDB (DESIGN.md, Local infrastructure). */
+/** MONGO_URL if set (nothing managed), else a mongod on PATH, else FerretDB (docs/contracts.md, Local infrastructure). */
 export function chooseStore(o: ResolvedOptions): StoreKind {
   if (o.externalMongoUrl) return 'external';
   return findOnPath('mongod', o.env) ? 'mongod' : 'ferretdb';
@@ -118,6 +119,24 @@ export async function provisionFerretdb(L: Layout, o: ResolvedOptions, signal?: 
   mkdirSync(L.ferretHome, { recursive: true });
   o.log(`building FerretDB ${FERRETDB_VERSION} with Go into ${L.ferretHome} (first run only, a few minutes)…`);
   const started = Date.now();
+  const progress = startProgress(o.log);
+  try {
+    await buildFerretdb(go, L, o, progress, signal);
+  } finally {
+    progress.stop();
+  }
+  o.log(`FerretDB ${FERRETDB_VERSION} built in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/** Download, patch and compile, in three phases the progress ticker reports. */
+async function buildFerretdb(
+  go: string,
+  L: Layout,
+  o: ResolvedOptions,
+  progress: ProgressTicker,
+  signal?: AbortSignal,
+): Promise<void> {
+  progress.phase(`FerretDB ${FERRETDB_VERSION} (1/3): downloading the module source`, 30_000);
   // Outside any module, so the download does not touch a go.mod; GOFLAGS from the user could break it.
   const goEnv = { ...o.env, GO111MODULE: 'on', GOFLAGS: '-buildvcs=false', CGO_ENABLED: '0' };
   const download = await runCommand(go, ['mod', 'download', '-json', `${FERRETDB_MODULE}@v${FERRETDB_VERSION}`], {
@@ -147,11 +166,30 @@ export async function provisionFerretdb(L: Layout, o: ResolvedOptions, signal?: 
   applySourcePatches(src, FERRETDB_PATCHES);
   const partial = `${L.ferretBinary}.partial`;
   mkdirSync(join(L.ferretHome, 'bin'), { recursive: true });
-  const build = await runCommand(go, ['build', '-trimpath', '-o', partial, './cmd/ferretdb'], {
+  // `go list -deps` counts the packages the build needs; `go build -v` names each one as it compiles it
+  progress.phase(`FerretDB ${FERRETDB_VERSION} (2/3): resolving packages`, 15_000);
+  const deps = await runCommand(go, ['list', '-deps', './cmd/ferretdb'], {
+    cwd: src,
+    env: goEnv,
+    timeoutMs: 5 * 60_000,
+    signal,
+  });
+  const total = deps.code === 0 ? deps.stdout.split('\n').filter(Boolean).length : undefined;
+  const compiling = `FerretDB ${FERRETDB_VERSION} (3/3)`;
+  progress.phase(`${compiling}: compiling Go packages`, 120_000);
+  let compiled = 0;
+  const build = await runCommand(go, ['build', '-v', '-trimpath', '-o', partial, './cmd/ferretdb'], {
     cwd: src,
     env: goEnv,
     timeoutMs: 30 * 60_000,
     signal,
+    onLine: (line) => {
+      if (!/^[\w./-]+$/.test(line)) return;
+      compiled++;
+      // the last packages are the big ones, then the binary is linked: a rate would promise "1 s left" for half a minute
+      if (total && compiled === Math.floor(total * 0.98)) progress.phase(`${compiling}: linking the binary`, 35_000);
+      else if (!total || compiled < total * 0.98) progress.count(compiled, total);
+    },
   });
   if (build.code !== 0) {
     throw new InfraError(
@@ -174,7 +212,6 @@ export async function provisionFerretdb(L: Layout, o: ResolvedOptions, signal?: 
     L.ferretReadyMarker,
     JSON.stringify({ version: FERRETDB_VERSION, build: FERRETDB_BUILD, at: new Date().toISOString() }) + '\n',
   );
-  o.log(`FerretDB ${FERRETDB_VERSION} built in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 /**

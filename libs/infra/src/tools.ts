@@ -43,7 +43,14 @@ export interface CommandResult {
 export function runCommand(
   command: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; signal?: AbortSignal } = {},
+  options: {
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    timeoutMs?: number;
+    signal?: AbortSignal;
+    /** called with each complete line of output (either stream), for progress */
+    onLine?: (line: string) => void;
+  } = {},
 ): Promise<CommandResult> {
   return new Promise((resolveResult, reject) => {
     const child = spawn(command, args, {
@@ -56,8 +63,21 @@ export function runCommand(
     const keep = (acc: string, chunk: Buffer) => (acc + chunk.toString('utf8')).slice(-65536);
     let stdout = '';
     let stderr = '';
+    const lines = (onLine: (line: string) => void) => {
+      let partial = '';
+      return (chunk: Buffer) => {
+        const text = partial + chunk.toString('utf8');
+        const complete = text.split('\n');
+        partial = complete.pop() ?? '';
+        for (const line of complete) onLine(line);
+      };
+    };
     child.stdout.on('data', (c: Buffer) => (stdout = keep(stdout, c)));
     child.stderr.on('data', (c: Buffer) => (stderr = keep(stderr, c)));
+    if (options.onLine) {
+      child.stdout.on('data', lines(options.onLine));
+      child.stderr.on('data', lines(options.onLine));
+    }
     const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
     child.on('error', (e) => {
       if (timer) clearTimeout(timer);

@@ -136,6 +136,30 @@ describe('BatchConsumer.processBatch', () => {
     await h.consumer.stop();
   });
 
+  it('retries an input whose dead letter the DLQ does not take, never drops it', async () => {
+    const bad: BatchHandler = async (messages) =>
+      messages.map((m) =>
+        m.offset === '1'
+          ? Outcome.failed(new WireError(ErrorCode.MALFORMED_XML, 'Unclosed tag.'))
+          : Outcome.ok([{ topic: 'out', value: 'ok' }]),
+      );
+    let dlqDown = true;
+    const h = harness(bad, {}, async (records) => {
+      if (dlqDown && records.some((r) => r.topic === 'wire.dlq')) throw new Error('DLQ write refused');
+    });
+    await h.run([message(0, 'a'), message(1, '<x>'), message(2, 'c')]);
+    // the head before the reject is committed; the reject and what follows wait for the DLQ
+    expect(h.events.filter((e) => e.startsWith('resolve'))).toEqual(['resolve:0']);
+    expect(h.events).toContain('pause');
+    expect(h.sent.some((r) => r.topic === 'wire.dlq')).toBe(false);
+
+    dlqDown = false;
+    await h.run([message(1, '<x>'), message(2, 'c')]);
+    expect(h.sent.filter((r) => r.topic === 'wire.dlq')).toHaveLength(1);
+    expect(h.events).toContain('resolve:2');
+    await h.consumer.stop();
+  });
+
   it('treats a handler that throws a transient error as a retry of the whole chunk', async () => {
     const h = harness(async () => {
       throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });

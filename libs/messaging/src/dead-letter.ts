@@ -5,7 +5,7 @@ import type { ConsumedMessage, DeadLetterSpec, OutboundMessage } from './outcome
 
 /**
  * The wire.dlq record for one failed input: the original raw bytes and headers, untouched, plus the error headers of
- * DESIGN.md. Error headers from an earlier failure (a replayed dead letter) are replaced, not repeated, except
+ * docs/contracts.md. Error headers from an earlier failure (a replayed dead letter) are replaced, not repeated, except
  * wd-attempts, which counts on.
  */
 export function buildDeadLetter(

@@ -16,3 +16,4 @@ export * from './transient';
 export * from './backoff';
 export * from './send-queue';
 export * from './kafka-client';
+export { scanTopic } from './topic-scanner';

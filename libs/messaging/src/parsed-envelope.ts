@@ -12,7 +12,7 @@ export interface ParsedEnvelope<Article = Record<string, unknown>> {
   origin: MessagePosition;
   /** the raw input, byte for byte */
   raw: Buffer;
-  /** the raw message's own headers, kept for the DLQ (producers may add their own beyond DESIGN.md's) */
+  /** the raw message's own headers, kept for the DLQ (producers may add their own beyond the contract's) */
   rawHeaders?: HeaderMap;
   /** ninjs documents, not yet enriched */
   articles: Article[];

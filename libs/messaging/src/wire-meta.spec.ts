@@ -6,7 +6,7 @@ import { headersFromWireMeta, wireMetaFromHeaders } from './wire-meta';
 const position = { topic: 'wire.raw', partition: 1, offset: '10' };
 
 describe('wire meta', () => {
-  it('reads the DESIGN headers', () => {
+  it('reads the contract headers', () => {
     const meta = wireMetaFromHeaders(
       {
         'wd-ingest-id': 'a6c1f0a2-1111-4222-8333-444455556666',

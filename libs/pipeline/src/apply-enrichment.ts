@@ -14,7 +14,7 @@ import { mainTextBody } from './enrich-input';
 import { isKeywordSubject, keywordSubject } from './vocabularies';
 
 /**
- * What Wiredesk knows beyond ninjs, stored beside the article (DESIGN.md: never as extra ninjs keys): entity scores,
+ * What Wiredesk knows beyond ninjs, stored beside the article (docs/contracts.md: never as extra ninjs keys): entity scores,
  * place kinds, surface forms, mentions with offsets, subject scores and broader flags.
  */
 export interface EnrichmentDetails {

@@ -1,6 +1,6 @@
 import type { BodyBlock } from '@wiredesk/formats';
 
-/** The plain-text body: one paragraph per block, paragraphs separated by a blank line (DESIGN.md). */
+/** The plain-text body: one paragraph per block, paragraphs separated by a blank line (docs/contracts.md). */
 export function plainTextBody(blocks: readonly BodyBlock[]): string {
   const parts: string[] = [];
   for (const block of blocks) {

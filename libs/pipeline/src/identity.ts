@@ -9,7 +9,7 @@ export const WIREDESK_URN_PREFIX = 'urn:wiredesk:';
 const OPENING_WORDS = 30;
 
 /**
- * The stable identity of a story (DESIGN.md, Identity): the source's own item id when it has one, else a fingerprint
+ * The stable identity of a story (docs/contracts.md, Identity): the source's own item id when it has one, else a fingerprint
  * of agency + normalized headline + dateline + opening words. The same story sent twice, or through two channels
  * (text scrape, HTML page, feed), gets the same uri.
  */

@@ -40,7 +40,7 @@ const MARKUP_FORMATS: ReadonlySet<WireFormat> = new Set([
 export const TEXT_PLAIN = 'text/plain';
 export const XHTML = 'application/xhtml+xml';
 
-/** Description and association roles Wiredesk writes (DESIGN.md table). */
+/** Description and association roles Wiredesk writes (docs/contracts.md table). */
 export const Role = {
   main: 'main',
   sub: 'sub',

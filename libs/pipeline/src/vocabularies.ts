@@ -21,7 +21,7 @@ const IPTC_SCHEMES: Record<string, string> = {
   prodcode: 'http://cv.iptc.org/newscodes/productcode/',
 };
 
-/** Who assigned a subject: the copy's own metadata or Wiredesk's enrichment (DESIGN.md: creator source or machine). */
+/** Who assigned a subject: the copy's own metadata or Wiredesk's enrichment (docs/contracts.md: creator source or machine). */
 export type SubjectCreator = 'source' | 'machine';
 
 /** Keywords have no field of their own in ninjs 3.x; they are subjects with this literal prefix (as agencies do). */

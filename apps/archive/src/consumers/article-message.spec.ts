@@ -86,7 +86,7 @@ describe('readArticleMessage', () => {
 });
 
 describe('canceledEvent', () => {
-  it('is keyed by uri with the headers of DESIGN.md and the archive’s mark', () => {
+  it('is keyed by uri with the headers of docs/contracts.md and the archive’s mark', () => {
     const killed = { ...ninjs, pubStatus: 'canceled' as const };
     const event = canceledEvent('articles.normalized', killed, 'hash-1', { ingestId: 'ing-9', source: 'afp-en' });
     expect(event).toEqual({

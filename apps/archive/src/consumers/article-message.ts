@@ -8,7 +8,7 @@ export type ArticleMessage =
   | { kind: 'own-event' }
   | { kind: 'invalid'; code: ErrorCode; message: string };
 
-/** Reads one articles.normalized message: a ninjs 3.1 document and the headers of DESIGN.md. */
+/** Reads one articles.normalized message: a ninjs 3.1 document and the headers of docs/contracts.md. */
 export function readArticleMessage(message: ConsumedMessage): ArticleMessage {
   // the events the archive publishes itself (`canceled`, `updated`) come back on the same topic: never input.
   // Other producers' kills carry no such mark and are stored
@@ -74,7 +74,7 @@ function parseEnrichment(text: string | undefined): unknown {
   }
 }
 
-/** An event the archive publishes on articles.normalized (key = uri, headers of DESIGN.md, marked as its own). */
+/** An event the archive publishes on articles.normalized (key = uri, headers of docs/contracts.md, marked as its own). */
 function archiveEvent(
   topic: string,
   event: 'canceled' | 'updated',

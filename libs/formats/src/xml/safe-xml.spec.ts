@@ -1,7 +1,7 @@
 import { ErrorCode, WireError } from '@wiredesk/contracts';
 import { attr, child, descendants, text } from './dom';
 import { decodeEntities } from './entities';
-import { parseXml, parseXmlDocuments, rootElementName } from './safe-xml';
+import { DEFAULT_XML_LIMITS, parseXml, parseXmlDocuments, rootElementName } from './safe-xml';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -100,6 +100,15 @@ describe('parseXml on bad input', () => {
     const deep = '<a>'.repeat(5000) + '</a>'.repeat(5000);
     expect(codeOf(() => parseXml(deep))).toBe(ErrorCode.NESTING_TOO_DEEP);
     expect(codeOf(() => parseXml('<a>'.repeat(100) + '</a>'.repeat(100)))).toBeUndefined();
+  });
+
+  it('allows exactly maxDepth levels and refuses one more', () => {
+    const nest = (levels: number) => '<a>'.repeat(levels) + '</a>'.repeat(levels);
+    const limits = { ...DEFAULT_XML_LIMITS, maxDepth: 3 };
+    expect(codeOf(() => parseXml(nest(3), limits))).toBeUndefined();
+    expect(codeOf(() => parseXml(nest(4), limits))).toBe(ErrorCode.NESTING_TOO_DEEP);
+    expect(codeOf(() => parseXml(nest(DEFAULT_XML_LIMITS.maxDepth)))).toBeUndefined();
+    expect(codeOf(() => parseXml(nest(DEFAULT_XML_LIMITS.maxDepth + 1)))).toBe(ErrorCode.NESTING_TOO_DEEP);
   });
 
   it('reports truncated and malformed XML as MALFORMED_XML with a sentence a person can act on', () => {

@@ -48,6 +48,9 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   removeNSPrefix: false,
+  // prepare() has already refused anything deeper than the caller's maxDepth with NESTING_TOO_DEEP; the parser's own
+  // default (100) would turn documents between 101 and maxDepth levels into MALFORMED_XML
+  maxNestedTags: Number.MAX_SAFE_INTEGER,
 });
 
 function malformed(message: string): WireError {

@@ -37,7 +37,7 @@ export interface StoryPlan {
 }
 
 /**
- * Decides, without touching the store, what a batch of versions of ONE story does. The rules (DESIGN.md, Identity):
+ * Decides, without touching the store, what a batch of versions of ONE story does. The rules (docs/contracts.md, Identity):
  * - identical content to the current version (same content hash) is a no-op, whatever channel or version it came in;
  * - a version already stored (same version number) is never replaced; a replay of it is `unchanged`;
  * - except by a replay (`wd-replay`) of the CURRENT version with other content: the pipeline derived that same source

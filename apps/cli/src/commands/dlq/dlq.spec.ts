@@ -1,14 +1,7 @@
-import { parseTime } from '../flags';
-import {
-  formatTable,
-  rejectKey,
-  matchesFilter,
-  parseDlqFlags,
-  parsePosition,
-  preview,
-  replayHeaders,
-  type DeadLetter,
-} from './dlq.command';
+import { parseTime } from '../../flags';
+import { matchesFilter, parsePosition, rejectKey, replayHeaders, type DeadLetter } from './dead-letter.model';
+import { parseDlqFlags } from './dlq.flags';
+import { formatTable, preview } from './dlq.format';
 
 function deadLetter(overrides: Partial<DeadLetter> = {}, headers: Record<string, string> = {}): DeadLetter {
   const h = {

@@ -324,7 +324,7 @@ function main(): void {
     snippetWeight: arg('--snippet-weight', 4),
     fixtureWeight: arg('--fixture-weight', 2),
     prune: arg('--prune', 0.01),
-    balance: arg('--balance', 0.5),
+    balance: arg('--balance', 1),
     normPower: arg('--norm-power', 1),
     bias: arg('--bias', 0) === 1,
   };

@@ -12,8 +12,10 @@ const MIN_FEATURES = 3;
 const SINGLE_WORD_NAME_HITS = 2;
 /** Narrower topics found by name under the chosen level-2 topic. */
 const MAX_DEEPER = 2;
-/** Name evidence is not calibrated: a deeper topic gets this share of its level-2 topic's confidence. */
+/** Name evidence is not calibrated: a deeper topic gets this share of its level-2 topic's confidence… */
 const DEEPER_SHARE = 0.8;
+/** …or, outside the chosen level-2 topic (or without one), this share of the top-level topic's. */
+const NAME_ONLY_SHARE = 0.5;
 
 export interface SourceSubject {
   code: string;
@@ -106,27 +108,41 @@ export class SubjectClassifier {
       }
     }
 
-    if (level2) {
-      const confidence = Math.round(100 * p2);
-      for (const id of this.deeperByName(tokens, words, level2)) {
-        const c = Math.round(DEEPER_SHARE * confidence);
-        push(id, { creator: 'machine', relevance: c, confidence: c });
-        for (const b of this.ancestors.get(id) ?? []) {
-          if (b === level2 || b === topId) break;
-          push(b, { creator: 'machine', relevance: c, confidence: c, broader: true });
-        }
+    // narrower topics the text names, each followed by its broader chain; then the level-2 and top-level topics
+    const level2Confidence = Math.round(100 * p2);
+    const topConfidence = Math.round(100 * top.p);
+    const machine: string[] = [];
+    const pushMachine = (id: string, confidence: number): void => {
+      const broader = machine.some((m) => this.ancestors.get(m)?.includes(id));
+      push(id, { creator: 'machine', relevance: confidence, confidence, ...(broader ? { broader: true } : {}) });
+      machine.push(id);
+    };
+    for (const id of this.namedTopics(tokens, words, topId, level2)) {
+      const chain = this.ancestors.get(id) ?? [];
+      const c = Math.round(
+        level2 && chain.includes(level2) ? DEEPER_SHARE * level2Confidence : NAME_ONLY_SHARE * topConfidence,
+      );
+      pushMachine(id, c);
+      for (const b of chain) {
+        if (b === level2 || b === topId) break;
+        pushMachine(b, c);
       }
-      const deeper = out.length > 0 && out[out.length - 1].creator === 'machine';
-      push(level2, { creator: 'machine', relevance: confidence, confidence, broader: deeper || undefined });
     }
-    const c = Math.round(100 * top.p);
-    push(topId, { creator: 'machine', relevance: c, confidence: c, broader: level2 ? true : undefined });
-    for (const t of out) if (t.broader === undefined) delete t.broader;
+    if (level2) pushMachine(level2, level2Confidence);
+    pushMachine(topId, topConfidence);
     return out;
   }
 
-  /** Level-3+ topics under `level2` whose names the text contains (a one-word name at least twice), most hits first. */
-  private deeperByName(tokens: readonly Token[], words: readonly WordInfo[], level2: string): string[] {
+  /**
+   * Level-3+ topics under the chosen top-level topic whose names the text contains (a one-word name at least twice):
+   * those under the chosen level-2 topic first, then by hits. Names outside the chosen branch are never evidence.
+   */
+  private namedTopics(
+    tokens: readonly Token[],
+    words: readonly WordInfo[],
+    topId: string,
+    level2: string | undefined,
+  ): string[] {
     const hits = this.hits;
     if (hits.size) hits.clear(); // clear() allocates a new table even when empty
     for (let i = 0; i < tokens.length; i++) {
@@ -134,11 +150,12 @@ export class SubjectClassifier {
       if (phrases) SubjectModel.phraseHits(phrases, tokens, i, hits, SINGLE_WORD_NAME_HITS);
     }
     if (hits.size === 0) return [];
-    const found: { id: string; n: number }[] = [];
+    const found: { id: string; n: number; inLevel2: boolean }[] = [];
     for (const [id, n] of hits) {
-      if (n >= 1 - 1e-9 && this.ancestors.get(id)?.includes(level2)) found.push({ id, n });
+      const chain = this.ancestors.get(id);
+      if (n >= 1 - 1e-9 && chain?.includes(topId)) found.push({ id, n, inLevel2: !!level2 && chain.includes(level2) });
     }
-    found.sort((a, b) => b.n - a.n || (a.id < b.id ? -1 : 1));
+    found.sort((a, b) => Number(b.inLevel2) - Number(a.inLevel2) || b.n - a.n || (a.id < b.id ? -1 : 1));
     return found.slice(0, MAX_DEEPER).map((x) => x.id);
   }
 }

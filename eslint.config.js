@@ -11,6 +11,9 @@ module.exports = defineConfig([
     'coverage/',
     '.wiredesk/',
     'bench/results/',
+    // mutation testing's sandboxes and reports (npm run test:mutation)
+    '.stryker-tmp/',
+    'reports/',
     // data, not code
     'test/fixtures/',
     'libs/enrich/data/',

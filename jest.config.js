@@ -3,7 +3,7 @@ const { transform, moduleNameMapper } = require('./jest.shared');
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/ops'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/ops', '<rootDir>/bench'],
   testRegex: '\\.spec\\.ts$',
   transform,
   moduleNameMapper,

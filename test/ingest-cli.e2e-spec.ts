@@ -12,6 +12,7 @@ import { IngestModule } from '../apps/ingest/src/ingest.module';
 import { startApp, type RunningApp } from './support/apps';
 import { e2eConfig } from './support/e2e-config';
 import { TopicReader, testKafka } from './support/kafka';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const seed = readFileSync(join(__dirname, 'fixtures/seed/afp-us-nato-cyber.txt'));
 
@@ -103,7 +104,7 @@ describe('wiredesk ingest <folder> through the ingest HTTP API', () => {
     expect(lines.find((l) => l.file === 'story.xml')?.ingestId).toBe(first.get('day2/story.xml'));
     expect(lines[lines.length - 1].summary).toMatchObject({ files: 3, accepted: 2, alreadyKnown: 2, rejected: 1 });
     // the service answered from its idempotency cache: still one message per file on wire.raw
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await sleep(1000);
     expect(raw.messages).toHaveLength(2);
   });
 });

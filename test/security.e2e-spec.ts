@@ -35,7 +35,7 @@ function expectSecurityHeaders(res: HttpResult): void {
 
 describe('security of the HTTP APIs', () => {
   const config = e2eConfig('security', { API_KEYS });
-  const limitedConfig = e2eConfig('security-limit', { RATE_LIMIT_PER_MINUTE: '2', RATE_LIMIT_BURST: '2' });
+  const limitedConfig = e2eConfig('security-limit', { RATE_LIMIT_PER_MINUTE: '2' });
   const logged: string[] = [];
   const writes = { out: process.stdout.write, err: process.stderr.write };
   let ingest: RunningApp;

@@ -20,6 +20,7 @@ import { MongoClient, type Db } from 'mongodb';
 import { buildCorpus, corpusStats, loadTemplates, type CorpusItem, type CorpusStats, type Template } from './corpus';
 import { machineCpuMs, memoryMiB, treeCpuMs, treesCpuMs } from './procstat';
 import { BENCH_SERVICES, startServices, stopServices, waitReady, type StartedService } from './stack';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
@@ -62,7 +63,6 @@ interface RunFigures {
   memoryMiB: Record<string, { rss: number; peak: number }>;
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Admin, type IHeaders, type Producer } from 'kafkajs';
 import mongoose from 'mongoose';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface FaultTopics {
   wireRaw: string;
@@ -20,8 +21,6 @@ export function faultKafka(brokers: string[]): Kafka {
     retry: { retries: 3, initialRetryTime: 300, maxRetryTime: 3000 },
   });
 }
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * An idempotent producer that keeps trying through broker restarts: a batch is retried until acknowledged (a retry

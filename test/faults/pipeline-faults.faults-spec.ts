@@ -27,6 +27,7 @@ import {
 } from './counts';
 import { between, seededRandom, shuffled } from './prng';
 import { FaultInfra, freePort, SERVICES, ServiceProcess, type ServiceName } from './stack';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const ROOT = join(__dirname, '..', '..');
 const int = (v: string | undefined, fallback: number) => (v && Number.isFinite(Number(v)) ? Number(v) : fallback);
@@ -50,7 +51,6 @@ const FAULT_KINDS: FaultKind[] = [
   'poison',
 ];
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const say = (line: string) => process.stderr.write(`[faults] ${line}\n`);
 
 describe('delivery under faults (issue 6: nothing lost, nothing duplicated)', () => {

@@ -8,6 +8,7 @@ import { accessSync, constants, createWriteStream, mkdirSync, type WriteStream }
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { infraDown, infraUp, type InfraOptions } from '@wiredesk/infra';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export const SERVICES = ['archive', 'enricher', 'normalizer', 'ingest'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -29,8 +30,6 @@ export function freePort(): Promise<number> {
     });
   });
 }
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Kafka and the store, restartable when we manage them. */
 export class FaultInfra {

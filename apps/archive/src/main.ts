@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { bootstrapService, loadConfig } from '@wiredesk/platform';
+import { bootstrapService, configOrExit } from '@wiredesk/platform';
 import { configureArchiveHttp } from './archive.http';
 import { ArchiveModule } from './archive.module';
 
-const config = loadConfig();
+const config = configOrExit('archive');
 void bootstrapService({
   service: 'archive',
   module: ArchiveModule.forRoot(config),

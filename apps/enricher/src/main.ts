@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { bootstrapService, loadConfig } from '@wiredesk/platform';
+import { bootstrapService, configOrExit } from '@wiredesk/platform';
 import { EnricherModule } from './enricher.module';
 
-const config = loadConfig();
+const config = configOrExit('enricher');
 void bootstrapService({
   service: 'enricher',
   module: EnricherModule.forRoot(config),

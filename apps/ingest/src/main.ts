@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { bootstrapService, loadConfig } from '@wiredesk/platform';
+import { bootstrapService, configOrExit } from '@wiredesk/platform';
 import { IngestModule } from './ingest.module';
 
-const config = loadConfig();
+const config = configOrExit('ingest');
 // bodyParser off: POST /v1/wire reads any content type as raw bytes, with its own size limit
 void bootstrapService({
   service: 'ingest',

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { bootstrapService, loadConfig } from '@wiredesk/platform';
+import { bootstrapService, configOrExit } from '@wiredesk/platform';
 import { NormalizerModule } from './normalizer.module';
 
-const config = loadConfig();
+const config = configOrExit('normalizer');
 void bootstrapService({
   service: 'normalizer',
   module: NormalizerModule.forRoot(config),

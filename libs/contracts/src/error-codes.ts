@@ -15,6 +15,8 @@ export const ErrorCode = {
   NESTING_TOO_DEEP: 'NESTING_TOO_DEEP',
   NO_CONTENT: 'NO_CONTENT',
   NO_HEADLINE: 'NO_HEADLINE',
+  /** well-formed input that is no news item at all: a poll list, an API error, a service message */
+  NOT_NEWS: 'NOT_NEWS',
   UNSUPPORTED_VERSION: 'UNSUPPORTED_VERSION',
   INVALID_NINJS: 'INVALID_NINJS',
   INVALID_MESSAGE: 'INVALID_MESSAGE',

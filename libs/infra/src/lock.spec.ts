@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { withLock } from './lock';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const quiet = { timeoutMs: 5000, log: () => undefined, pollMs: 20 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('withLock', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wd-lock-'));

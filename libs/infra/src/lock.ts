@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'no
 import { dirname } from 'node:path';
 import { InfraError } from './errors';
 import { isProcessAlive } from './processes';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 interface LockOwner {
   pid: number;
@@ -46,8 +47,6 @@ function removeIfUnchanged(path: string, seen: LockOwner | undefined): void {
     // someone else removed it first
   }
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Runs `fn` holding an exclusive lock file, so two concurrent `infra up`s do not both provision or start servers.

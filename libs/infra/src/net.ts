@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** True if something accepts TCP connections on host:port. */
 export function portAnswers(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
@@ -13,8 +14,6 @@ export function portAnswers(host: string, port: number, timeoutMs = 1000): Promi
     socket.once('error', () => done(false));
   });
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Calls `probe` until it resolves true, `abort` resolves (a reason: the server died), or the time is up.

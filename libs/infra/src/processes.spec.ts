@@ -9,6 +9,7 @@ import {
   stopProcessGroup,
   writePidRecord,
 } from './processes';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const spec = (dir: string, script: string, attached = false) => ({
   name: 'probe',
@@ -30,7 +31,7 @@ describe('server processes', () => {
     const server = startServer(spec(dir, 'echo hello-from-server; sleep 60 & wait'));
     const pid = server.record.pid;
     expect(pid).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200);
     expect(isOurProcess(server.record)).toBe(true);
     expect(readFileSync(server.record.logFile, 'utf8')).toContain('hello-from-server');
 
@@ -42,7 +43,7 @@ describe('server processes', () => {
 
   it('SIGKILLs a server that ignores SIGTERM', async () => {
     const server = startServer(spec(dir, "trap '' TERM; while true; do sleep 0.1; done"));
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200);
     expect(await stopProcessGroup(server.record.pid, 300)).toBe('killed');
     expect(isProcessAlive(server.record.pid)).toBe(false);
   });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { findOnPath } from './tools';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** What a pid file records about a server we started. */
 export interface PidRecord {
@@ -168,8 +169,6 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
     }
   }
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** SIGTERM to the server's process group, SIGKILL if it is still there after `termTimeoutMs`. */
 export async function stopProcessGroup(pid: number, termTimeoutMs: number): Promise<'terminated' | 'killed'> {

@@ -4,6 +4,7 @@ import { KafkaJSProtocolError, type EachBatchPayload, type Kafka, type KafkaMess
 import { BatchConsumer, type BatchConsumerOptions } from './batch-consumer';
 import { Outcome, type BatchHandler, type OutboundMessage } from './outcomes';
 import { TransientError } from './transient';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const fakeKafka = {
   consumer: () => ({ on: () => undefined, events: { CRASH: 'consumer.crash' }, disconnect: async () => undefined }),
@@ -211,7 +212,7 @@ describe('BatchConsumer when the group moves on during long work', () => {
     });
     const events: string[] = [];
     const slow: BatchHandler = async (messages, ctx) => {
-      await new Promise((r) => setTimeout(r, 60)); // long enough for the keep-alive heartbeats to run
+      await sleep(60); // long enough for the keep-alive heartbeats to run
       events.push(`running:${ctx.isRunning()}`);
       return messages.map((m) => Outcome.ok([{ topic: 'out', value: m.value! }]));
     };

@@ -14,6 +14,7 @@ import {
   type OutboundMessage,
 } from './outcomes';
 import { isTransientError } from './transient';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface BatchConsumerOptions {
   groupId: string;
@@ -47,8 +48,6 @@ interface ChunkResult {
   /** set when the message after them hit a transient failure */
   retryError?: unknown;
 }
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * A kafkajs eachBatch consumer with Wiredesk's delivery rules:

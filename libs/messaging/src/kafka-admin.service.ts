@@ -3,6 +3,7 @@ import type { Admin, Kafka } from 'kafkajs';
 import { backoffDelay } from './backoff';
 import { KAFKA_CLIENT } from './messaging.tokens';
 import type { TopicSpec } from './topics';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Topic provisioning and the broker readiness probe. */
 @Injectable()
@@ -44,7 +45,7 @@ export class KafkaAdminService implements OnApplicationShutdown {
         if (Date.now() - started > deadlineMs) throw e;
         const delay = backoffDelay(attempt, { initialMs: 500, maxMs: 5000 });
         this.logger.warn({ msg: 'topic provisioning failed, retrying', error: (e as Error).message, delayMs: delay });
-        await new Promise((r) => setTimeout(r, delay));
+        await sleep(delay);
       }
     }
   }

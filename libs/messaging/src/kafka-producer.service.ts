@@ -5,6 +5,7 @@ import { KAFKA_CLIENT, MESSAGING_OPTIONS } from './messaging.tokens';
 import type { MessagingOptions } from './messaging.options';
 import type { OutboundMessage } from './outcomes';
 import { SendQueue } from './send-queue';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * The service's one idempotent producer (acks from all in-sync replicas, GZIP batches unless
@@ -69,7 +70,7 @@ export class KafkaProducerService implements OnApplicationShutdown {
   /** Runs after consumers stopped and HTTP closed: flush what is queued, then disconnect. */
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
-    await Promise.race([this.queue.drained(), new Promise((r) => setTimeout(r, 10000).unref())]);
+    await Promise.race([this.queue.drained(), sleep(10000, undefined, { ref: false })]);
     try {
       await this.producer.disconnect();
     } catch (e) {

@@ -137,7 +137,11 @@ export function bodiesOf(item: WireItem): NinjsBody[] {
   const charCount = countChars(text);
   const bodies: NinjsBody[] = [];
   if (text) bodies.push({ role: Role.main, contentType: TEXT_PLAIN, value: text, wordCount, charCount });
-  const xhtml = item.bodyXhtml || (MARKUP_FORMATS.has(item.format) && item.body.length ? blocksToXhtml(item.body) : '');
+  // plain-text formats get an XHTML body too when they hold tables: there the rows and columns survive
+  const structured = item.body.some((b) => b.kind === 'table' || b.kind === 'pre');
+  const xhtml =
+    item.bodyXhtml ||
+    ((MARKUP_FORMATS.has(item.format) || structured) && item.body.length ? blocksToXhtml(item.body) : '');
   if (xhtml) bodies.push({ role: Role.main, contentType: XHTML, value: xhtml, wordCount, charCount });
   return bodies;
 }

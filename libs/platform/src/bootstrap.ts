@@ -1,6 +1,6 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
-import { loadConfig, type WiredeskConfig } from './config';
+import { ConfigError, loadConfig, type WiredeskConfig } from './config';
 import { JsonLogger } from './logging/json-logger';
 import { WIREDESK_CONFIG } from './platform.tokens';
 import { ApiSecurityGuard } from './security/api-security.guard';
@@ -45,6 +45,22 @@ function serviceConfig(app: INestApplication): WiredeskConfig {
     return app.get<WiredeskConfig>(WIREDESK_CONFIG, { strict: false });
   } catch {
     return loadConfig();
+  }
+}
+
+/**
+ * The environment's configuration, or, when a variable is wrong, one fatal log line naming every bad variable and
+ * exit status 2: a service never starts on a value it misread.
+ */
+export function configOrExit(service: string, env: NodeJS.ProcessEnv = process.env): WiredeskConfig {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(
+      JSON.stringify({ level: 'fatal', service, msg: 'invalid configuration', problems: e.problems }) + '\n',
+    );
+    process.exit(2);
   }
 }
 

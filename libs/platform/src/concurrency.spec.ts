@@ -1,4 +1,5 @@
 import { mapLimited } from './concurrency';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 describe('mapLimited', () => {
   it('never runs more than the limit at once, and keeps the input order', async () => {
@@ -6,7 +7,7 @@ describe('mapLimited', () => {
     let peak = 0;
     const results = await mapLimited([5, 1, 4, 2, 3], 2, async (n) => {
       peak = Math.max(peak, ++running);
-      await new Promise((r) => setTimeout(r, n));
+      await sleep(n);
       running--;
       return n * 10;
     });

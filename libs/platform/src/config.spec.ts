@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_VARIABLES, loadConfig } from './config';
+import { CONFIG_DEFAULTS, CONFIG_VARIABLES, ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('has working defaults with an empty environment', () => {
@@ -42,7 +42,6 @@ describe('loadConfig', () => {
     expect(loadConfig({}).security).toEqual({
       apiKeys: [],
       rateLimitPerMinute: 0,
-      rateLimitBurst: 0,
       metricsRequireKey: false,
     });
     const c = loadConfig({
@@ -51,8 +50,7 @@ describe('loadConfig', () => {
       METRICS_REQUIRE_KEY: 'true',
     });
     expect(c.security.apiKeys.map((k) => k.scopes)).toEqual([['write'], ['read']]);
-    expect(c.security).toMatchObject({ rateLimitPerMinute: 120, rateLimitBurst: 120, metricsRequireKey: true });
-    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '120', RATE_LIMIT_BURST: '10' }).security.rateLimitBurst).toBe(10);
+    expect(c.security).toMatchObject({ rateLimitPerMinute: 120, metricsRequireKey: true });
   });
 
   it('compresses producer batches with gzip unless told none, and refuses codecs kafkajs lacks', () => {
@@ -62,11 +60,53 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ KAFKA_COMPRESSION: 'zstd' })).toThrow(/gzip or none/);
   });
 
-  it('lists in CONFIG_VARIABLES exactly the variables the code reads', () => {
-    const sources = [join(__dirname, 'config.ts'), join(__dirname, '../../contracts/src/topics.ts')].map((f) =>
-      readFileSync(f, 'utf8'),
+  it.each([
+    ['TOPIC_PARTITIONS', 'six', /TOPIC_PARTITIONS must be a whole number \(got "six"\)/],
+    ['TOPIC_PARTITIONS', '6.5', /TOPIC_PARTITIONS must be a whole number/],
+    ['TOPIC_PARTITIONS', '0', /TOPIC_PARTITIONS must be at least 1/],
+    ['INGEST_PORT', '-1', /INGEST_PORT must be at least 1/],
+    ['ARCHIVE_PORT', '70000', /ARCHIVE_PORT must be at most 65535/],
+    ['KAFKA_BROKERS', 'localhost', /KAFKA_BROKERS must be host:port/],
+    ['MONGO_URL', 'postgres://x', /MONGO_URL must be a mongodb/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of fatal, error/],
+    ['METRICS_REQUIRE_KEY', 'maybe', /METRICS_REQUIRE_KEY must be true or false/],
+    ['TOPIC_DLQ', 'wire dlq', /TOPIC_DLQ must be a Kafka topic name/],
+  ])('refuses %s=%s at start with a message naming it', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('names every bad variable at once, and never echoes an API key', () => {
+    try {
+      loadConfig({ INGEST_PORT: 'x', CONSUMER_CHUNK_SIZE: '-5', API_KEYS: 'short:write' });
+      throw new Error('no error');
+    } catch (e) {
+      expect((e as ConfigError).problems).toHaveLength(3);
+      expect((e as Error).message).not.toContain('short');
+    }
+  });
+
+  it('takes an empty value as unset, and IPv6 brokers', () => {
+    expect(loadConfig({ TOPIC_PARTITIONS: '', LOG_LEVEL: ' ' })).toMatchObject({
+      topicPartitions: 6,
+      logLevel: 'info',
+    });
+    expect(loadConfig({ KAFKA_BROKERS: '[::1]:9092' }).kafkaBrokers).toEqual(['[::1]:9092']);
+  });
+
+  it('is documented row for row in docs/operations.md, with the same defaults', () => {
+    const doc = readFileSync(join(__dirname, '../../../docs/operations.md'), 'utf8');
+    const section = doc.slice(
+      doc.indexOf('## Configuration'),
+      doc.indexOf('\n## ', doc.indexOf('## Configuration') + 1),
     );
-    const read = new Set(sources.flatMap((s) => [...s.matchAll(/env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1])));
-    expect([...read].sort()).toEqual([...CONFIG_VARIABLES].sort());
+    const rows = new Map(
+      [...section.matchAll(/^\| `([A-Z][A-Z0-9_]+)` +\| ([^|]*)\|/gm)].map((m) => [m[1], m[2].trim()] as const),
+    );
+    expect([...rows.keys()].sort()).toEqual([...CONFIG_VARIABLES].sort());
+    for (const name of CONFIG_VARIABLES) {
+      const value = CONFIG_DEFAULTS[name];
+      if (value !== undefined) expect([name, rows.get(name)?.split(' ')[0]]).toEqual([name, `\`${value}\``]);
+    }
   });
 });

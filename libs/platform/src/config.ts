@@ -1,9 +1,12 @@
-import { topicNames, type TopicNames } from '@wiredesk/contracts';
+import type { TopicNames } from '@wiredesk/contracts';
+import { z } from 'zod';
 import { parseApiKeys, type ApiKey } from './security/api-keys';
 
 /**
  * All configuration comes from the environment (12-factor; compose sets it, `wiredesk up` sets it for local runs).
- * One place lists every variable so the README's table and this code cannot drift apart.
+ * ENV_SCHEMA below is the one place that says which variables exist, their defaults and what values they take; a
+ * bad value stops the service at start with a message naming the variable (`TOPIC_PARTITIONS=six` never becomes 6).
+ * docs/operations.md's table is checked against it by config.spec.ts.
  */
 export interface WiredeskConfig {
   kafkaBrokers: string[];
@@ -29,7 +32,7 @@ export interface WiredeskConfig {
   /** a dropped file is taken once its size and mtime have not changed for this long */
   wireDropStableMs: number;
   maxBodyBytes: number;
-  logLevel: string;
+  logLevel: LogLevelName;
   security: SecurityConfig;
 }
 
@@ -39,86 +42,185 @@ export interface SecurityConfig {
   apiKeys: ApiKey[];
   /** requests a minute per key (per IP address without a key); 0 = no limit */
   rateLimitPerMinute: number;
-  /** requests a client may send at once before the per-minute rate applies */
-  rateLimitBurst: number;
   /** GET /metrics needs a key with the `metrics` scope (only when API_KEYS is set) */
   metricsRequireKey: boolean;
 }
 
-/** kafkajs has no built-in lz4/snappy/zstd codec, so gzip or nothing. */
-function compression(value: string | undefined): 'gzip' | 'none' {
-  const v = (value ?? '').trim().toLowerCase();
-  if (v === '' || v === 'gzip') return 'gzip';
-  if (v === 'none') return 'none';
-  throw new Error(`KAFKA_COMPRESSION must be gzip or none, not "${value}".`);
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+// --- the value types environment variables take ------------------------------------------------------------------
+
+const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+const port = () => wholeNumber(1, 65535);
+const topicName = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,249}$/, 'must be a Kafka topic name');
+const flag = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^(1|0|true|false|yes|no)$/i, 'must be true or false')
+    .transform((v) => /^(1|true|yes)$/i.test(v));
+const apiKeys = () =>
+  z.string().transform((spec, ctx) => {
+    try {
+      return parseApiKeys(spec);
+    } catch (e) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: (e as Error).message });
+      return z.NEVER;
+    }
+  });
+
+/** Every variable, with its default (undefined: unset unless given). */
+export const CONFIG_DEFAULTS = {
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  KAFKA_CLIENT_ID: 'wiredesk',
+  MONGO_URL: 'mongodb://127.0.0.1:27017/wiredesk',
+  TOPIC_WIRE_RAW: 'wire.raw',
+  TOPIC_WIRE_PARSED: 'wire.parsed',
+  TOPIC_ARTICLES: 'articles.normalized',
+  TOPIC_DLQ: 'wire.dlq',
+  TOPIC_PARTITIONS: '6',
+  TOPIC_REPLICATION_FACTOR: '1',
+  KAFKA_GROUP_PREFIX: 'wiredesk',
+  CONSUMER_CHUNK_SIZE: '200',
+  KAFKA_SEND_TIMEOUT_MS: '30000',
+  KAFKA_COMPRESSION: 'gzip',
+  INGEST_PORT: '8080',
+  ARCHIVE_PORT: '8081',
+  NORMALIZER_PORT: '8082',
+  ENRICHER_PORT: '8083',
+  WIRE_DROP_DIR: undefined,
+  WIRE_DROP_POLL_MS: '1000',
+  WIRE_DROP_STABLE_MS: '1000',
+  MAX_BODY_BYTES: String(50 * 1024 * 1024),
+  LOG_LEVEL: 'info',
+  API_KEYS: undefined,
+  RATE_LIMIT_PER_MINUTE: '0',
+  METRICS_REQUIRE_KEY: 'false',
+} as const satisfies Record<string, string | undefined>;
+
+export type ConfigVariable = keyof typeof CONFIG_DEFAULTS;
+/** Documented variables, in the order of docs/operations.md. */
+export const CONFIG_VARIABLES = Object.keys(CONFIG_DEFAULTS) as ConfigVariable[];
+
+const ENV_SCHEMA = z.object({
+  KAFKA_BROKERS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().regex(/^(\[[0-9a-fA-F:]+\]|[^\s:/[\]]+):\d{1,5}$/, 'must be host:port, comma-separated'))
+        .min(1),
+    ),
+  KAFKA_CLIENT_ID: z.string().trim().min(1),
+  MONGO_URL: z
+    .string()
+    .trim()
+    .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// or mongodb+srv:// URL'),
+  TOPIC_WIRE_RAW: topicName(),
+  TOPIC_WIRE_PARSED: topicName(),
+  TOPIC_ARTICLES: topicName(),
+  TOPIC_DLQ: topicName(),
+  TOPIC_PARTITIONS: wholeNumber(1, 10_000),
+  TOPIC_REPLICATION_FACTOR: wholeNumber(1, 100),
+  KAFKA_GROUP_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'must be letters, digits, . _ or -'),
+  CONSUMER_CHUNK_SIZE: wholeNumber(1, 100_000),
+  KAFKA_SEND_TIMEOUT_MS: wholeNumber(1),
+  // kafkajs has no built-in lz4/snappy/zstd codec, so gzip or nothing
+  KAFKA_COMPRESSION: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['gzip', 'none'], { message: 'must be gzip or none' })),
+  INGEST_PORT: port(),
+  ARCHIVE_PORT: port(),
+  NORMALIZER_PORT: port(),
+  ENRICHER_PORT: port(),
+  WIRE_DROP_DIR: z.string().optional(),
+  WIRE_DROP_POLL_MS: wholeNumber(1),
+  WIRE_DROP_STABLE_MS: wholeNumber(0),
+  MAX_BODY_BYTES: wholeNumber(1),
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  API_KEYS: apiKeys().optional(),
+  RATE_LIMIT_PER_MINUTE: wholeNumber(0),
+  METRICS_REQUIRE_KEY: flag(),
+} satisfies Record<ConfigVariable, z.ZodTypeAny>);
+
+/** A configuration that cannot start a service: every bad variable, one line each. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
 }
 
-function int(value: string | undefined, fallback: number): number {
-  const n = value === undefined || value === '' ? NaN : Number(value);
-  return Number.isFinite(n) ? n : fallback;
-}
-
+/** Reads and checks the environment; throws ConfigError naming every bad variable. An empty value means unset. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig {
+  const input: Record<string, string | undefined> = {};
+  for (const name of CONFIG_VARIABLES) {
+    const given = env[name];
+    input[name] = given === undefined || given.trim() === '' ? CONFIG_DEFAULTS[name] : given;
+  }
+  const parsed = ENV_SCHEMA.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        // API keys are secrets: never echo the value
+        const value = name === 'API_KEYS' ? '' : ` (got "${input[name]}")`;
+        return `${name} ${issue.message}${value}`;
+      }),
+    );
+  }
+  const v = parsed.data;
   return {
-    kafkaBrokers: (env.KAFKA_BROKERS || '127.0.0.1:9092')
-      .split(',')
-      .map((b) => b.trim())
-      .filter(Boolean),
-    kafkaClientId: env.KAFKA_CLIENT_ID || 'wiredesk',
-    mongoUrl: env.MONGO_URL || 'mongodb://127.0.0.1:27017/wiredesk',
-    topics: topicNames(env),
-    topicPartitions: int(env.TOPIC_PARTITIONS, 6),
-    topicReplicationFactor: int(env.TOPIC_REPLICATION_FACTOR, 1),
-    consumerGroupPrefix: env.KAFKA_GROUP_PREFIX || 'wiredesk',
-    consumerChunkSize: int(env.CONSUMER_CHUNK_SIZE, 200),
-    kafkaSendTimeoutMs: int(env.KAFKA_SEND_TIMEOUT_MS, 30000),
-    kafkaCompression: compression(env.KAFKA_COMPRESSION),
-    ports: {
-      ingest: int(env.INGEST_PORT, 8080),
-      archive: int(env.ARCHIVE_PORT, 8081),
-      normalizer: int(env.NORMALIZER_PORT, 8082),
-      enricher: int(env.ENRICHER_PORT, 8083),
+    kafkaBrokers: v.KAFKA_BROKERS,
+    kafkaClientId: v.KAFKA_CLIENT_ID,
+    mongoUrl: v.MONGO_URL,
+    topics: {
+      wireRaw: v.TOPIC_WIRE_RAW,
+      wireParsed: v.TOPIC_WIRE_PARSED,
+      articles: v.TOPIC_ARTICLES,
+      dlq: v.TOPIC_DLQ,
     },
-    wireDropDir: env.WIRE_DROP_DIR || undefined,
-    wireDropPollMs: int(env.WIRE_DROP_POLL_MS, 1000),
-    wireDropStableMs: int(env.WIRE_DROP_STABLE_MS, 1000),
-    maxBodyBytes: int(env.MAX_BODY_BYTES, 50 * 1024 * 1024),
-    logLevel: env.LOG_LEVEL || 'info',
+    topicPartitions: v.TOPIC_PARTITIONS,
+    topicReplicationFactor: v.TOPIC_REPLICATION_FACTOR,
+    consumerGroupPrefix: v.KAFKA_GROUP_PREFIX,
+    consumerChunkSize: v.CONSUMER_CHUNK_SIZE,
+    kafkaSendTimeoutMs: v.KAFKA_SEND_TIMEOUT_MS,
+    kafkaCompression: v.KAFKA_COMPRESSION,
+    ports: { ingest: v.INGEST_PORT, archive: v.ARCHIVE_PORT, normalizer: v.NORMALIZER_PORT, enricher: v.ENRICHER_PORT },
+    wireDropDir: v.WIRE_DROP_DIR,
+    wireDropPollMs: v.WIRE_DROP_POLL_MS,
+    wireDropStableMs: v.WIRE_DROP_STABLE_MS,
+    maxBodyBytes: v.MAX_BODY_BYTES,
+    logLevel: v.LOG_LEVEL,
     security: {
-      apiKeys: parseApiKeys(env.API_KEYS),
-      rateLimitPerMinute: Math.max(0, int(env.RATE_LIMIT_PER_MINUTE, 0)),
-      rateLimitBurst: Math.max(0, int(env.RATE_LIMIT_BURST, int(env.RATE_LIMIT_PER_MINUTE, 0))),
-      metricsRequireKey: /^(1|true|yes)$/i.test(env.METRICS_REQUIRE_KEY ?? ''),
+      apiKeys: v.API_KEYS ?? [],
+      rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
+      metricsRequireKey: v.METRICS_REQUIRE_KEY,
     },
   };
 }
-
-/** Documented variables, in README order. Kept here so a test can check the README lists every one. */
-export const CONFIG_VARIABLES = [
-  'KAFKA_BROKERS',
-  'KAFKA_CLIENT_ID',
-  'MONGO_URL',
-  'TOPIC_WIRE_RAW',
-  'TOPIC_WIRE_PARSED',
-  'TOPIC_ARTICLES',
-  'TOPIC_DLQ',
-  'TOPIC_PARTITIONS',
-  'TOPIC_REPLICATION_FACTOR',
-  'KAFKA_GROUP_PREFIX',
-  'CONSUMER_CHUNK_SIZE',
-  'KAFKA_SEND_TIMEOUT_MS',
-  'KAFKA_COMPRESSION',
-  'INGEST_PORT',
-  'ARCHIVE_PORT',
-  'NORMALIZER_PORT',
-  'ENRICHER_PORT',
-  'WIRE_DROP_DIR',
-  'WIRE_DROP_POLL_MS',
-  'WIRE_DROP_STABLE_MS',
-  'MAX_BODY_BYTES',
-  'LOG_LEVEL',
-  'API_KEYS',
-  'RATE_LIMIT_PER_MINUTE',
-  'RATE_LIMIT_BURST',
-  'METRICS_REQUIRE_KEY',
-] as const;

@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
 import { loadConfig, type WiredeskConfig } from './config';
 import { HealthController } from './health/health.controller';
@@ -23,6 +24,16 @@ export class PlatformModule {
     const config = options.config ?? loadConfig();
     return {
       module: PlatformModule,
+      // the checked WiredeskConfig, also through Nest's ConfigService (`config.get('ports.ingest')`); the environment
+      // was read and validated once by loadConfig, so ConfigModule reads no .env file
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          ignoreEnvVars: true,
+          load: [() => ({ ...config })],
+        }),
+      ],
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: WIREDESK_CONFIG, useValue: config },

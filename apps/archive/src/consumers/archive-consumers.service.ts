@@ -3,6 +3,7 @@ import { backoffDelay, BatchConsumerFactory, type BatchConsumer } from '@wiredes
 import { WIREDESK_CONFIG, type WiredeskConfig } from '@wiredesk/platform';
 import { StoreArticles } from '../use-cases/store-articles.use-case';
 import { StoreRawCopies } from '../use-cases/store-raw-copies.use-case';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Consumer group names (with the configured prefix: wiredesk-archive, wiredesk-archive-raw). */
 export const ARCHIVE_GROUP = 'archive';
@@ -65,7 +66,7 @@ export class ArchiveConsumers implements OnApplicationBootstrap {
           delayMs,
           error: (error as Error).message,
         });
-        await new Promise((r) => setTimeout(r, delayMs).unref());
+        await sleep(delayMs, undefined, { ref: false });
       }
     }
   }

@@ -6,13 +6,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import {
-  backoffMs,
+  INGEST_BACKOFF,
   collectFiles,
   idempotencyKeyFor,
   ingestCommand,
   parseIngestFlags,
   retryAfterMs,
 } from './ingest.command';
+import { backoffDelay } from '@wiredesk/messaging';
 
 interface Received {
   headers: IncomingMessage['headers'];
@@ -93,9 +94,9 @@ describe('wiredesk ingest helpers', () => {
   });
 
   it('backs off exponentially with jitter, capped', () => {
-    expect(backoffMs(1, () => 0)).toBe(250);
-    expect(backoffMs(3, () => 1)).toBe(2000);
-    expect(backoffMs(30, () => 1)).toBe(30000);
+    expect(backoffDelay(1, INGEST_BACKOFF, () => 0)).toBe(250);
+    expect(backoffDelay(3, INGEST_BACKOFF, () => 1)).toBe(2000);
+    expect(backoffDelay(30, INGEST_BACKOFF, () => 1)).toBe(30000);
   });
 
   it('parses flags, with the API key from the environment and a usable default URL', () => {

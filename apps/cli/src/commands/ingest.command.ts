@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, relative, resolve, sep } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { contentTypeForFile } from '@wiredesk/formats';
 import { parseArgs } from 'node:util';
 import { loadConfig, mapLimited } from '@wiredesk/platform';
 import { Exit, oneLine, processStreams, writeLine, type CliStreams } from '../io';
 import { Progress } from '../progress';
+import { backoffDelay, type BackoffPolicy } from '@wiredesk/messaging';
 
 export const INGEST_USAGE = `usage: wiredesk ingest <folder|file>… [options]
 
@@ -44,11 +46,8 @@ export function retryAfterMs(header: string | null | undefined, now = Date.now()
   return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
 }
 
-/** Exponential backoff with equal jitter, attempt counted from 1. */
-export function backoffMs(attempt: number, random = Math.random, initialMs = 500, maxMs = 30000): number {
-  const exp = Math.min(maxMs, initialMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(exp / 2 + random() * (exp / 2));
-}
+/** How long the CLI waits before trying a refused upload again (the pipeline's backoff, from half a second). */
+export const INGEST_BACKOFF: BackoffPolicy = { initialMs: 500, maxMs: 30000 };
 
 /** One file to send: where it is and the name it travels under. */
 export interface BacklogFile {
@@ -119,7 +118,7 @@ function problemOf(status: number, text: string): { code: string; message: strin
 
 /** POSTs one file, retrying what the server (or the network) says is temporary. Never throws. */
 export async function sendFile(file: BacklogFile, options: SendOptions): Promise<FileResult> {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = options.sleep ?? ((ms: number) => delay(ms));
   const doFetch = options.fetchImpl ?? fetch;
   let body: Buffer;
   try {
@@ -184,7 +183,7 @@ export async function sendFile(file: BacklogFile, options: SendOptions): Promise
       return { file: file.name, status: 'rejected', ...rest, attempts: attempt };
     }
     // Retry-After is the server's word; cap it so a bad value cannot stall the backlog for hours
-    await sleep(Math.min(failure.waitMs ?? backoffMs(attempt), 120000));
+    await sleep(Math.min(failure.waitMs ?? backoffDelay(attempt, INGEST_BACKOFF), 120000));
   }
 }
 

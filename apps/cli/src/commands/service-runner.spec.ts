@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { prefixer, startService, stopService, type RunningService } from './service-runner';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 function isAlive(pid: number): boolean {
   try {
@@ -19,7 +20,7 @@ function nodeService(name: string, script: string, lines: string[]): RunningServ
 }
 
 const waitFor = async (check: () => boolean) => {
-  while (!check()) await new Promise((r) => setTimeout(r, 20));
+  while (!check()) await sleep(20);
 };
 
 describe('service runner', () => {
@@ -30,6 +31,20 @@ describe('service runner', () => {
     prefixer(out, false)('ingest', 0)('listening on 8080');
     prefixer(out, true)('archive', 1)('ready');
     expect(text).toBe('[ingest] listening on 8080\n\u001b[33m[archive]\u001b[0m ready\n');
+  });
+
+  it("renders the services' JSON log lines one readable line each", () => {
+    let text = '';
+    const out = { write: (s: string) => (text += s) } as unknown as NodeJS.WritableStream;
+    const line = {
+      level: 'warn',
+      time: '2026-12-06T11:50:00.123Z',
+      service: 'ingest',
+      msg: 'slow broker',
+      partition: 2,
+    };
+    prefixer(out, false)('ingest', 0)(JSON.stringify(line));
+    expect(text).toMatch(/^\[ingest\] \[\d\d:50:00\.123\] WARN: slow broker \{"partition":2\}\n$/);
   });
 
   it('passes stdout and stderr lines on, and stops a service with SIGTERM', async () => {
@@ -51,8 +66,8 @@ describe('service runner', () => {
     const script = `
       const { spawn } = require('node:child_process');
       const grandchild = spawn(process.execPath, ['-e', 'process.on("SIGTERM", () => {}); setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+      process.on('SIGTERM', () => {}); // before the line the test waits for: a SIGTERM must find it ignored
       console.log('grandchild ' + grandchild.pid);
-      process.on('SIGTERM', () => {});
       setInterval(() => {}, 1000);`;
     const service = nodeService('stubborn', script, lines);
     await waitFor(() => lines.some((l) => l.startsWith('grandchild ')));

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { humanLogLines } from '../log-format';
 
 /** ANSI colours for the log prefixes, one per service, cycling. */
 const COLOURS = [36, 33, 35, 32, 34, 31];
@@ -22,11 +23,15 @@ export interface RunningService {
   exitedAlready: boolean;
 }
 
-/** A log sink that prefixes each line with the service's name, coloured when the terminal shows colours. */
+/**
+ * A log sink that prefixes each line with the service's name, coloured when the terminal shows colours, and renders
+ * the services' JSON log lines readable (apps/cli/src/log-format.ts).
+ */
 export function prefixer(out: NodeJS.WritableStream, colour: boolean) {
+  const human = humanLogLines(colour);
   return (name: string, index: number) => {
     const tag = colour ? `\u001b[${COLOURS[index % COLOURS.length]}m[${name}]\u001b[0m` : `[${name}]`;
-    return (line: string) => out.write(`${tag} ${line}\n`);
+    return (line: string) => out.write(`${tag} ${human(line)}\n`);
   };
 }
 

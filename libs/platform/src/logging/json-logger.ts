@@ -1,7 +1,5 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
-
-/** Severity order used to filter lines; `LOG_LEVEL` names the lowest one written. */
-const LEVEL_RANK: Record<string, number> = { fatal: 0, error: 1, warn: 2, info: 3, log: 3, debug: 4, verbose: 5 };
+import pino, { type Logger } from 'pino';
 
 /** Fields a caller may attach to one log line. `ingestId` ties every line of an item's path together. */
 export interface LogFields {
@@ -45,19 +43,57 @@ export function formatLogLine(
   return line;
 }
 
+/** Nest's level names in pino's numbers (pino has `trace` where Nest has `verbose`). */
+const PINO_LEVELS: Record<string, number> = {
+  fatal: 60,
+  error: 50,
+  warn: 40,
+  info: 30,
+  log: 30,
+  debug: 20,
+  verbose: 10,
+};
+const LEVEL_BY_NUMBER: Record<number, string> = {
+  60: 'fatal',
+  50: 'error',
+  40: 'warn',
+  30: 'info',
+  20: 'debug',
+  10: 'verbose',
+};
+
 /**
- * Nest LoggerService writing one JSON object per line to stdout (errors to stderr), so log shippers need no parsing
- * rules. Stack traces are kept out of the line unless the level is debug.
+ * Nest LoggerService on pino: one JSON object per line (errors and fatals to stderr, the rest to stdout), so log
+ * shippers need no parsing rules and `wiredesk up` can render the same lines for a person. Stack traces are kept out
+ * of the line unless the level is debug.
  */
 export class JsonLogger implements LoggerService {
-  private threshold: number;
+  private readonly pino: Logger<'verbose'>;
 
   constructor(
     readonly service: string,
     level: string = process.env.LOG_LEVEL || 'info',
-    private readonly write: (line: string, level: string) => void = defaultWrite,
+    write: (line: string, level: string) => void = defaultWrite,
   ) {
-    this.threshold = LEVEL_RANK[level] ?? LEVEL_RANK.info;
+    const destination = {
+      write: (line: string) => {
+        const number = Number(/"level":(\d+)/.exec(line)?.[1] ?? 30);
+        write(
+          line.replace(/"level":\d+/, `"level":"${LEVEL_BY_NUMBER[number] ?? 'info'}"`).trimEnd(),
+          LEVEL_BY_NUMBER[number] ?? 'info',
+        );
+      },
+    };
+    this.pino = pino(
+      {
+        level: level === 'log' ? 'info' : level in PINO_LEVELS ? level : 'info',
+        customLevels: { verbose: PINO_LEVELS.verbose },
+        base: { service },
+        messageKey: 'msg',
+        timestamp: () => `,"time":"${new Date().toISOString()}"`,
+      },
+      destination,
+    );
   }
 
   log(message: unknown, ...optional: unknown[]): void {
@@ -70,7 +106,7 @@ export class JsonLogger implements LoggerService {
       return !isStack;
     });
     const stack = optional.find((item) => typeof item === 'string' && /\n\s+at /.test(item));
-    if (stack && this.threshold >= LEVEL_RANK.debug) rest.push({ stack });
+    if (stack && this.isLevelEnabled('debug')) rest.push({ stack });
     this.emit('error', message, rest);
   }
   warn(message: unknown, ...optional: unknown[]): void {
@@ -86,18 +122,18 @@ export class JsonLogger implements LoggerService {
     this.emit('fatal', message, optional);
   }
   setLogLevels(levels: LogLevel[]): void {
-    const ranks = levels.map((l) => LEVEL_RANK[l] ?? 0);
-    this.threshold = ranks.length ? Math.max(...ranks) : -1;
+    const lowest = Math.min(...levels.map((l) => PINO_LEVELS[l] ?? 60));
+    this.pino.level = Number.isFinite(lowest) ? (LEVEL_BY_NUMBER[lowest] ?? 'info') : 'silent';
   }
 
   isLevelEnabled(level: string): boolean {
-    return (LEVEL_RANK[level] ?? 0) <= this.threshold;
+    return this.pino.isLevelEnabled(level === 'log' ? 'info' : level);
   }
 
   /** Structured entry point for code that has fields to attach. */
   entry(level: string, msg: string, fields?: LogFields, context?: string): void {
     if (!this.isLevelEnabled(level)) return;
-    this.write(JSON.stringify(formatLogLine(this.service, level, msg, context, fields)), level);
+    this.write(formatLogLine(this.service, level, msg, context, fields));
   }
 
   private emit(level: string, message: unknown, optional: unknown[]): void {
@@ -108,7 +144,12 @@ export class JsonLogger implements LoggerService {
       if (typeof item === 'string') context = item;
       else if (item && typeof item === 'object') extra = { ...(extra ?? {}), ...(item as LogFields) };
     }
-    this.write(JSON.stringify(formatLogLine(this.service, level, message, context, extra)), level);
+    this.write(formatLogLine(this.service, level, message, context, extra));
+  }
+
+  private write(line: LogLine): void {
+    const { time: _time, level, service: _service, msg, ...fields } = line;
+    this.pino[(level === 'log' ? 'info' : level) as 'info'](fields, msg);
   }
 }
 

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { SecurityConfig } from '../config';
 import { HttpProblemCode, ProblemException } from '../problem/problem';
 import { findApiKey, presentedApiKey, type ApiKey } from './api-keys';
-import { TokenBucketLimiter } from './rate-limiter';
+import { RateLimit } from './rate-limit';
 import { ROUTE_SECURITY, type RouteSecurity } from './route-security.decorator';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -27,16 +27,16 @@ export function routeSecurity(declared: RouteSecurity | undefined, method: strin
 @Injectable()
 export class ApiSecurityGuard implements CanActivate {
   private readonly logger = new Logger('Security');
-  private readonly limiter: TokenBucketLimiter;
+  private readonly limiter: RateLimit;
 
   constructor(
     private readonly reflector: Reflector,
     private readonly config: SecurityConfig,
   ) {
-    this.limiter = new TokenBucketLimiter(config.rateLimitPerMinute, config.rateLimitBurst);
+    this.limiter = new RateLimit(config.rateLimitPerMinute);
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
@@ -52,7 +52,7 @@ export class ApiSecurityGuard implements CanActivate {
     const presented = presentedApiKey(req.headers);
     const key = presented !== undefined ? findApiKey(presented, this.config.apiKeys) : undefined;
 
-    if (security.kind !== 'metrics') this.rateLimit(req, res, key);
+    if (security.kind !== 'metrics') await this.rateLimit(req, res, key);
     if (!keysRequired) return true;
 
     if (!key) {
@@ -96,11 +96,11 @@ export class ApiSecurityGuard implements CanActivate {
     return true;
   }
 
-  private rateLimit(req: Request, res: Response, key: ApiKey | undefined): void {
+  private async rateLimit(req: Request, res: Response, key: ApiKey | undefined): Promise<void> {
     if (!this.limiter.enabled) return;
     const client = key ? key.id : `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
-    const decision = this.limiter.take(client);
-    res.setHeader('RateLimit-Limit', String(this.limiter.burst));
+    const decision = await this.limiter.take(client);
+    res.setHeader('RateLimit-Limit', String(this.limiter.perMinute));
     res.setHeader('RateLimit-Remaining', String(decision.remaining));
     if (decision.allowed) return;
     res.setHeader('Retry-After', String(decision.retryAfterSeconds));
@@ -113,7 +113,7 @@ export class ApiSecurityGuard implements CanActivate {
     throw new ProblemException(
       429,
       HttpProblemCode.RATE_LIMITED,
-      `Too many requests: at most ${this.limiter.perMinute} a minute (bursts of ${this.limiter.burst}); retry after ${decision.retryAfterSeconds} s.`,
+      `Too many requests: at most ${this.limiter.perMinute} a minute; retry after ${decision.retryAfterSeconds} s.`,
       { retryAfterSeconds: decision.retryAfterSeconds },
     );
   }

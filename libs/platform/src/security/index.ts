@@ -1,5 +1,5 @@
 export * from './api-keys';
-export * from './rate-limiter';
+export * from './rate-limit';
 export * from './route-security.decorator';
 export * from './api-security.guard';
 export * from './security-headers';

@@ -1,39 +1,57 @@
-import type { NextFunction, Request, Response } from 'express';
-
-/** The APIs serve JSON and bytes, never pages: nothing may load, frame or run from a response. */
-export const API_CONTENT_SECURITY_POLICY =
-  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-/** The OpenAPI UI (/docs on the archive) is a page: its own scripts, styles and images only. */
-export const DOCS_CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-export const DOCS_PATH_PREFIX = '/docs';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import helmet from 'helmet';
 
 /**
- * The archive's wire monitor (`/`) is a page: its own script and style files (no inline code), and fetches to this
- * origin only (the query API). Its /monitor.js and /monitor.css need no policy of their own: a policy applies to the
- * document that loads them.
+ * Security headers on every response, by helmet. The APIs serve JSON and bytes, never pages: nothing may load, frame
+ * or run from them. Two routes are pages and get a policy of their own: the OpenAPI UI (/docs on the archive) and the
+ * wire monitor (`/`). A route may still set a stricter policy (the raw copy adds `sandbox`).
  */
-export const MONITOR_CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
-  "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const NOTHING = ["'none'"];
+const SELF = ["'self'"];
+const LOCKED = { frameAncestors: NOTHING, baseUri: NOTHING, formAction: NOTHING };
+
+export const API_POLICY = { defaultSrc: NOTHING, ...LOCKED };
+/** The OpenAPI UI: its own scripts, styles (Swagger UI sets some inline) and images only. */
+export const DOCS_POLICY = {
+  defaultSrc: SELF,
+  scriptSrc: SELF,
+  styleSrc: [...SELF, "'unsafe-inline'"],
+  imgSrc: [...SELF, 'data:'],
+  ...LOCKED,
+};
+/** The wire monitor: its own script and style files (no inline code), and fetches to this origin only. */
+export const MONITOR_POLICY = {
+  defaultSrc: NOTHING,
+  scriptSrc: SELF,
+  styleSrc: SELF,
+  connectSrc: SELF,
+  imgSrc: SELF,
+  ...LOCKED,
+};
+export const DOCS_PATH_PREFIX = '/docs';
 export const MONITOR_PATH = '/';
 
-function contentSecurityPolicy(path: string): string {
-  if (path === MONITOR_PATH) return MONITOR_CONTENT_SECURITY_POLICY;
-  if (path === DOCS_PATH_PREFIX || path.startsWith(`${DOCS_PATH_PREFIX}/`) || path.startsWith(`${DOCS_PATH_PREFIX}-`))
-    return DOCS_CONTENT_SECURITY_POLICY;
-  return API_CONTENT_SECURITY_POLICY;
+const withPolicy = (directives: Record<string, string[]>): RequestHandler =>
+  helmet({
+    contentSecurityPolicy: { useDefaults: false, directives },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+  });
+
+const api = withPolicy(API_POLICY);
+const docs = withPolicy(DOCS_POLICY);
+const monitor = withPolicy(MONITOR_POLICY);
+
+function isDocs(path: string): boolean {
+  return (
+    path === DOCS_PATH_PREFIX || path.startsWith(`${DOCS_PATH_PREFIX}/`) || path.startsWith(`${DOCS_PATH_PREFIX}-`)
+  );
 }
 
-/** Headers every response carries. A route may set a stricter CSP of its own (the raw copy adds `sandbox`). */
+/** Express middleware: the headers for the route's kind (API, OpenAPI UI, monitor page). */
 export function securityHeaders(req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy(req.path));
-  res.removeHeader('X-Powered-By');
-  next();
+  const handler = req.path === MONITOR_PATH ? monitor : isDocs(req.path) ? docs : api;
+  handler(req, res, next);
 }

@@ -74,11 +74,17 @@ describe('anpa1312Parser', () => {
       );
     });
 
-    it('keeps a DC2 (tabular) message preformatted, columns intact', () => {
+    it('keeps a DC2 (tabular) message as a table, row for row, columns intact', () => {
       expect(items[2].body).toEqual([
         {
-          kind: 'pre',
-          text: 'Index          Close       Chg\nDow        38,150.30   -317.01\nS&P 500     4,845.65    -79.32\nNasdaq     15,164.01   -345.89',
+          kind: 'table',
+          text: 'Index    Close      Chg\nDow      38,150.30  -317.01\nS&P 500  4,845.65   -79.32\nNasdaq   15,164.01  -345.89',
+          rows: [
+            ['Index', 'Close', 'Chg'],
+            ['Dow', '38,150.30', '-317.01'],
+            ['S&P 500', '4,845.65', '-79.32'],
+            ['Nasdaq', '15,164.01', '-345.89'],
+          ],
         },
       ]);
     });

@@ -1,8 +1,11 @@
 import { emptyItem, type WireItem } from '../../model/wire-item';
-import { fullYear, utcDateTime } from '../common/dates';
+import { headlineFromSlug } from '../common/headline';
 import { matchBylineParagraph } from '../common/lead';
-import { SOH, SYN, telexLinesToBlocks, type TelexMessage } from '../common/telex';
+import { SOH, SYN, telexLinesToBlocks, trimClosingLines, type TelexMessage } from '../common/telex';
 import { boundedInt, clean, normalizeSpace, trimEndOf } from '../common/text';
+import { readAnpaCharacters } from './characters';
+import { leadingHeaderLines } from './header-lines';
+import { trailerDate } from './trailer';
 
 /**
  * ANPA 1312 (AP and the US/Canadian agencies that followed it):
@@ -11,7 +14,9 @@ import { boundedInt, clean, normalizeSpace, trimEndOf } from '../common/text';
  *                                                            version (take key), filing date, word count
  *   STX  ^header lines<   ^By NAME=   then text: paragraphs indented with a tab, agate in columns
  *   ETX  AP-WF-01-30-24 1930GMT   EOT
- * The format code DC2 (instead of DC1) marks a tabular message: its text is kept preformatted.
+ * The format code DC2 (instead of DC1) is meant to mark a tabular message, but senders set it on prose too (Kyodo):
+ * columns are found in the text itself (parsers/common/tables), wrapped lines reflowed by their widths.
+ * ^ lines ending in "<" or "=" are header lines; other ^ lines are text, each on a line of its own.
  */
 
 const MAX_HEADER_LINE = 300;
@@ -22,8 +27,14 @@ const SERVICE_LINE = /^\s*([a-z])(\d{4})[\s\u001f]*(\S*)/i;
 /** Line 2: priority, category, format codes, keyword, version, date, word count. */
 const KEYWORD_LINE =
   /^\s*([a-z])\s+([a-z]{1,3})[\s\u0011-\u0014]+(\S+)(?:\s+(.*?))?\s+(\d{1,2})-(\d{1,2})\s+(\d{1,5})\s*$/i;
-/** The sign-off after ETX: "AP-WF-02-20-16 0337GMT". */
-const TRAILER = /\b([A-Z]{2,5})-([A-Z]{2,4})-(\d{2})-(\d{2})-(\d{2})\s+(\d{2})(\d{2})\s*GMT\b/;
+/** The sign-off after ETX: "AP-WF-02-20-16 0337GMT", "KWS-21:37-09-12-18". */
+const TRAILER = /\b[A-Z]{2,5}-(?:[A-Z]{2,4}-\d{2}-\d{2}-\d{2}\s+\d{4}\s*GMT|\d{1,2}:\d{2}-\d{2}-\d{2}-\d{2})\b/;
+/** Selector and format codes some senders put before the slug on its ^ line: "*9006< ^AP-Top-…". */
+const SELECTOR_PREFIX = /^\*\d{2,6}<\s*\^?/;
+/** ^ slug line: "BC-AS--China-Daring Escape-ABRIDGED, 3rd Ld-Writethru,827", "AP-Top-Entertainment-Headlines,0176". */
+const SLUG_LINE = /^([A-Z]{2,3}-[A-Za-z]{2,}-{1,2}[^,]+)(?:,\s*([^,]*?))?(?:,\s*(\d{1,5}))?$/;
+/** Editor's notes, bare or in parentheses: "(Eds: Minor edits.)". */
+const EDS_NOTE = /^(?:eds?:|editor'?s note\b|editors:)/i;
 
 /** SOH, then the service line's designator and message number up to its unit separator. */
 const FRAMED_SERVICE_LINE = new RegExp(`${SOH}\\s*[a-z]\\d{4}\\u001f`, 'i');
@@ -47,7 +58,12 @@ export function sniffAnpa(text: string): number {
 
 /** "^Deng has 30 points<" → "Deng has 30 points"; the markers say how the line was set ("<" flush left, "=" centred). */
 function headerLineText(line: string): string {
-  return normalizeSpace(trimEndOf(line.replace(/^\s*\^/, ''), '<='));
+  return normalizeSpace(trimEndOf(line.replace(/^\s*\^/, '').replace(SELECTOR_PREFIX, ''), '<='));
+}
+
+/** A ^ line that ends in "<" (flush left) or "=" (centred) is a header line; the text's own ^ lines do not. */
+function endsHeaderLine(line: string): boolean {
+  return /[<=]\s*$/.test(line);
 }
 
 interface HeaderLines {
@@ -68,18 +84,16 @@ function readHeaderLines(lines: string[]): HeaderLines {
     const centred = raw.trimEnd().endsWith('=');
     const line = headerLineText(raw);
     if (!line) continue;
-    const slugLine =
-      line.length <= MAX_HEADER_LINE
-        ? /^([A-Z]{2}-[A-Z]{2,5}-{1,2}[^,]+)(?:,\s*([^,]*?))?(?:,\s*(\d{1,5}))?$/.exec(line)
-        : null;
+    const slugLine = line.length <= MAX_HEADER_LINE ? SLUG_LINE.exec(line) : null;
     if (!out.slug && slugLine && out.headline === undefined) {
       out.slug = slugLine[1].trim();
       if (slugLine[2] && !/^\d+$/.test(slugLine[2])) out.take = slugLine[2].trim();
       out.declaredWords = boundedInt(slugLine[3], 0, 1_000_000);
       continue;
     }
-    if (/^(?:eds?:|editor'?s note\b|editors:)/i.test(line)) {
-      out.edNotes.push(line.replace(/^editor'?s note\s*_?\s*/i, 'Editor’s note: '));
+    const unbracketed = line.replace(/^\((.*)\)$/, '$1');
+    if (EDS_NOTE.test(unbracketed)) {
+      out.edNotes.push(unbracketed.replace(/^editor'?s note\s*_?\s*/i, 'Editor’s note: '));
       continue;
     }
     if (/^AP Photos?\b|^With AP Photos?\b|^AP Video\b|^AP Graphic/i.test(line)) continue;
@@ -111,8 +125,6 @@ export function anpaMessageToItem(message: TelexMessage): WireItem | undefined {
   const service = headerLines.map((l) => SERVICE_LINE.exec(l)).find((m) => m && /^\s*[a-z]\d{4}/i.test(m[0]));
   const keyword =
     headerLines.map((l) => KEYWORD_LINE.exec(l.replace(/[\u0011-\u0014]/g, ' '))).find(Boolean) ?? undefined;
-  // DC2 after the category code: a tabular (agate) message, kept preformatted
-  const tabular = message.rawHead.some((l) => /^\s*[a-z]\s+[a-z]{1,3}[\u0013\u0014]?\u0012/i.test(l));
   if (service) item.altIds = [{ role: 'anpa-message-number', value: `${service[1]}${service[2]}` }];
   let take: string | undefined;
   if (keyword) {
@@ -122,21 +134,30 @@ export function anpaMessageToItem(message: TelexMessage): WireItem | undefined {
     item.declaredWordCount = boundedInt(keyword[7], 0, 1_000_000);
   }
 
-  const textLines = message.text;
+  const textLines = message.text.map(readAnpaCharacters);
   const caretLines: string[] = [];
-  const bodyLines: string[] = [];
+  let bodyLines: string[] = [];
   let inHeader = true;
   for (const line of textLines) {
     if (TRAILER.test(line)) continue;
-    if (inHeader && /^\s*\^/.test(line)) {
+    // header ^ lines end in "<" or "="; a ^ line without (a list of headlines, agate) is the text itself
+    if (inHeader && /^\s*\^/.test(line) && (endsHeaderLine(line) || caretLines.length === 0)) {
       caretLines.push(line);
       continue;
     }
     if (inHeader && line.trim() === '') continue;
     inHeader = false;
-    bodyLines.push(trimEndOf(line.replace(/^\s*\^/, ''), '<'));
+    // ^ opens a line of its own: read it as the indent that starts a paragraph
+    bodyLines.push(trimEndOf(line.replace(/^\s*\^/, '\t'), '<'));
   }
+  bodyLines = trimClosingLines(bodyLines);
   const header = readHeaderLines(caretLines);
+  if (caretLines.length === 0) {
+    // no ^ header: the slug and headline may stand as plain lines above the indented text (Kyodo)
+    const lead = leadingHeaderLines(bodyLines, item.slugline);
+    header.headline ??= lead.headline;
+    bodyLines = bodyLines.slice(lead.consumed);
+  }
   item.headline = header.headline;
   item.byline = header.byline;
   item.abstract = header.abstract;
@@ -150,12 +171,13 @@ export function anpaMessageToItem(message: TelexMessage): WireItem | undefined {
   item.body = telexLinesToBlocks(bodyLines, {
     indentStartsParagraph: true,
     ttsTypography: true,
-    preformatted: tabular,
   });
-  const trailer = [...message.trailer, ...textLines].map((l) => TRAILER.exec(l)).find(Boolean);
-  if (trailer) {
-    item.versionCreated = utcDateTime(fullYear(+trailer[5]), +trailer[3], +trailer[4], +trailer[6], +trailer[7]);
-  }
+  const trailer = [...message.trailer, ...textLines].find((l) => TRAILER.test(l));
+  const dated = trailer ? trailerDate(trailer, service?.[3], item.body[0]?.text) : undefined;
+  if (dated?.date) item.versionCreated = dated.date;
+  else if (dated?.unread) item.edNote = [item.edNote, dated.unread].filter(Boolean).join('. ');
+  // a message with text but no headline line: the slug spelled out stands in (alerts get theirs after finalizing)
+  if (!item.headline && item.body.length > 1) item.headline = headlineFromSlug(header.slug);
   if (!item.headline && item.body.length === 0) return undefined;
   return item;
 }

@@ -127,11 +127,22 @@ describe('telex text', () => {
   });
 
   it('joins wrapped lines, splits at blank lines, aligns tables', () => {
-    const blocks = telexLinesToBlocks(['First line', 'wrapped here.', '', 'A  1  2', 'B  10  20', '', 'Last.'], {
-      indentStartsParagraph: false,
-    });
+    const blocks = telexLinesToBlocks(
+      [
+        'The first line of a paragraph that the sender wrapped at a fixed',
+        'width, as telex copy is.',
+        'A line of its own.',
+        '',
+        'A  1  2',
+        'B  10  20',
+        '',
+        'Last.',
+      ],
+      { indentStartsParagraph: false },
+    );
     expect(blocks).toEqual([
-      { kind: 'p', text: 'First line wrapped here.' },
+      { kind: 'p', text: 'The first line of a paragraph that the sender wrapped at a fixed width, as telex copy is.' },
+      { kind: 'p', text: 'A line of its own.' },
       {
         kind: 'table',
         text: 'A  1   2\nB  10  20',

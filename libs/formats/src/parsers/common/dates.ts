@@ -1,15 +1,16 @@
 /**
- * Dates as agencies write them, to RFC 3339 date-times (what ninjs wants). ISO 8601 values keep their offset;
- * everything else is converted to UTC. Unparseable or absurd dates give undefined, never a wrong date.
+ * Dates as agencies write them, to RFC 3339 date-times (what ninjs wants): the one place every parser reads dates.
+ * ISO 8601 values keep their offset; dates in words (any language of date-names.ts) and agency stamps keep the offset
+ * of the zone they name, or of the zone the caller says the copy means. Unparseable or absurd dates give undefined,
+ * never a wrong date, and never the time of reading: callers report what they could not read (unreadDateNote).
  */
+import { monthFromName } from './date-names';
+import { pad, validParts } from './date-parts';
+import { readTextDate, type DateReadOptions } from './text-dates';
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-function validParts(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean {
-  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || h > 24 || mi > 59 || s > 60) return false;
-  const probe = new Date(Date.UTC(y, mo - 1, d));
-  return probe.getUTCDate() === d;
-}
+export { fullYear, utcDateTime, zonedDateTime, ianaOffset } from './date-parts';
+export { readAgencyStamp, isAgencyStamp, readTextDate, type DateReadOptions } from './text-dates';
+export { monthFromName, offsetFromZone } from './date-names';
 
 function offsetOf(zone: string | undefined): string | undefined {
   if (!zone || zone === 'Z' || zone === 'z') return 'Z';
@@ -22,29 +23,42 @@ function offsetOf(zone: string | undefined): string | undefined {
 }
 
 /** ISO 8601 extended or basic ("2024-01-30T10:15:00+01:00", "20240130T101500Z", "2024-01-30") → RFC 3339. */
-function fromIso(text: string): string | undefined {
+function fromIso(text: string, zone: string | undefined): string | undefined {
   const m =
     /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/.exec(
       text,
     );
   if (!m) return undefined;
-  const [, y, mo, d, h = '00', mi = '00', s = '00', frac, zone] = m;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', frac, written] = m;
   if (!validParts(+y, +mo, +d, +h, +mi, +s)) return undefined;
-  const offset = offsetOf(zone);
+  if (!written && zone && zone !== 'Z') {
+    // a local time without offset, in the zone the caller knows the copy means
+    return readTextDate(
+      `${d} ${['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'][+mo - 1]} ${y} ${h}:${mi}:${s}`,
+      { zone },
+    );
+  }
+  const offset = offsetOf(written);
   if (!offset) return undefined;
   const fraction = frac ? `.${frac.slice(0, 3).padEnd(3, '0')}` : '';
   return `${y}-${mo}-${d}T${h}:${mi}:${s}${fraction}${offset}`;
 }
 
-/** Any date-time string an agency may send → RFC 3339, or undefined. */
-export function toIsoDateTime(value: string | undefined | null): string | undefined {
+/**
+ * Any date-time string an agency may send → RFC 3339, or undefined. `options.zone` is the zone of a time that names
+ * none (default UTC).
+ */
+export function toIsoDateTime(value: string | undefined | null, options: DateReadOptions = {}): string | undefined {
   if (value === undefined || value === null) return undefined;
   const text = String(value).trim();
   if (text === '' || text.length > 64) return undefined;
-  const iso = fromIso(text);
+  const iso = fromIso(text, options.zone);
   if (iso) return iso;
-  // RFC 822 / 1123 ("Tue, 30 Jan 2024 10:15:00 GMT") and other textual forms JavaScript knows
-  if (!/[a-z]{3}/i.test(text) || !/\d{4}/.test(text)) return undefined;
+  if (!/\p{L}{3}/u.test(text)) return undefined;
+  const words = readTextDate(text, options);
+  if (words) return words;
+  // other textual forms JavaScript knows, when they carry their own zone
+  if (!/\d{4}/.test(text) || !/(?:\b(?:GMT|UTC|UT|Z)\b|[+-]\d{2}:?\d{2}\b)/.test(text)) return undefined;
   const ms = Date.parse(text.replace(/\b(UT|UTC)\b/, 'GMT'));
   if (!Number.isFinite(ms)) return undefined;
   const d = new Date(ms);
@@ -53,21 +67,13 @@ export function toIsoDateTime(value: string | undefined | null): string | undefi
   return `${y}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}Z`;
 }
 
-/** Builds a UTC RFC 3339 date-time from parts, checking them. */
-export function utcDateTime(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): string | undefined {
-  if (!validParts(y, mo, d, h, mi, s)) return undefined;
-  return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}Z`;
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** "Nov" → 11 */
+/** "Nov" → 11, "Dez" → 12, "fevereiro" → 2 (any language of date-names.ts). */
 export function monthNumber(name: string): number | undefined {
-  const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
-  return i >= 0 ? i + 1 : undefined;
+  return monthFromName(name) ?? monthFromName(name.slice(0, 3));
 }
 
-/** Two-digit years as wire trailers print them ("11-13-13"): 00-69 → 2000s, 70-99 → 1900s. */
-export function fullYear(twoDigits: number): number {
-  return twoDigits < 70 ? 2000 + twoDigits : 1900 + twoDigits;
+/** What an article says when its source gave a date Wiredesk could not read (never replaced by the time of reading). */
+export function unreadDateNote(value: string): string {
+  const shown = value.trim().replace(/\s+/g, ' ').slice(0, 60);
+  return `Source date "${shown}" could not be read; the times given are when Wiredesk received the copy.`;
 }

@@ -111,6 +111,11 @@ const CAPS_ONLY = new RegExp(
   String.raw`^([\p{Lu}][^()\p{Ll}]{1,40}?(?:,[^()\n]{1,30}?)?)\s+(?:—|–|--|_)\s+(.+)$`,
   'su',
 );
+/** PLACE[, REGION], DATE AGENCY - rest, the agency without brackets (AAP, Kyodo): "SYDNEY, Jul 16 AAP - …" */
+const AGENCY_AFTER_DATE = new RegExp(
+  String.raw`^([\p{Lu}][^()\n]{1,80}?)\s+(\p{Lu}[\p{L}]{1,11})\s+[-–—]{1,2}\s+(.+)$`,
+  'su',
+);
 /** (AGENCY) SEP rest, no place */
 const AGENCY_ONLY = new RegExp(String.raw`^\(([^()]{2,40})\)\s*${SEP}\s*(.+)$`, 'su');
 
@@ -153,6 +158,16 @@ export function splitDatelineOpening(paragraph: string): DatelineOpening | undef
   if (o && looksLikeAgency(o[1]) && o[1].split(/\s+/).length <= 3) {
     const printed = text.slice(0, text.length - o[2].length).trim();
     return { dateline: printed, agency: o[1].trim(), rest: o[2].trim() };
+  }
+
+  const d = AGENCY_AFTER_DATE.exec(text);
+  if (d && looksLikeAgency(d[2])) {
+    // only with a date between place and agency: "PARIS Police - …" is no dateline
+    const pd = splitPlaceAndDate(d[1]);
+    if (pd?.date && /\p{Lu}{2}/u.test(pd.place)) {
+      const printed = text.slice(0, text.length - d[3].length).trim();
+      return { dateline: printed, located: placeCase(pd.place), agency: d[2], date: pd.date, rest: d[3].trim() };
+    }
   }
 
   const c = CAPS_ONLY.exec(text);

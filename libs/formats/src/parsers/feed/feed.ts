@@ -3,10 +3,12 @@ import { attr, attrText, child, childrenNamed, langOf, rawText, text } from '../
 import type { XmlElement } from '../../xml/safe-xml';
 import { textToBlocks, xmlToBlocks } from '../common/blocks';
 import { splitCaptionCredit } from '../common/captions';
-import { toIsoDateTime } from '../common/dates';
+import { toIsoDateTime, unreadDateNote } from '../common/dates';
+import { applyLeadMetadata } from '../common/finalize';
 import { htmlToText, htmlToTree } from '../common/html';
 import { htmlPictures } from '../common/pictures';
 import { boundedInt, clean, uniqueStrings } from '../common/text';
+import { isWxrItem, wxrContentHtml } from './wordpress';
 
 /**
  * RSS 2.0 (and RSS 1.0 / RDF) and Atom entries to the story model: one item per <item> or <entry>. Titles,
@@ -18,6 +20,8 @@ import { boundedInt, clean, uniqueStrings } from '../common/text';
 export interface FeedDefaults {
   language?: string;
   copyrightNotice?: string;
+  /** the channel's own date (pubDate, lastBuildDate): the latest its undated items can be */
+  date?: string;
 }
 
 /** HTML-bearing text (escaped markup or entities) to one clean line. */
@@ -109,12 +113,16 @@ function enclosurePictures(entry: XmlElement): WirePicture[] {
   return out;
 }
 
-/** Feed content often ends with links back to the site: "Read more: …", "Related: …". */
+/** Feed content often ends with links back to the site: "Read more: …", "Related: …", "Continue reading...". */
 const FURNITURE =
-  /^(?:read more|read the full story|related|see also|more on this|lire aussi|mehr zum thema|leer más)\b\s*[:»›>-]?/i;
+  /^(?:read more|read the full story|continue reading|keep reading|related|see also|more on this|lire aussi|lire la suite|mehr zum thema|weiterlesen|leer más|seguir leyendo|leia mais|continuar lendo|continue lendo|leggi tutto|continua a leggere|lees verder|lees meer|läs mer|les mer|læs mere)\b\s*[:»›>.…-]*/i;
+/** WordPress feeds close with "The post … appeared first on …": the site's, not the story's. */
+const POST_APPEARED = /^the post .{1,300} appeared first on .{1,200}\.?$/i;
 
 function dropFurniture(blocks: BodyBlock[]): BodyBlock[] {
-  return blocks.filter((b) => !(FURNITURE.test(b.text) && b.text.split(/\s+/).length <= 12));
+  return blocks.filter(
+    (b) => !((FURNITURE.test(b.text) && b.text.split(/\s+/).length <= 12) || POST_APPEARED.test(b.text)),
+  );
 }
 
 /** Body from an HTML string, with the pictures it shows. */
@@ -153,6 +161,9 @@ export function rssDefaults(channel: XmlElement | undefined, root: XmlElement): 
   return {
     language: text(child(channel, 'language')) ?? attrText(root, 'xml:lang'),
     copyrightNotice: text(child(channel, 'copyright')) ?? text(child(channel, 'rights')),
+    date: toIsoDateTime(
+      text(child(channel, 'pubDate')) ?? text(child(channel, 'lastBuildDate')) ?? text(child(channel, 'date')),
+    ),
   };
 }
 
@@ -179,11 +190,14 @@ export function rssItemToItem(el: XmlElement, defaults: FeedDefaults): WireItem 
   if (link) item.links.push({ rel: 'alternate', href: link });
 
   const description = rawText(child(el, 'description'));
+  // content:encoded is the body; excerpt:encoded (WordPress) is not
   const encoded = childrenNamed(el, 'encoded')
+    .filter((e) => !e.name.startsWith('excerpt'))
     .map((e) => rawText(e))
     .find((s) => s.trim() !== '');
+  const wxr = isWxrItem(el);
   if (encoded) {
-    const body = htmlBody(encoded);
+    const body = htmlBody(wxr ? wxrContentHtml(encoded) : encoded);
     item.body = body.blocks;
     item.pictures.push(...body.pictures);
     item.abstract = htmlLine(description);
@@ -196,10 +210,17 @@ export function rssItemToItem(el: XmlElement, defaults: FeedDefaults): WireItem 
     ...childrenNamed(el, 'creator').map((c) => text(c)),
     authorName(text(child(el, 'author'))),
   ]);
-  if (creators.length) item.byline = creators.join(', ');
-  const date = toIsoDateTime(text(child(el, 'pubDate')) ?? text(child(el, 'date')));
+  // a WordPress login is a byline only when the post names no author in its text
+  if (wxr) applyLeadMetadata(item);
+  if (creators.length) item.byline ??= creators.join(', ');
+  const written = text(child(el, 'pubDate')) ?? text(child(el, 'date'));
+  const date = toIsoDateTime(written);
+  if (written && !date) item.edNote = unreadDateNote(written);
   item.firstCreated = date;
-  item.versionCreated = toIsoDateTime(text(child(el, 'updated')) ?? text(child(el, 'modified'))) ?? date;
+  item.versionCreated =
+    toIsoDateTime(text(child(el, 'updated')) ?? text(child(el, 'modified'))) ??
+    date ??
+    (written ? undefined : defaults.date);
   item.keywords = childrenNamed(el, 'category', 'subject', 'keywords')
     .flatMap((c) => (c.local === 'keywords' ? (text(c) ?? '').split(/\s*,\s*/) : [text(c) ?? '']))
     .filter(Boolean);

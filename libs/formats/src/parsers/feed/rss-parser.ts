@@ -1,10 +1,11 @@
 import { ErrorCode, WireError } from '@wiredesk/contracts';
-import type { WireItem } from '../../model/wire-item';
+import type { WireItem, WirePicture } from '../../model/wire-item';
 import { child, childrenNamed } from '../../xml/dom';
-import { localName, parseXmlDocuments, rootElementName } from '../../xml/safe-xml';
+import { localName, parseXmlDocuments, rootElementName, type XmlElement } from '../../xml/safe-xml';
 import { finalizeItem } from '../common/finalize';
 import type { ParseInput, WireParser } from '../parser';
 import { rssDefaults, rssItemToItem } from './feed';
+import { isWxrItem, wxrAttachmentPicture, wxrMeta, wxrPostId, wxrPostType } from './wordpress';
 
 /** RSS 2.0 (and RSS 0.9x / 1.0 RDF): one item per <item>. */
 export const rssParser: WireParser = {
@@ -21,11 +22,37 @@ export const rssParser: WireParser = {
       const channel = child(root, 'channel');
       const defaults = rssDefaults(channel, root);
       // RSS 2.0 nests items in the channel; RSS 1.0 puts them beside it
-      for (const el of [...childrenNamed(channel, 'item'), ...childrenNamed(root, 'item')]) {
-        items.push(finalizeItem(rssItemToItem(el, defaults), { xhtml: true }));
+      const elements = [...childrenNamed(channel, 'item'), ...childrenNamed(root, 'item')];
+      const thumbnails = thumbnailsOf(elements);
+      for (const el of elements) {
+        const id = wxrPostId(el);
+        // a WordPress attachment a post shows as its thumbnail travels with that post
+        if (id && thumbnails.has(id) && wxrPostType(el) === 'attachment') continue;
+        const item = rssItemToItem(el, defaults);
+        const thumbnail = thumbnails.get(wxrMeta(el, '_thumbnail_id') ?? '');
+        if (thumbnail) item.pictures.unshift(thumbnail);
+        else if (isWxrItem(el) && wxrPostType(el) === 'attachment') {
+          const picture = wxrAttachmentPicture(el);
+          if (picture) item.pictures.unshift(picture);
+        }
+        items.push(finalizeItem(item, { xhtml: true }));
       }
     }
     if (items.length === 0) throw new WireError(ErrorCode.NO_CONTENT, 'The RSS feed has no items.');
     return items;
   },
 };
+
+/** WordPress attachments that some post of the export names as its thumbnail, by attachment id. */
+function thumbnailsOf(elements: XmlElement[]): Map<string, WirePicture> {
+  const wanted = new Set(elements.map((el) => wxrMeta(el, '_thumbnail_id')).filter((v): v is string => Boolean(v)));
+  const out = new Map<string, WirePicture>();
+  if (wanted.size === 0) return out;
+  for (const el of elements) {
+    const id = wxrPostId(el);
+    if (!id || !wanted.has(id) || wxrPostType(el) !== 'attachment') continue;
+    const picture = wxrAttachmentPicture(el);
+    if (picture) out.set(id, picture);
+  }
+  return out;
+}

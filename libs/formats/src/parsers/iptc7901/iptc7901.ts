@@ -1,7 +1,8 @@
 import { emptyItem, type WireItem } from '../../model/wire-item';
-import { fullYear, monthNumber, utcDateTime } from '../common/dates';
+import { isAgencyStamp, readAgencyStamp, unreadDateNote } from '../common/dates';
 import { matchBylineParagraph } from '../common/lead';
-import { SOH, isRuleLine, telexLinesToBlocks, type TelexMessage } from '../common/telex';
+import { SOH, isRuleLine, telexLinesToBlocks, trimClosingLines, type TelexMessage } from '../common/telex';
+import { readColonHead, ROUTING_LINE, ZCZC_HEADER } from './zczc';
 import { boundedInt, normalizeSpace, trimEndOf } from '../common/text';
 
 /**
@@ -15,12 +16,11 @@ import { boundedInt, normalizeSpace, trimEndOf } from '../common/text';
  *        dpa grj rmo                    agency and editor sign-off
  *        212101 GMT Nov 18              day, time and month of transmission
  *   ETX
+ * AAP and other senders over telex lines frame a message with "ZCZC" and "NNNN" instead (zczc.ts).
  */
 
 /** The header line: source letters and message number, priority, category, word count, optional info. */
 const HEADER = /^\s*([A-Za-z]{0,8})(\d{1,6})\s+(\S)\s+([A-Za-z]{1,3})\s+(\d{1,6})\b\s*(.*)$/;
-/** dpa's transmission stamp: "212101 GMT Nov 18" (day, hour, minute, month, two-digit year). */
-const STAMP = /^\s*(\d{2})(\d{2})(\d{2})\s+(?:GMT\s+|UTC\s+)?([A-Za-z]{3})\s+(\d{2})\s*$/;
 /** Sign-off: agency and editors' initials, all lower case ("dpa grj rmo", "apa/ce/jt"). */
 const SIGN_OFF = /^\s*[a-z]{2,6}(?:[\s/][a-z]{2,4}){1,10}\s*$/;
 /** Where the story ends and notes for editors begin. */
@@ -32,6 +32,7 @@ const NNNN = /^\s*NNNN\s*$/;
 
 export function sniffIptc7901(text: string): number {
   const head = text.slice(0, 400);
+  if (ZCZC_HEADER.test(head.replace(/^[\s\u0016\u0001]+/, '').split(/\r?\n/)[0])) return 0.8;
   const soh = head.indexOf(SOH);
   if (soh >= 0) {
     const line = head
@@ -46,10 +47,16 @@ export function sniffIptc7901(text: string): number {
   return first.length <= 300 && HEADER.test(first) ? 0.75 : 0;
 }
 
-const TAKE_KEY =
-  /^(?:\(.*\)|[^a-z]{2,40}|(?:\d+(?:st|nd|rd|th)\s+)?(?:lead|ld|writethru|correction|update|urgent|eilt|extra|refile|zusammenfassung|vorab)\b.*)$/i;
+/** Take keys and service lines above the headline: "(Achtung)", "2ND LEAD", "3RD NET", "Zusammenfassung". */
+const TAKE_WORDS =
+  /^(?:\(.*\)|(?:\d+(?:st|nd|rd|th)\s+)?(?:lead|ld|writethru|correction|update|urgent|eilt|extra|refile|zusammenfassung|vorab)\b.*)$/i;
+const IN_CAPITALS = /^[^a-z]{2,40}$/;
 
-interface Head {
+function isTakeKey(line: string): boolean {
+  return IN_CAPITALS.test(line) || TAKE_WORDS.test(line);
+}
+
+export interface Head {
   slug?: string;
   take?: string;
   headline?: string;
@@ -96,7 +103,7 @@ function readHead(lines: string[]): Head {
       continue;
     }
     // take keys come before the headline: short, in capitals or in parentheses
-    if (headlines.length === 0 && k < clean.length - 1 && line.split(/\s+/).length <= 4 && TAKE_KEY.test(line))
+    if (headlines.length === 0 && k < clean.length - 1 && line.split(/\s+/).length <= 4 && isTakeKey(line))
       takes.push(line);
     else headlines.push(line);
   }
@@ -109,8 +116,11 @@ function readHead(lines: string[]): Head {
 export function iptc7901MessageToItem(message: TelexMessage): WireItem | undefined {
   const item = emptyItem('iptc7901');
   item.type = 'text';
-  const headerIndex = message.head.findIndex((l) => l.length <= 300 && HEADER.test(l));
-  const header = headerIndex >= 0 ? HEADER.exec(message.head[headerIndex]) : null;
+  const zczcIndex = message.head.findIndex((l) => ZCZC_HEADER.test(l));
+  const headerIndex = zczcIndex >= 0 ? zczcIndex : message.head.findIndex((l) => l.length <= 300 && HEADER.test(l));
+  const header = zczcIndex < 0 && headerIndex >= 0 ? HEADER.exec(message.head[headerIndex]) : null;
+  const zczc = zczcIndex >= 0 ? ZCZC_HEADER.exec(message.head[zczcIndex]) : null;
+  if (zczc?.[1]) item.altIds = [{ role: 'telex-message-number', value: zczc[1] }];
   if (header) {
     item.urgency = boundedInt(header[3], 1, 9);
     item.declaredWordCount = boundedInt(header[5], 0, 10_000_000);
@@ -120,8 +130,10 @@ export function iptc7901MessageToItem(message: TelexMessage): WireItem | undefin
     if (agency) item.agency = agency[1];
   }
   // lines before STX other than the header (keyword / take lines) read as the start of the head block
-  const lines = [...message.head.filter((_, i) => i !== headerIndex), ...message.text];
-  const head = readHead(lines);
+  let lines = [...message.head.filter((_, i) => i !== headerIndex), ...message.text];
+  // after ZCZC, the priority and address line ("YY RFG TDR") routes the message; it is not text
+  if (zczc) lines = lines.filter((l, i) => i > 2 || !ROUTING_LINE.test(l));
+  const head = readColonHead(lines) ?? readHead(lines);
   item.slugline = head.slug;
   item.headline = head.headline;
   item.byline = head.byline;
@@ -132,11 +144,12 @@ export function iptc7901MessageToItem(message: TelexMessage): WireItem | undefin
   let inNotes = false;
   let notForPublication = false;
   const rest = [...lines.slice(head.next), ...message.trailer];
+  let unreadStamp: string | undefined;
   for (const line of rest) {
-    const stamp = line.length <= 40 ? STAMP.exec(line) : null;
-    if (stamp) {
-      const month = monthNumber(stamp[4]);
-      if (month) item.versionCreated = utcDateTime(fullYear(+stamp[5]), month, +stamp[1], +stamp[2], +stamp[3]);
+    if (isAgencyStamp(line)) {
+      const date = readAgencyStamp(line);
+      if (date) item.versionCreated = date;
+      else unreadStamp = line;
       continue;
     }
     if (NNNN.test(line)) continue;
@@ -152,18 +165,15 @@ export function iptc7901MessageToItem(message: TelexMessage): WireItem | undefin
     }
     storyLines.push(line);
   }
-  // the sign-off ("dpa grj rmo") closes the story
-  while (
-    storyLines.length &&
-    (storyLines[storyLines.length - 1].trim() === '' ||
-      SIGN_OFF.test(storyLines[storyLines.length - 1]) ||
-      isRuleLine(storyLines[storyLines.length - 1]))
-  ) {
-    storyLines.pop();
+  // the sign-off ("dpa grj rmo", "==Kyodo", "NNNN") closes the story
+  let story = trimClosingLines(storyLines);
+  while (story.length && (SIGN_OFF.test(story[story.length - 1]) || isRuleLine(story[story.length - 1]))) {
+    story = trimClosingLines(story.slice(0, -1));
   }
+  if (unreadStamp && !item.versionCreated) notes.push(unreadDateNote(unreadStamp));
   if (notes.length) item.edNote = [item.edNote, ...notes].filter(Boolean).join('. ');
-  const indented = storyLines.filter((l) => /^(?:\t| {2,})\S/.test(l)).length;
-  item.body = telexLinesToBlocks(storyLines, { indentStartsParagraph: indented >= 2 });
+  const indented = story.filter((l) => /^(?:\t| {2,})\S/.test(l)).length;
+  item.body = telexLinesToBlocks(story, { indentStartsParagraph: indented >= 2 });
   if (!item.headline && item.body.length === 0) return undefined;
   return item;
 }

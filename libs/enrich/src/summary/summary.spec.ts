@@ -88,4 +88,22 @@ describe('summarize', () => {
   ])('never starts with %s', (_, paragraphs, expected) => {
     expect(summaryOf(paragraphs)).toBe(expected);
   });
+
+  it('does not cut a sentence at a colon inside brackets', () => {
+    expect(
+      summaryOf([
+        'Brightwater Farms Inc. (TSX.V: BWF) (OTCQX: BWFFF) has issued an additional $3 million of convertible notes, the company said.',
+      ]),
+    ).toBe(
+      'Brightwater Farms Inc. (TSX.V: BWF) (OTCQX: BWFFF) has issued an additional $3 million of convertible notes, the company said.',
+    );
+  });
+
+  it('gives no summary of a results table', () => {
+    expect(
+      summaryOf([
+        'BASEBALL TOP TEN NATIONAL LEAGUE G AB R H Pct. Baez, Chicago, 21; Arenado, Colorado, 20; 9 tied at 19.',
+      ]),
+    ).toBeUndefined();
+  });
 });

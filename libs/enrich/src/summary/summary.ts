@@ -28,7 +28,7 @@ function sentencesOf(seg: Segment, tokens: readonly Token[]): string[] {
   let start = 0;
   for (let i = seg.from + 1; i < seg.to; i++) {
     const t = tokens[i];
-    if (t.sentStart && t.kind === WORD) {
+    if (t.sentStart && t.kind === WORD && endsSentence(tokens, i, seg.from)) {
       // the sentence starts at the opening quote before its first word, if any
       let cut = t.start;
       const prev = tokens[i - 1];
@@ -44,9 +44,43 @@ function sentencesOf(seg: Segment, tokens: readonly Token[]): string[] {
   return out.filter((s) => s.length > 0);
 }
 
+const CLOSERS = new Set(['"', '”', '’', "'", ')', '»', ']']);
+const ENDERS = new Set(['.', '!', '?', '…', '...']);
+
+/**
+ * Whether the text before token i ends a sentence: a full stop, question or exclamation mark (closing quotes and
+ * brackets skipped) or an abbreviation with its dot ("… in the U.S. The …"). The tokenizer also starts a sentence
+ * after a colon, which in "(OTCQX: CBWTF)" is no sentence end.
+ */
+function endsSentence(tokens: readonly Token[], i: number, from: number): boolean {
+  let k = i - 1;
+  while (k >= from && tokens[k].kind !== WORD && CLOSERS.has(tokens[k].text)) k--;
+  if (k < from) return true;
+  const prev = tokens[k];
+  return ENDERS.has(prev.text) || (prev.kind === WORD && prev.text.endsWith('.'));
+}
+
+/** Prose, not a table or a list: enough words that start lower-case, and not mostly numbers. */
+function looksLikeProse(s: string): boolean {
+  const words = s.split(/\s+/);
+  let lower = 0;
+  let numbers = 0;
+  for (const w of words) {
+    if (/^["“«„'‘(]?\p{Ll}/u.test(w)) lower++;
+    else if (/^\(?\d/.test(w)) numbers++;
+  }
+  return lower >= 0.25 * words.length && numbers <= 0.3 * words.length;
+}
+
 /** A whole sentence: long enough, ends with a full stop (or closing quote), starts like a sentence (never mid-word). */
 function isSentence(s: string): boolean {
-  return s.length >= 25 && /[.!?…"”»)]$/.test(s) && /\p{Ll}/u.test(s) && /^["“«„'‘(¿¡]?[\p{Lu}\p{N}]/u.test(s);
+  return (
+    s.length >= 25 &&
+    /[.!?…"”»)]$/.test(s) &&
+    /\p{Ll}/u.test(s) &&
+    /^["“«„'‘(¿¡]?[\p{Lu}\p{N}]/u.test(s) &&
+    looksLikeProse(s)
+  );
 }
 
 function clip(text: string): string {

@@ -8,7 +8,7 @@
  *   npm run build && node dist/bench/enrich/subjects-eval.js [--split dev|test] [--json out.json]
  */
 import { writeFileSync } from 'node:fs';
-import type { EnrichInput, Enrichment, SubjectTag } from '@wiredesk/enrich';
+import { createEnricher, type EnrichInput, type Enrichment, type SubjectTag } from '@wiredesk/enrich';
 import {
   arisetv,
   datasetsDir,
@@ -152,9 +152,6 @@ export function formatSubjectFigures(split: Split, figures: readonly DatasetFigu
 }
 
 function main(): void {
-  // required here, not at the top: the module is also imported by bench.ts, which builds its own enrichers
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createEnricher } = require('@wiredesk/enrich') as typeof import('@wiredesk/enrich');
   const i = process.argv.indexOf('--split');
   const split = (i > 0 ? process.argv[i + 1] : 'test') as Split;
   const shipped = createEnricher();

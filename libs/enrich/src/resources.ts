@@ -1,6 +1,6 @@
 import { enrichDataDir, readJson } from './data-files';
 import { Gazetteer, type GazetteerEntry } from './entities/gazetteer';
-import { type KeywordWords, keywordWords } from './keywords/keywords';
+import { type KeywordWords, keywordWords, type KeywordWordsFile } from './keywords/keywords';
 import { MediaTopics, type MediaTopicsFile } from './subjects/media-topics';
 import { SubjectModel, type SubjectModelFile } from './subjects/subject-model';
 
@@ -213,8 +213,6 @@ export function loadResources(dataDir?: string): Resources {
     stopwords,
     mediaTopics: new MediaTopics(readJson<MediaTopicsFile>(dir, 'mediatopics.json')),
     subjectModel: new SubjectModel(readJson<SubjectModelFile>(dir, 'subject-model.json')),
-    keywordWords: keywordWords(
-      readJson<{ verbs: string[]; adverbs: string[]; numberWords: string[] }>(dir, 'keyword-words.json'),
-    ),
+    keywordWords: keywordWords(readJson<KeywordWordsFile>(dir, 'keyword-words.json')),
   };
 }

@@ -26,6 +26,12 @@ describe('extractKeywords', () => {
       ['fourth quarter sales rose', 'sales rose', 'orders jumped'],
     ],
     [
+      'drops the verb after "to"',
+      'The state went to court to avoid travel ban rules, and the travel ban rules remain in force.',
+      ['travel ban rules'],
+      ['avoid travel ban', 'avoid travel ban rules'],
+    ],
+    [
       'keeps -ed adjectives that open a phrase',
       'Armed robbers raided a jewellery shop; the armed robbers escaped on motorbikes.',
       ['armed robbers'],

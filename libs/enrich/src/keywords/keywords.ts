@@ -13,16 +13,26 @@ export interface KeywordWords {
   verbs: ReadonlySet<string>;
   adverbs: ReadonlySet<string>;
   numberWords: ReadonlySet<string>;
+  /** verbs in their base form: after "to" they open a clause, not a noun phrase ("to avoid travel ban") */
+  infinitives: ReadonlySet<string>;
 }
 
 /** Irregular past forms the lexicon files under nouns too, but that in news copy are nearly always the verb. */
 const EXTRA_VERBS = ['rose', 'beat', 'set', 'cut', 'put', 'quit', 'shut', 'spread', 'bid'];
 
-export function keywordWords(file: { verbs: string[]; adverbs: string[]; numberWords: string[] }): KeywordWords {
+export interface KeywordWordsFile {
+  verbs: string[];
+  adverbs: string[];
+  numberWords: string[];
+  infinitives: string[];
+}
+
+export function keywordWords(file: KeywordWordsFile): KeywordWords {
   return {
     verbs: new Set([...file.verbs, ...EXTRA_VERBS]),
     adverbs: new Set(file.adverbs),
     numberWords: new Set(file.numberWords),
+    infinitives: new Set(file.infinitives),
   };
 }
 
@@ -97,7 +107,8 @@ export function extractKeywords(
         words.verbs.has(w) ||
         words.adverbs.has(w) ||
         (w.length > 4 && w.endsWith('ly')) ||
-        (runStart >= 0 && w.length > 4 && w.endsWith('ed'));
+        (runStart >= 0 && w.length > 4 && w.endsWith('ed')) ||
+        (runStart < 0 && i > 0 && tokens[i - 1].lower === 'to' && words.infinitives.has(w));
     }
     if (breaks) {
       flush(i);

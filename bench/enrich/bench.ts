@@ -6,6 +6,8 @@
  *   npm run bench:enrich -- --set dev         # the tuning set instead
  *   npm run bench:enrich -- --details         # print every miss and false alarm
  *   npm run bench:enrich -- --json out.json   # also write the figures as JSON
+ *   npm run bench:enrich -- --ner-split dev   # entity corpora: the dev splits (tuning) instead of test
+ *   npm run bench:enrich -- --no-corpora      # skip the entity corpora (entities-eval.ts)
  *
  * Speed is measured on one thread (Node runs the enricher on one core) over articles of about 3 KB, built by joining
  * the evaluation texts: median of 7 timed runs after 2 warm-up runs, as articles per CPU-second of the process (what
@@ -18,6 +20,8 @@ import { dirname, join } from 'node:path';
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createEnricher, type EnrichInput, type Enrichment } from '@wiredesk/enrich';
+import { evaluateEntityCorpora, formatEntityEvaluation, summarizeEntityEvaluation } from './entities-eval';
+import type { Split } from './ner-datasets';
 import { evaluateSubjects, formatSubjectFigures } from './subjects-eval';
 
 type Kind = 'people' | 'organisations' | 'places';
@@ -309,6 +313,9 @@ function main(): void {
     else subjectMisses.push(`${d.id}: language ${r.language}, expected ${d.language}`);
   }
 
+  const corpora = process.argv.includes('--no-corpora')
+    ? undefined
+    : evaluateEntityCorpora((argValue('--ner-split') ?? 'test') as Split);
   // subjects on the held-out test splits of the open sets and of our written snippets (subjects-eval.ts)
   const forced = createEnricher({ subjectThreshold: 0 });
   const subjectFigures = evaluateSubjects(
@@ -340,10 +347,16 @@ function main(): void {
   );
   out.push('');
   out.push(
-    'Entities (document level, micro-averaged over texts; a name counts when it equals the label or one of its listed forms)',
+    "Entities on the project's own labelled texts (a small check, partly tuned on; document level, micro-averaged over texts; a name counts when it equals the label or one of its listed forms)",
   );
   out.push(...formatQuality('wiredesk', ours));
   out.push(...formatQuality('compromise 14 (baseline)', baseline));
+  out.push('');
+  out.push(
+    ...(corpora
+      ? formatEntityEvaluation(corpora)
+      : ['Entity corpora: skipped (../shared/datasets not found, or --no-corpora)']),
+  );
   out.push('');
   out.push(
     `Subjects: right top-level Media Topic first ${subjectsRight}/${docs.length} = ${pct(subjectsRight / docs.length)}; right top-level anywhere ${pct(subjectsAnywhere / docs.length)}`,
@@ -401,6 +414,7 @@ function main(): void {
           set,
           texts: docs.length,
           entities: { wiredesk: summarizeQuality(ours), compromise: summarizeQuality(baseline) },
+          entityCorpora: corpora && summarizeEntityEvaluation(corpora),
           subjectsTopLevelFirst: subjectsRight / docs.length,
           subjectsTestSplits: subjectFigures,
           language: languageRight / docs.length,

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:realworld` (issue 11): runs every real agency file of ../shared/realworld/files through the same
- * in-process path as `wiredesk normalize` (parse, map, enrich, validate: libs/pipeline normalizeBytes with the
+ * in-process path as `wiredesk normalize` (parse, map, enrich, validate: libs/pipeline normalizeBytesAsync with the
  * enricher) and checks the field expectations of bench/realworld/expectations/*.yaml, written by reading each source.
  * Prints the share of checks that hold, overall and per group file, every miss, and the files nobody wrote
  * expectations for. Exits 0 whatever the score (it is a measurement, not a gate), and when the files are absent.
@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { ErrorCode, isWireError } from '@wiredesk/contracts';
 import type { Enricher } from '@wiredesk/enrich';
-import { normalizeBytes } from '@wiredesk/pipeline';
+import { normalizeBytesAsync } from '@wiredesk/pipeline';
 import {
   evaluateFile,
   percent,
@@ -73,10 +73,10 @@ function loadGroups(only?: string): Group[] {
 }
 
 /** What `wiredesk normalize <file>` does with one file: its articles, or the code it would report (and dead-letter). */
-function normalizeFile(path: string, enricher: Enricher): Outcome {
+async function normalizeFile(path: string, enricher: Enricher): Promise<Outcome> {
   try {
     const bytes = readFileSync(path);
-    const { articles } = normalizeBytes(
+    const { articles } = await normalizeBytesAsync(
       bytes,
       { filename: basename(path) },
       { enricher, meta: { receivedAt: new Date().toISOString() } },
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
       expected.add(entry.file);
       if (opts.file && entry.file !== opts.file) continue;
       const outcome: Outcome = present.has(entry.file)
-        ? normalizeFile(join(dir, entry.file), enricher)
+        ? await normalizeFile(join(dir, entry.file), enricher)
         : { error: { code: 'MISSING_FILE', message: `${entry.file} is not in ${dir}` } };
       results.push(...evaluateFile(entry, outcome));
     }

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 
 export const OPENAPI_PATH = 'docs';
@@ -23,10 +24,12 @@ export function archiveOpenApi(app: INestApplication): OpenAPIObject {
 }
 
 /**
- * What the archive adds to the service app before it listens: the OpenAPI UI at /docs and the document at
- * /docs-json (and /docs-yaml).
+ * What the archive adds to the service app before it listens: strong ETags, the OpenAPI UI at /docs and the document
+ * at /docs-json (and /docs-yaml).
  */
 export function configureArchiveHttp(app: INestApplication): void {
+  // the ETag generator of every response body (respond.ts evaluates If-None-Match against it)
+  (app as NestExpressApplication).set('etag', 'strong');
   SwaggerModule.setup(OPENAPI_PATH, app, () => archiveOpenApi(app), {
     jsonDocumentUrl: `${OPENAPI_PATH}-json`,
     yamlDocumentUrl: `${OPENAPI_PATH}-yaml`,

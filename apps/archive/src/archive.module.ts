@@ -43,7 +43,11 @@ export class ArchiveModule {
       imports: [
         PlatformModule.forRoot({ service: 'archive', config }),
         MessagingModule.forRoot({ config, service: 'archive' }),
-        StorageModule.forRoot({ uri: config.mongoUrl, dbName: options.dbName }),
+        StorageModule.forRoot({
+          uri: config.mongoUrl,
+          dbName: options.dbName,
+          queryTimeLimitMs: config.queryTimeLimitMs,
+        }),
       ],
       controllers: [ArticlesController, RawController, TagsController, ...MONITOR_CONTROLLERS],
       providers: [

@@ -9,9 +9,11 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { ErrorCode, isWireError } from '@wiredesk/contracts';
-import { backoffDelay, isTransientError, nameBasedUuid } from '@wiredesk/messaging';
+import { contentTypeForFile } from '@wiredesk/formats';
+import { backoffDelay, headerSafe, isTransientError, nameBasedUuid } from '@wiredesk/messaging';
 import { ReadinessRegistry, WIREDESK_CONFIG, type WiredeskConfig } from '@wiredesk/platform';
 import {
+  ABANDONED_MS,
   FAILED_DIR,
   PROCESSED_DIR,
   StabilityTracker,
@@ -85,7 +87,9 @@ export class FolderWatcherService implements OnApplicationBootstrap, BeforeAppli
   scanSoon(delayMs: number): void {
     if (this.stopped) return;
     clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => void this.scanNow(), delayMs);
+    this.debounce = setTimeout(() => {
+      this.scanNow().catch((e: unknown) => this.logger.error({ msg: 'drop folder scan failed', error: String(e) }));
+    }, delayMs);
   }
 
   async scanNow(): Promise<void> {
@@ -108,7 +112,12 @@ export class FolderWatcherService implements OnApplicationBootstrap, BeforeAppli
 
   private async scan(dropDir: string): Promise<void> {
     const now = Date.now();
-    const stable = this.tracker.stable(await listDroppedFiles(dropDir), now);
+    const listed = await listDroppedFiles(dropDir);
+    // an unfinished name is still being written, until it has been left alone for ABANDONED_MS
+    const stable = this.tracker.stable(
+      listed.filter((f) => !f.unfinished || now - f.mtimeMs >= ABANDONED_MS),
+      now,
+    );
     const batch: DroppedFile[] = [];
     let bytes = 0;
     for (const file of stable) {
@@ -127,8 +136,18 @@ export class FolderWatcherService implements OnApplicationBootstrap, BeforeAppli
 
   private async take(dropDir: string, file: DroppedFile): Promise<void> {
     this.inProgress.add(file.path);
-    const filename = basename(file.path);
+    // cleaned as the X-Wire-Filename header is: one line, no control characters
+    const filename = headerSafe(basename(file.path), 255);
     try {
+      if (file.refusal) return await this.fail(dropDir, file, file.refusal.code, file.refusal.message);
+      if (file.unfinished) {
+        return await this.fail(
+          dropDir,
+          file,
+          ErrorCode.UNSUPPORTED_FILE,
+          `The file has a name writers use while writing (or a hidden one) and was left unchanged for ${ABANDONED_MS / 60000} minutes.`,
+        );
+      }
       if (file.size > this.config.maxBodyBytes) {
         return await this.fail(
           dropDir,
@@ -142,7 +161,10 @@ export class FolderWatcherService implements OnApplicationBootstrap, BeforeAppli
       if (body.length === 0) return await this.fail(dropDir, file, ErrorCode.EMPTY_INPUT, 'The file is empty.');
       const digest = createHash('sha256').update(body).digest('hex');
       const ingestId = nameBasedUuid(`folder:${file.source ?? ''}:${file.relativePath}:${digest}`);
-      await this.ingest.ingest({ body, channel: 'folder', source: file.source, filename, ingestId });
+      // the extension gives the type (`.eml` message/rfc822, `.jpg` image/jpeg…) where it says one
+      const type = contentTypeForFile(filename);
+      const contentType = type === 'application/octet-stream' ? undefined : type;
+      await this.ingest.ingest({ body, channel: 'folder', source: file.source, filename, contentType, ingestId });
       const moved = await moveAside(dropDir, file, PROCESSED_DIR);
       this.retryAt.delete(file.path);
       this.logger.log({ msg: 'dropped file ingested', ingestId, file: file.relativePath, movedTo: moved });

@@ -4,6 +4,8 @@ import { EntityExtractor } from './entities/entity-extractor';
 import { entityWordFlags } from './entities/word-flags';
 import { extractKeywords } from './keywords/keywords';
 import { detectLanguage } from './language/language-detector';
+import { enrichDataDir } from './data-files';
+import { loadNerModel, NerTagger } from './ner/ner-model';
 import { LANGUAGES, loadResources, type Resources } from './resources';
 import { SubjectClassifier } from './subjects/subject-classifier';
 import { summarize } from './summary/summary';
@@ -13,6 +15,8 @@ import { type WordInfo, WordInfos } from './text/word-info';
 export interface EnricherOptions {
   /** folder with the gazetteers and models; default: libs/enrich/data (or WIREDESK_ENRICH_DATA) */
   dataDir?: string;
+  /** 'model' (default): the trained recogniser finds names, when its weights are in the data folder; 'rules': the rules alone */
+  entities?: 'model' | 'rules';
   /** overrides the subject model's abstention threshold (0: always name a top-level topic; for evaluation) */
   subjectThreshold?: number;
 }
@@ -28,9 +32,10 @@ class DefaultEnricher implements Enricher {
 
   constructor(
     private readonly res: Resources,
+    tagger?: NerTagger,
     options: EnricherOptions = {},
   ) {
-    this.entities = new EntityExtractor(res);
+    this.entities = new EntityExtractor(res, tagger);
     this.subjects = new SubjectClassifier(res.subjectModel, res.mediaTopics, options.subjectThreshold);
     this.words = new WordInfos(res.stopwords, res.languageWords, res.subjectModel, (lower) =>
       entityWordFlags(res, lower),
@@ -86,5 +91,7 @@ class DefaultEnricher implements Enricher {
 
 /** Loads the gazetteers and models once (about a second) and returns an enricher to call per article. */
 export function createEnricher(options: EnricherOptions = {}): Enricher {
-  return new DefaultEnricher(loadResources(options.dataDir), options);
+  const res = loadResources(options.dataDir);
+  const model = options.entities === 'rules' ? undefined : loadNerModel(enrichDataDir(options.dataDir));
+  return new DefaultEnricher(res, model && new NerTagger(model, res.gazetteer), options);
 }

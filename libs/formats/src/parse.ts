@@ -2,7 +2,11 @@ import { ErrorCode, WireError } from '@wiredesk/contracts';
 import { decodeBytes } from './decode/decode';
 import { detectFormat } from './detect/detect';
 import type { BodyBlock, WireFormat, WireItem, WirePicture } from './model/wire-item';
-import type { ParseInput } from './parsers/parser';
+import { formatFromName } from './detect/hints';
+import { useDeliveryReader } from './parsers/email/email-parser';
+import { sniffEmail } from './parsers/email/email-sniff';
+import { sniffImage } from './parsers/image/image-kind';
+import type { ParseInput, WireParser } from './parsers/parser';
 import { parserFor } from './parsers/registry';
 
 export interface ParseHints {
@@ -24,19 +28,57 @@ export interface ParseResult {
 
 /** 20 MiB: far above any single story or feed, low enough that parsing stays bounded. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** Pictures and e-mail may be larger, up to what a Kafka message holds (64 MiB): only their metadata is parsed. */
+export const MEDIA_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * Raw wire bytes to story items: size check, charset decoding, format detection, parsing, and a final clean-up every
  * format shares (no non-breaking spaces, control characters or empty blocks reach an article). Throws WireError.
  */
 export function parseWire(bytes: Buffer, hints: ParseHints = {}): ParseResult {
+  const { input, format, charset, parser } = prepare(bytes, hints);
+  if (parser.parseAsync) {
+    throw new WireError(ErrorCode.INTERNAL_ERROR, `The ${format} input is read by parseWireAsync, not parseWire.`);
+  }
+  return finish(format, charset, parser.parse(input));
+}
+
+/**
+ * parseWire for every delivery, pictures and e-mail included (their libraries read asynchronously). What the
+ * normalizer and `wiredesk normalize` run; the other formats are parsed exactly as parseWire parses them.
+ */
+export async function parseWireAsync(bytes: Buffer, hints: ParseHints = {}): Promise<ParseResult> {
+  const { input, format, charset, parser } = prepare(bytes, hints);
+  const items = parser.parseAsync ? await parser.parseAsync(input) : parser.parse(input);
+  return finish(format, charset, items);
+}
+
+// an e-mail's attachments are deliveries of their own: read them the same way
+useDeliveryReader(async (bytes, hints) => (await parseWireAsync(bytes, hints)).items);
+
+interface Prepared {
+  input: ParseInput;
+  format: WireFormat;
+  charset: string;
+  parser: WireParser;
+}
+
+function prepare(bytes: Buffer, hints: ParseHints): Prepared {
   if (!bytes || bytes.length === 0) throw new WireError(ErrorCode.EMPTY_INPUT, 'The input is empty.');
   const maxBytes = hints.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > maxBytes) {
+  // photos and mail with photos are large by nature; reading them costs little beyond their headers
+  const isMedia = () => sniffImage(bytes) !== undefined || sniffEmail(bytes.toString('latin1', 0, 16384)) > 0;
+  if (bytes.length > maxBytes && !(bytes.length <= Math.max(maxBytes, MEDIA_MAX_BYTES) && isMedia())) {
     throw new WireError(
       ErrorCode.TOO_LARGE,
       `The input is ${bytes.length} bytes, more than the limit of ${maxBytes} bytes.`,
     );
+  }
+  // A picture is bytes, not text: it skips charset decoding (which would refuse it as binary).
+  const override = hints.format !== undefined && hints.format !== '' ? formatFromName(String(hints.format)) : undefined;
+  if (override === 'image' || (override === undefined && sniffImage(bytes))) {
+    const input: ParseInput = { text: '', bytes, contentType: hints.contentType, filename: hints.filename };
+    return { input, format: 'image', charset: 'binary', parser: parserFor('image') as WireParser };
   }
   const decoded = decodeBytes(bytes, { contentType: hints.contentType });
   if (decoded.text.trim() === '') {
@@ -53,11 +95,15 @@ export function parseWire(bytes: Buffer, hints: ParseHints = {}): ParseResult {
   if (!parser) {
     throw new WireError(ErrorCode.UNKNOWN_FORMAT, `The input is ${format}, which this build of Wiredesk cannot parse.`);
   }
-  const items = parser.parse(input).map(cleanItem).filter(hasContent);
+  return { input, format, charset: decoded.charset, parser };
+}
+
+function finish(format: WireFormat, charset: string, parsed: WireItem[]): ParseResult {
+  const items = parsed.map(cleanItem).filter(hasContent);
   if (items.length === 0) {
     throw new WireError(ErrorCode.NO_CONTENT, `The ${format} input holds no story: no headline, body or picture.`);
   }
-  return { format, charset: decoded.charset, items };
+  return { format, charset, items };
 }
 
 /** Spaces that must not survive into an article: no-break, narrow no-break, figure and the other fixed widths. */

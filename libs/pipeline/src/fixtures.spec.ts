@@ -3,7 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { ErrorCode, isWireError } from '@wiredesk/contracts';
 import { createEnricher } from '@wiredesk/enrich';
 import { validateNinjs } from '@wiredesk/ninjs';
-import { normalizeBytes } from './normalize';
+import { normalizeBytesAsync } from './normalize';
 
 /**
  * Every wire file the project keeps as a fixture, in every format, through the whole pipeline: whatever a file holds,
@@ -31,11 +31,11 @@ describe.each([
 ])('every fixture %s', (_how, enrich) => {
   it('has fixtures to run', () => expect(files.length).toBeGreaterThan(10));
 
-  it.each(files)('%s', (_name, path) => {
+  it.each(files)('%s', async (_name, path) => {
     const bytes = readFileSync(path);
     let result;
     try {
-      result = normalizeBytes(bytes, { filename: basename(path) }, { enricher: enrich });
+      result = await normalizeBytesAsync(bytes, { filename: basename(path) }, { enricher: enrich });
     } catch (e) {
       expect(isWireError(e)).toBe(true);
       expect((e as { code: string }).code).not.toBe(ErrorCode.INVALID_NINJS);

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { blocksToXhtml, type WireFormat, type WireItem, type WireLink, type WirePicture } from '@wiredesk/formats';
+import {
+  RAW_COPY_HREF,
+  blocksToXhtml,
+  type WireFormat,
+  type WireItem,
+  type WireLink,
+  type WirePicture,
+} from '@wiredesk/formats';
 import {
   NINJS_SCHEMA_ID,
   NINJS_VERSION,
@@ -21,6 +28,8 @@ import { genreOf, keywordSubject, sourceSubject } from './vocabularies';
 /** What the transport knows about a delivery (wire.raw headers); only receivedAt can reach the article. */
 export interface ArticleMeta {
   ingestId?: string;
+  /** where the archive serves this delivery's raw copy (GET /v1/raw/{ingestId}): pictures' renditions point there */
+  rawCopyUrl?: string;
   source?: string;
   /** ISO 8601; the article's versionCreated when the copy does not say */
   receivedAt?: string;
@@ -35,6 +44,8 @@ const MARKUP_FORMATS: ReadonlySet<WireFormat> = new Set([
   'ninjs',
   'rss',
   'atom',
+  'cp-publish',
+  'ritzau',
 ]);
 
 export const TEXT_PLAIN = 'text/plain';
@@ -85,7 +96,7 @@ export function toNinjs(item: WireItem, meta: ArticleMeta = {}): Ninjs {
 
   const soloPicture = article.type === 'picture' && item.body.length === 0 && item.pictures.length === 1;
   if (soloPicture) {
-    const { descriptions, ...picture } = pictureFields(item.pictures[0]);
+    const { descriptions, ...picture } = pictureFields(item.pictures[0], meta);
     Object.assign(article, picture);
     if (descriptions) article.descriptions = [...(article.descriptions ?? []), ...descriptions];
   } else {
@@ -94,7 +105,7 @@ export function toNinjs(item: WireItem, meta: ArticleMeta = {}): Ninjs {
   }
 
   const associations = [
-    ...(soloPicture ? [] : item.pictures.map((p, i) => pictureAssociation(p, i, uri))),
+    ...(soloPicture ? [] : item.pictures.map((p, i) => pictureAssociation(p, i, uri, meta))),
     ...linkAssociations(item),
   ];
   if (associations.length) article.associations = associations;
@@ -155,11 +166,21 @@ function pictureDescriptions(p: WirePicture): NinjsDescription[] {
   return descriptions;
 }
 
-function renditionsOf(p: WirePicture): NinjsRendition[] {
+/**
+ * A rendition in the delivery itself (a picture sent as the delivery or attached to it) points at the archive's raw
+ * copy of that delivery; without a known raw-copy URL (the CLI) it has none.
+ */
+function resolveRawCopy(href: string, meta: ArticleMeta): string | undefined {
+  if (!href.startsWith(RAW_COPY_HREF)) return href;
+  return meta.rawCopyUrl ? meta.rawCopyUrl + href.slice(RAW_COPY_HREF.length) : undefined;
+}
+
+function renditionsOf(p: WirePicture, meta: ArticleMeta): NinjsRendition[] {
   const renditions: NinjsRendition[] = [];
   for (const r of p.renditions ?? []) {
-    if (!isNinjsUri(r.href)) continue; // a relative link cannot be followed by anyone downstream
-    const rendition: NinjsRendition = { name: `rendition${renditions.length + 1}`, href: r.href };
+    const href = resolveRawCopy(r.href, meta);
+    if (!href || !isNinjsUri(href)) continue; // a relative link cannot be followed by anyone downstream
+    const rendition: NinjsRendition = { name: `rendition${renditions.length + 1}`, href };
     if (r.mimetype) rendition.contentType = r.mimetype;
     if (r.width && Number.isInteger(r.width)) rendition.width = r.width;
     if (r.height && Number.isInteger(r.height)) rendition.height = r.height;
@@ -169,22 +190,29 @@ function renditionsOf(p: WirePicture): NinjsRendition[] {
 }
 
 /** what a picture says about itself, shared by associations and picture-only articles */
-function pictureFields(p: WirePicture): Partial<NinjsAssociation> {
+function pictureFields(p: WirePicture, meta: ArticleMeta): Partial<NinjsAssociation> {
   const fields: Partial<NinjsAssociation> = {};
   const descriptions = pictureDescriptions(p);
   if (descriptions.length) fields.descriptions = descriptions;
   if (p.by) fields.by = p.by;
   if (p.copyrightNotice) fields.copyrightNotice = p.copyrightNotice;
-  const renditions = renditionsOf(p);
+  const renditions = renditionsOf(p, meta);
   if (renditions.length) fields.renditions = renditions;
   return fields;
 }
 
-export function pictureAssociation(p: WirePicture, index: number, articleUri: string): NinjsAssociation {
+export function pictureAssociation(
+  p: WirePicture,
+  index: number,
+  articleUri: string,
+  meta: ArticleMeta = {},
+): NinjsAssociation {
   const type = p.type ?? 'picture';
   const href = p.uri ?? p.renditions?.[0]?.href;
-  const uri = href && isNinjsUri(href) ? href : derivedUri(`${articleUri}#${type}-${index + 1}`);
-  return { name: p.name || `${type}${index + 1}`, uri, type, ...pictureFields(p) };
+  // a picture inside the delivery has no identity of its own beyond the article's
+  const own = href && !href.startsWith(RAW_COPY_HREF) && isNinjsUri(href);
+  const uri = own ? href : derivedUri(`${articleUri}#${type}-${index + 1}`);
+  return { name: p.name || `${type}${index + 1}`, uri, type, ...pictureFields(p, meta) };
 }
 
 /** links to earlier versions, corrected items, package members: partial associations carrying only the identity */

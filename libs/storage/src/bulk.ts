@@ -1,17 +1,25 @@
-import {
-  MongoBulkWriteError,
-  MongoError,
-  MongoServerError,
-  MongoWriteConcernError,
-  type AnyBulkWriteOperation,
-  type Collection,
-  type Document,
-} from 'mongodb';
+import { MongoBulkWriteError, MongoError, MongoServerError, MongoWriteConcernError, type Document } from 'mongodb';
+import type { AnyBulkWriteOperation, Model } from 'mongoose';
 
 export const DUPLICATE_KEY = 11000;
 
 /** Every Wiredesk collection keys its documents by a string _id (uri, version id, ingest id). */
 export type StoredDocument = Document & { _id: string };
+
+/** A write statement for a model's bulkWrite. */
+export type WriteOp = AnyBulkWriteOperation<StoredDocument>;
+
+/**
+ * The archive's mongoose models, typed by what the write path stores (the schemas stay the rules: bulkWrite casts
+ * its statements through them; documents inserted in bulk were checked against them first, see schema-check.ts).
+ */
+export type StoreModel = Model<StoredDocument>;
+
+/**
+ * Options of every bulk write: unordered; no schema defaults added to upserts (the write path sets every field it
+ * means, and a default beside an `$addToSet` of the same array would conflict).
+ */
+const BULK_OPTIONS = { ordered: false, setDefaultsOnInsert: false } as const;
 
 /** Server error codes that mean "try again later", not "this document is bad". */
 const TRANSIENT_CODES = new Set([
@@ -63,23 +71,23 @@ export interface PermanentFailure {
  * the other operations ran: they are all run again one by one. That is safe because every op given here is
  * idempotent (guarded upserts, $setOnInsert, status updates).
  */
-export async function bulkWriteIdempotent<T extends Document>(
-  collection: Collection<T>,
-  ops: AnyBulkWriteOperation<T>[],
+export async function bulkWriteIdempotent(
+  model: StoreModel,
+  ops: WriteOp[],
   maxOpsPerCommand = 1000,
 ): Promise<Map<number, PermanentFailure>> {
   const failures = new Map<number, PermanentFailure>();
   for (let start = 0; start < ops.length; start += maxOpsPerCommand) {
     const chunk = ops.slice(start, start + maxOpsPerCommand);
     try {
-      await collection.bulkWrite(chunk, { ordered: false });
+      await model.bulkWrite(chunk, BULK_OPTIONS);
       continue;
     } catch (error) {
       // outages and timeouts are not bulk errors; a bulk error with no write errors is a write-concern failure
       if (!(error instanceof MongoBulkWriteError) || writeErrorsOf(error).length === 0) throw error;
     }
     for (let index = 0; index < chunk.length; index++) {
-      const failure = await writeOne(collection, chunk[index]);
+      const failure = await writeOne(model, chunk[index]);
       if (failure) failures.set(start + index, failure);
     }
   }
@@ -92,9 +100,9 @@ export async function bulkWriteIdempotent<T extends Document>(
  * outages are thrown. Inserts are the cheapest write on FerretDB (no scan), hence preferred wherever a document is
  * new in the common case.
  */
-export async function insertIgnoringDuplicates<T extends StoredDocument>(
-  collection: Collection<T>,
-  docs: T[],
+export async function insertIgnoringDuplicates(
+  model: StoreModel,
+  docs: StoredDocument[],
   maxPerCommand = 1000,
 ): Promise<{ duplicates: Set<number>; failures: Map<number, PermanentFailure> }> {
   const duplicates = new Set<number>();
@@ -102,17 +110,19 @@ export async function insertIgnoringDuplicates<T extends StoredDocument>(
   for (let start = 0; start < docs.length; start += maxPerCommand) {
     const chunk = docs.slice(start, start + maxPerCommand);
     try {
-      await collection.insertMany(chunk as never[], { ordered: false });
+      // lean: the documents go to the driver as they are, no mongoose document per item (checked beforehand)
+      await model.insertMany(chunk, { ordered: false, lean: true });
     } catch (error) {
       if (!(error instanceof MongoBulkWriteError) || writeErrorsOf(error).length === 0) throw error;
-      for (const writeError of writeErrorsOf(error) as (WriteErrorLike & { index?: number })[]) {
-        const index = start + (writeError.index ?? 0);
-        if (writeError.code === DUPLICATE_KEY) duplicates.add(index);
-        else if (writeError.code !== undefined && TRANSIENT_CODES.has(writeError.code)) throw error;
+      for (const writeError of writeErrorsOf(error)) {
+        const index = start + (writeError.index ?? writeError.err?.index ?? 0);
+        const code = writeError.code ?? writeError.err?.code;
+        if (code === DUPLICATE_KEY) duplicates.add(index);
+        else if (code !== undefined && TRANSIENT_CODES.has(code)) throw error;
         else
           failures.set(index, {
-            code: writeError.code,
-            message: writeError.errmsg ?? 'The store refused the document.',
+            code,
+            message: writeError.errmsg ?? writeError.err?.errmsg ?? 'The store refused the document.',
           });
       }
     }
@@ -125,13 +135,10 @@ export async function insertIgnoringDuplicates<T extends StoredDocument>(
  * none, one inserts and the other collides; on the second try the loser sees the document and its guard decides
  * (a higher version updates it, anything else collides again: it really is not newer).
  */
-async function writeOne<T extends Document>(
-  collection: Collection<T>,
-  op: AnyBulkWriteOperation<T>,
-): Promise<PermanentFailure | undefined> {
+async function writeOne(model: StoreModel, op: WriteOp): Promise<PermanentFailure | undefined> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await collection.bulkWrite([op], { ordered: true });
+      await model.bulkWrite([op], { ...BULK_OPTIONS, ordered: true });
       return undefined;
     } catch (error) {
       const code = writeErrorCode(error);
@@ -145,9 +152,15 @@ async function writeOne<T extends Document>(
   }
 }
 
+/**
+ * The driver's WriteError reads code, index and errmsg through getters over `err`; mongoose's insertMany re-indexes
+ * its write errors as plain copies, which keep `err` and `index` only. Both shapes are read.
+ */
 interface WriteErrorLike {
   code?: number;
   errmsg?: string;
+  index?: number;
+  err?: { code?: number; errmsg?: string; index?: number };
 }
 
 function writeErrorsOf(error: MongoBulkWriteError): WriteErrorLike[] {
@@ -162,11 +175,13 @@ function firstWriteError(error: unknown): WriteErrorLike | undefined {
 
 function writeErrorCode(error: unknown): number | undefined {
   const writeError = firstWriteError(error);
-  if (writeError?.code !== undefined) return writeError.code;
+  const code = writeError?.code ?? writeError?.err?.code;
+  if (code !== undefined) return code;
   if (error instanceof MongoServerError && typeof error.code === 'number') return error.code;
   return undefined;
 }
 
 function writeErrorMessage(error: unknown): string {
-  return firstWriteError(error)?.errmsg ?? (error instanceof Error ? error.message : String(error));
+  const writeError = firstWriteError(error);
+  return writeError?.errmsg ?? writeError?.err?.errmsg ?? (error instanceof Error ? error.message : String(error));
 }

@@ -6,28 +6,16 @@ import { RawRepository } from './raw/raw.repository';
 import { ARTICLE_MODEL, ArticleSchema } from './schemas/article.schema';
 import { ARTICLE_VERSION_MODEL, ArticleVersionSchema } from './schemas/article-version.schema';
 import { RAW_COPY_MODEL, RawCopySchema } from './schemas/raw-copy.schema';
+import { STORAGE_OPTIONS, type StorageOptions } from './storage.options';
 import { STORE_PROFILE, storeProfile, type StoreProfile } from './store-profile';
-
-export interface StorageOptions {
-  /** MONGO_URL; the database named in it is used unless `dbName` is given */
-  uri: string;
-  /** overrides the URL's database (tests use one per file) */
-  dbName?: string;
-  /** how long an operation waits for a reachable server before failing (transient error) */
-  serverSelectionTimeoutMS?: number;
-  /** create the indexes at start (default true); MongoDB and FerretDB treat existing ones as a no-op */
-  ensureIndexes?: boolean;
-  /** which server to write for; detected from buildInfo when absent */
-  serverKind?: StoreProfile['kind'];
-}
+import { COUNTER_MODEL, CounterSchema, TIMELINE_MODEL, TimelineSchema } from './schemas/timeline.schema';
+import { TimelineBackfill } from './timeline/timeline-backfill';
 
 /** FerretDB answers buildInfo with a ferretdbVersion field; MongoDB does not. */
 export async function detectServerKind(connection: Connection): Promise<StoreProfile['kind']> {
   const info = await connection.db!.admin().command({ buildInfo: 1 });
   return info.ferretdbVersion ? 'ferretdb' : 'mongodb';
 }
-
-const STORAGE_OPTIONS = Symbol('STORAGE_OPTIONS');
 
 /** The database name of a MongoDB URL ("mongodb://h:27017/wiredesk?x=y" → "wiredesk"), default `wiredesk`. */
 export function databaseName(uri: string): string {
@@ -66,7 +54,10 @@ export class StorageHealth {
   }
 }
 
-/** Creates every collection's indexes at start, so the first query of a fresh database is already indexed. */
+/**
+ * Creates every collection's indexes at start, so the first query of a fresh database is already indexed; then builds
+ * the timeline and counters of a database that has none yet (timeline-backfill.ts).
+ */
 @Injectable()
 export class StorageIndexes implements OnModuleInit {
   private readonly logger = new Logger('StorageIndexes');
@@ -76,17 +67,25 @@ export class StorageIndexes implements OnModuleInit {
     @Inject(getModelToken(ARTICLE_MODEL)) private readonly articles: Model<unknown>,
     @Inject(getModelToken(ARTICLE_VERSION_MODEL)) private readonly versions: Model<unknown>,
     @Inject(getModelToken(RAW_COPY_MODEL)) private readonly raw: Model<unknown>,
+    @Inject(getModelToken(TIMELINE_MODEL)) private readonly timeline: Model<unknown>,
+    @Inject(getModelToken(COUNTER_MODEL)) private readonly counters: Model<unknown>,
+    private readonly backfill: TimelineBackfill,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (this.options.ensureIndexes === false) return;
-    for (const model of [this.articles, this.versions, this.raw]) {
-      await model.createCollection().catch((error: { code?: number }) => {
-        if (error.code !== 48) throw error; // NamespaceExists
+    if (this.options.ensureIndexes !== false) {
+      for (const model of [this.articles, this.versions, this.raw, this.timeline, this.counters]) {
+        await model.createCollection().catch((error: { code?: number }) => {
+          if (error.code !== 48) throw error; // NamespaceExists
+        });
+        await model.createIndexes();
+      }
+      this.logger.log({
+        msg: 'indexes ensured',
+        collections: ['articles', 'article_versions', 'raw', 'timeline', 'counters'],
       });
-      await model.createIndexes();
     }
-    this.logger.log({ msg: 'indexes ensured', collections: ['articles', 'article_versions', 'raw'] });
+    await this.backfill.run();
   }
 }
 
@@ -114,6 +113,8 @@ export class StorageModule {
           { name: ARTICLE_MODEL, schema: ArticleSchema },
           { name: ARTICLE_VERSION_MODEL, schema: ArticleVersionSchema },
           { name: RAW_COPY_MODEL, schema: RawCopySchema },
+          { name: TIMELINE_MODEL, schema: TimelineSchema },
+          { name: COUNTER_MODEL, schema: CounterSchema },
         ]),
       ],
       providers: [
@@ -128,6 +129,7 @@ export class StorageModule {
         RawRepository,
         StorageHealth,
         StorageIndexes,
+        TimelineBackfill,
       ],
       exports: [ArticleRepository, RawRepository, StorageHealth, STORE_PROFILE],
     };

@@ -1,15 +1,17 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, UseFilters, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { TAG_KINDS } from '@wiredesk/storage';
 import type { Request, Response } from 'express';
+import { QueryTimeoutFilter } from './query-timeout.filter';
 import { CountTags } from '../use-cases/count-tags.use-case';
 import { ProblemSchema, TagListSchema } from './openapi.schemas';
 import { sendJson, valueOrBadRequest } from './respond';
-import { parseTagsQuery } from './tags.query';
+import { parseTagsQuery, TagsQuery } from './tags.query';
 import { RequiresScope } from '@wiredesk/platform';
 
 @ApiTags('tags')
 @RequiresScope('read')
+@UseFilters(QueryTimeoutFilter)
 @Controller('v1/tags')
 export class TagsController {
   constructor(private readonly countTags: CountTags) {}
@@ -22,11 +24,6 @@ export class TagsController {
       'organisation, place or subject. One entity spelled several ways (same URI) counts once.',
   })
   @ApiParam({ name: 'kind', enum: TAG_KINDS })
-  @ApiQuery({ name: 'since', required: false, description: 'default: 24 hours before until' })
-  @ApiQuery({ name: 'until', required: false, description: 'default: now' })
-  @ApiQuery({ name: 'limit', required: false, description: '1..100, default 20' })
-  @ApiQuery({ name: 'language', required: false })
-  @ApiQuery({ name: 'source', required: false })
   @ApiOkResponse({ description: 'tags with counts, most frequent first', schema: TagListSchema })
   @ApiResponse({
     status: 400,
@@ -35,11 +32,11 @@ export class TagsController {
   })
   async tags(
     @Param('kind') kind: string,
-    @Query() query: Record<string, unknown>,
+    @Query() query: TagsQuery,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const request = valueOrBadRequest(parseTagsQuery(kind, query));
+    const request = valueOrBadRequest(parseTagsQuery(kind, query as Record<string, unknown>));
     sendJson(req, res, await this.countTags.execute(request));
   }
 }

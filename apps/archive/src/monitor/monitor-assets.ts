@@ -1,12 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { etagOf } from '../http/etag';
 
-/** One static file of the monitor page, held in memory with its ETag. */
+/** One static file of the monitor page, held in memory (Express adds its ETag when sending it). */
 export interface MonitorAsset {
   body: Buffer;
   contentType: string;
-  etag: string;
 }
 
 export const MONITOR_ASSETS = {
@@ -38,7 +36,7 @@ export function monitorStaticDir(from: string = __dirname): string {
 export function loadMonitorAssets(dir: string = monitorStaticDir()): Record<MonitorAssetName, MonitorAsset> {
   const load = (name: MonitorAssetName): MonitorAsset => {
     const body = readFileSync(join(dir, MONITOR_ASSETS[name].file));
-    return { body, contentType: MONITOR_ASSETS[name].contentType, etag: etagOf(body) };
+    return { body, contentType: MONITOR_ASSETS[name].contentType };
   };
   return { page: load('page'), script: load('script'), style: load('style'), icon: load('icon') };
 }

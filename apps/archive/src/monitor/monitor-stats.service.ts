@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
 import { KAFKA_CLIENT } from '@wiredesk/messaging';
 import { WIREDESK_CONFIG, type WiredeskConfig } from '@wiredesk/platform';
-import { ARTICLES_COLLECTION, RAW_COLLECTION } from '@wiredesk/storage';
+import { ArticleRepository } from '@wiredesk/storage';
 import type { Admin, Kafka } from 'kafkajs';
-import type { Connection } from 'mongoose';
 
 /** The counts on the monitor page. A count that cannot be read right now is null, never a guess. */
 export interface WireStats {
@@ -25,8 +23,9 @@ export function sumHighWatermarks(partitions: readonly { high: string }[]): numb
 }
 
 /**
- * Read-only counts for GET /v1/stats: estimated document counts (collection metadata, no scan) of `raw` and
- * `articles`, and the dead-letter topic's offsets from a Kafka admin client of its own (on the service's shared client).
+ * Read-only counts for GET /v1/stats: the totals the archive keeps as it writes (`counters`: raw copies and stories
+ * stored; two `_id` reads, whatever the store holds), and the dead-letter topic's offsets from a Kafka admin client of
+ * its own (on the service's shared client).
  */
 @Injectable()
 export class MonitorStats implements OnApplicationShutdown {
@@ -36,7 +35,7 @@ export class MonitorStats implements OnApplicationShutdown {
   private cached: { at: number; stats: Promise<WireStats> } | undefined;
 
   constructor(
-    @InjectConnection() private readonly connection: Connection,
+    private readonly articles: ArticleRepository,
     @Inject(KAFKA_CLIENT) kafka: Kafka,
     @Inject(WIREDESK_CONFIG) private readonly config: WiredeskConfig,
   ) {
@@ -50,21 +49,16 @@ export class MonitorStats implements OnApplicationShutdown {
   }
 
   private async count(): Promise<WireStats> {
-    const [ingested, published, deadLettered] = await Promise.all([
-      this.documents(RAW_COLLECTION),
-      this.documents(ARTICLES_COLLECTION),
-      this.deadLettered(),
-    ]);
-    return { ingested, published, deadLettered };
+    const [totals, deadLettered] = await Promise.all([this.totals(), this.deadLettered()]);
+    return { ingested: totals.rawCopies, published: totals.stories, deadLettered };
   }
 
-  private async documents(collection: string): Promise<number | null> {
+  private async totals(): Promise<{ stories: number | null; rawCopies: number | null }> {
     try {
-      const db = this.connection.db;
-      return db ? await db.collection(collection).estimatedDocumentCount() : null;
+      return await this.articles.totals();
     } catch (error) {
-      this.logger.warn({ msg: 'count failed', collection, error: (error as Error).message });
-      return null;
+      this.logger.warn({ msg: 'count failed', error: (error as Error).message });
+      return { stories: null, rawCopies: null };
     }
   }
 

@@ -1,10 +1,12 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, UseFilters, Req, Res } from '@nestjs/common';
 import { ApiExcludeController, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { PublicRoute, RequiresScope } from '@wiredesk/platform';
 import type { Request, Response } from 'express';
-import { sendJson, sendWithEtag } from '../http/respond';
+import { QueryTimeoutFilter } from '../http/query-timeout.filter';
+import { sendBody, sendJson } from '../http/respond';
 import { loadMonitorAssets, type MonitorAsset, type MonitorAssetName } from './monitor-assets';
 import { MonitorStats } from './monitor-stats.service';
+import { SourceStatusController } from './source-status.controller';
 
 /**
  * The wire monitor: one page and its script and style, public (they hold no data); the page reads everything through
@@ -38,7 +40,7 @@ export class MonitorPageController {
 
   private send(name: MonitorAssetName, req: Request, res: Response): void {
     const asset: MonitorAsset = this.assets[name];
-    sendWithEtag(req, res, asset.etag, () => res.type(asset.contentType).send(asset.body));
+    sendBody(req, res, asset.body, asset.contentType);
   }
 }
 
@@ -54,6 +56,7 @@ const StatsSchema = {
 
 @ApiTags('stats')
 @RequiresScope('read')
+@UseFilters(QueryTimeoutFilter)
 @Controller('v1/stats')
 export class StatsController {
   constructor(private readonly stats: MonitorStats) {}
@@ -73,5 +76,5 @@ export class StatsController {
 }
 
 /** What the archive module registers for the monitor. */
-export const MONITOR_CONTROLLERS = [MonitorPageController, StatsController];
+export const MONITOR_CONTROLLERS = [MonitorPageController, StatsController, SourceStatusController];
 export const MONITOR_PROVIDERS = [MonitorStats];

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ErrorCode, isWireError } from '@wiredesk/contracts';
 import type { Enricher } from '@wiredesk/enrich';
 import { WIRE_FORMATS, type WireFormat } from '@wiredesk/formats';
-import { normalizeBytes } from '@wiredesk/pipeline';
+import { normalizeBytesAsync } from '@wiredesk/pipeline';
 import { Exit, oneLine, processStreams, readAll, writeLine, type CliStreams } from '../io';
 
 export const NORMALIZE_USAGE = `usage: wiredesk normalize [--format F] [--no-enrich] [--with-source] <file…|->
@@ -135,7 +135,10 @@ async function normalizeOne(
   let articles;
   try {
     const hints = { filename: source === '-' ? undefined : basename(source), format: flags.format };
-    ({ articles } = normalizeBytes(bytes, hints, { enricher, meta: { receivedAt: new Date().toISOString() } }));
+    ({ articles } = await normalizeBytesAsync(bytes, hints, {
+      enricher,
+      meta: { receivedAt: new Date().toISOString() },
+    }));
   } catch (e) {
     const code = isWireError(e) ? e.code : ErrorCode.INTERNAL_ERROR;
     const message = e instanceof Error ? e.message : String(e);

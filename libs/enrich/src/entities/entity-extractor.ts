@@ -2,6 +2,8 @@ import type { EntityKind, EntityTag, Mention } from '../enrichment';
 import type { Resources } from '../resources';
 import { NUMBER, type Segment, type Token, type Tokenized, WORD } from '../text/tokenizer';
 import type { WordInfo } from '../text/word-info';
+import { type DocumentSpan, documentSpans } from '../ner/document-spans';
+import type { NerTagger } from '../ner/ner-model';
 import type { GazetteerEntry, GazetteerMatch } from './gazetteer';
 import { entityWordFlags, WordFlag as F } from './word-flags';
 
@@ -91,7 +93,15 @@ export class EntityExtractor {
   private infos: readonly WordInfo[] | undefined;
   private readonly ownFlags = new Map<string, number>();
 
-  constructor(private readonly res: Resources) {}
+  /** WordFlag bits of every token of the document, for the recogniser */
+  private flagArray = new Int32Array(1024);
+
+  /** With a trained `tagger` the recogniser finds the names and these rules give them canonical names, identifiers
+   * and document-level links; without one, the rules below find the names too. */
+  constructor(
+    private readonly res: Resources,
+    private readonly tagger?: NerTagger,
+  ) {}
 
   /** German capitalises every noun: there capitals alone are no evidence of a name. */
   private capitalsAreWeak = false;
@@ -103,14 +113,19 @@ export class EntityExtractor {
     this.capitalsAreWeak = language === 'de';
     const modes = this.segments.map((s) => this.segmentMode(s));
     this.markSkipped();
-    this.segments.forEach((seg, k) => {
-      if (modes[k].allCaps || modes[k].titleCase) return;
-      this.scanSegment(seg);
-    });
-    this.resolveUnknownRuns();
+    if (this.tagger) {
+      this.modelScan(this.tagger, doc, language ?? 'und', modes);
+    } else {
+      this.segments.forEach((seg, k) => {
+        if (modes[k].allCaps || modes[k].titleCase) return;
+        this.scanSegment(seg);
+      });
+      this.resolveUnknownRuns();
+    }
     this.resolveAcronyms();
     const people = this.peopleByName();
     this.segments.forEach((seg, k) => this.linkRemaining(seg, modes[k], people));
+    if (this.tagger) this.propagateNames();
     this.mergePeople();
     if (located) this.addLocated(located);
     return this.finish();
@@ -771,6 +786,96 @@ export class EntityExtractor {
   private addMention(acc: EntityAcc, a: number, b: number): void {
     if (acc.entry) this.addGazetteer(acc.entry, a, b);
     else this.addEntity(acc.kind, acc.name, a, b);
+  }
+
+  /** The recogniser's names, after the document-level vote (ner/document-spans.ts), with canonical names. */
+  private modelScan(tagger: NerTagger, doc: Tokenized, language: string, modes: SegmentMode[]): void {
+    const n = this.tokens.length;
+    if (this.flagArray.length < n) this.flagArray = new Int32Array(Math.max(n, this.flagArray.length * 2));
+    for (let k = 0; k < n; k++) this.flagArray[k] = this.flagsAt(k);
+    const spans = documentSpans(tagger, doc, this.flagArray, this.skip, language, (k) => modes[k].titleCase);
+    const allCaps = new Set<number>();
+    this.segments.forEach((seg, k) => modes[k].allCaps && allCaps.add(seg.index));
+    for (const s of spans) this.applySpan(s, allCaps.has(this.tokens[s.from].seg));
+  }
+
+  private applySpan(s: DocumentSpan, allCaps: boolean): void {
+    const { from: a, to: b } = s;
+    let kind = s.kind;
+    if (this.claimed[a]) return;
+    const gaz = this.gazetteerAt(a, b, allCaps);
+    const exact = gaz && gaz.length === b - a ? gaz.entry : undefined;
+    // "NLCA" after "Northern Lumber Cooperative Association (NLCA)": the entity the acronym was defined for
+    const acronym = b - a === 1 && this.tokens[a].upper ? this.acronyms.get(this.tokens[a].text) : undefined;
+    if (acronym) {
+      this.addMention(acronym, a, b);
+      return;
+    }
+    if (s.unconfirmed) {
+      // a line in capitals the body does not confirm: only names the gazetteer knows, or a first name and a surname
+      if (exact) this.addGazetteer(exact, a, b);
+      else if (kind === 'person' && b - a >= 2 && this.isFirstNameAt(a)) this.addPerson(a, b);
+      return;
+    }
+    // a results table names clubs after their cities ("Liverpool 38 28 6 4"): organisations
+    if (s.table && kind === 'place' && exact?.placeType !== 'country') kind = 'organisation';
+    // a name of several words the gazetteer knows for certain keeps its type ("Khan Younis" is no person)
+    const known = exact && b - a >= 2 && !exact.ambiguous && !(s.table && exact.kind === 'place');
+    if (
+      exact &&
+      (known || exact.kind === kind || (exact.placeType === 'country' && kind === 'organisation' && !s.table))
+    ) {
+      const acc = this.addEntity(exact.kind, exact.name, a, b, exact);
+      acc.needsContext = false;
+      return;
+    }
+    // "Shares in Brightwater Holdings": a name ending in an organisation's head word is no place
+    if (kind === 'place' && b - a >= 2 && this.is(b - 1, F.orgHead) && !this.is(b - 1, F.placeHead))
+      kind = 'organisation';
+    if (kind === 'person') this.addPerson(a, b);
+    else if (kind === 'place') this.addEntity('place', this.surface(a, b), a, b, undefined, undefined, true);
+    else this.addEntity('organisation', this.surface(a, b), a, b);
+  }
+
+  /** Mentions the recogniser missed of names it found elsewhere in the document: the same words, capitalised. */
+  private propagateNames(): void {
+    const tk = this.tokens;
+    const byFirst = new Map<string, { words: string[]; acc: EntityAcc }[]>();
+    const seen = new Set<string>();
+    for (const acc of this.byKey.values()) {
+      for (const m of acc.mentions) {
+        const words: string[] = [];
+        for (let k = m.from; k < m.to; k++) words.push(tk[k].lower);
+        const key = words.join(' ');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        // one common word alone ("Labour", "Apple") is too weak to propagate
+        if (words.length === 1 && this.is(m.from, F.commonWord | F.stopword | F.dictionary)) continue;
+        const list = byFirst.get(words[0]) ?? [];
+        list.push({ words, acc });
+        byFirst.set(words[0], list);
+      }
+    }
+    if (byFirst.size === 0) return;
+    for (let i = 0; i < tk.length; i++) {
+      const t = tk[i];
+      if (this.claimed[i] || this.skip[i] || t.kind !== WORD || !t.cap) continue;
+      const candidates = byFirst.get(t.lower);
+      if (!candidates) continue;
+      let best: { words: string[]; acc: EntityAcc } | undefined;
+      for (const c of candidates) {
+        if (best && c.words.length <= best.words.length) continue;
+        let ok = i + c.words.length <= tk.length;
+        for (let k = 0; ok && k < c.words.length; k++) {
+          const u = tk[i + k];
+          ok = u.lower === c.words[k] && !this.claimed[i + k] && u.seg === t.seg;
+        }
+        if (ok) best = c;
+      }
+      if (!best) continue;
+      this.addMention(best.acc, i, i + best.words.length);
+      i += best.words.length - 1;
+    }
   }
 
   /** Second pass over every segment: surnames, acronyms and gazetteer names the first pass did not claim. */

@@ -33,6 +33,18 @@ const FORMAT_ALIASES: Record<string, WireFormat> = {
   rss2: 'rss',
   'rss-2.0': 'rss',
   atom: 'atom',
+  'cp-publish': 'cp-publish',
+  cp: 'cp-publish',
+  ritzau: 'ritzau',
+  email: 'email',
+  'e-mail': 'email',
+  eml: 'email',
+  mime: 'email',
+  rfc822: 'email',
+  'message/rfc822': 'email',
+  image: 'image',
+  picture: 'image',
+  photo: 'image',
 };
 
 /** The format an explicit override names, or undefined when it names none. */
@@ -59,6 +71,8 @@ export function formatFromContentType(contentType: string | undefined): WireForm
   if (type.includes('ninjs') || type === 'application/json') return 'ninjs';
   if (type.includes('anpa')) return 'anpa1312';
   if (type.includes('7901')) return 'iptc7901';
+  if (type === 'message/rfc822' || type === 'application/mbox') return 'email';
+  if (type.startsWith('image/')) return 'image';
   return undefined;
 }
 
@@ -78,6 +92,13 @@ const EXTENSIONS: Record<string, WireFormat> = {
   anpa: 'anpa1312',
   '7901': 'iptc7901',
   ipt: 'iptc7901',
+  eml: 'email',
+  jpg: 'image',
+  jpeg: 'image',
+  png: 'image',
+  tif: 'image',
+  tiff: 'image',
+  webp: 'image',
 };
 
 /** The format a file name suggests, from its extension. */

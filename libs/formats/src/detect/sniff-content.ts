@@ -28,6 +28,11 @@ export function sniffXmlRoot(text: string): XmlRoot | undefined {
       const end = head.indexOf('-->', i);
       if (end < 0) return undefined;
       i = end + 3;
+    } else if (/^<!entity/i.test(head.slice(i, i + 8))) {
+      // a stray entity declaration before the root: skip it, so the XML reader sees the document and refuses it
+      const end = head.indexOf('>', i);
+      if (end < 0) return undefined;
+      i = end + 1;
     } else if (/^<!doctype/i.test(head.slice(i, i + 9))) {
       const bracket = head.indexOf('[', i);
       const close = head.indexOf('>', i);

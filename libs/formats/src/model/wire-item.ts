@@ -4,7 +4,20 @@
  * libs/pipeline, so every format ends in the same article.
  */
 export type WireFormat =
-  'text' | 'html' | 'nitf' | 'newsml-g2' | 'newsml-1' | 'iptc7901' | 'anpa1312' | 'ninjs' | 'rss' | 'atom';
+  | 'text'
+  | 'html'
+  | 'nitf'
+  | 'newsml-g2'
+  | 'newsml-1'
+  | 'iptc7901'
+  | 'anpa1312'
+  | 'ninjs'
+  | 'rss'
+  | 'atom'
+  | 'cp-publish'
+  | 'ritzau'
+  | 'email'
+  | 'image';
 
 export const WIRE_FORMATS: readonly WireFormat[] = [
   'text',
@@ -17,7 +30,17 @@ export const WIRE_FORMATS: readonly WireFormat[] = [
   'ninjs',
   'rss',
   'atom',
+  'cp-publish',
+  'ritzau',
+  'email',
+  'image',
 ];
+
+/**
+ * A rendition href standing for "the stored raw copy of this delivery" (parsers do not know the ingest id). The
+ * pipeline resolves it to the archive's raw-copy URL; a fragment (`#part=name`) names the part of the delivery.
+ */
+export const RAW_COPY_HREF = 'urn:wiredesk:raw-copy';
 
 export type PubStatus = 'usable' | 'withheld' | 'canceled';
 

@@ -16,4 +16,9 @@ export interface WireParser {
   sniff(input: ParseInput): number;
   /** one input may hold several items (NewsML message, RSS feed, ANPA stream). Throws WireError on bad input. */
   parse(input: ParseInput): WireItem[];
+  /**
+   * Formats read through asynchronous libraries (MIME, picture metadata) parse here instead; `parse` then throws.
+   * Only parseWireAsync calls it.
+   */
+  parseAsync?(input: ParseInput): Promise<WireItem[]>;
 }

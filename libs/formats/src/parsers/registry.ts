@@ -9,6 +9,10 @@ import { iptc7901Parser } from './iptc7901/iptc7901-parser';
 import { ninjsParser } from './ninjs/ninjs-parser';
 import { rssParser } from './feed/rss-parser';
 import { atomParser } from './feed/atom-parser';
+import { cpPublishParser } from './cp-publish/cp-publish-parser';
+import { ritzauParser } from './ritzau/ritzau-parser';
+import { emailParser } from './email/email-parser';
+import { imageParser } from './image/image-parser';
 
 /**
  * Every format parser Wiredesk knows. Detection asks each one to sniff the input; parsing goes to the named one.
@@ -23,6 +27,10 @@ export const PARSERS: WireParser[] = [
   ninjsParser,
   rssParser,
   atomParser,
+  cpPublishParser,
+  ritzauParser,
+  emailParser,
+  imageParser,
   htmlParser,
   textParser,
 ];

@@ -89,11 +89,29 @@ describe('parseXml on bad input', () => {
     expect(codeOf(() => parseXml(bomb))).toBe(ErrorCode.ENTITY_EXPANSION);
   });
 
+  it('ignores parameter entities in a DOCTYPE (Kyodo via Belga: %nitf;): never fetched, never expanded', () => {
+    const kyodo =
+      '<!DOCTYPE NewsML PUBLIC "urn:newsml:iptc.org:20001006:NewsMLv1.0.dtd:1" "../DTD/NewsMLv1.0.dtd" [\n' +
+      '  <!ENTITY % nitf SYSTEM "../nitf/dtd/nitf-3-0.dtd">\n  %nitf;\n]>\n<NewsML><p>kept &undeclared; as written</p></NewsML>';
+    const root = parseXml(kyodo);
+    expect(root.local).toBe('NewsML');
+    expect(JSON.stringify(root)).toContain('kept &undeclared; as written');
+  });
+
+  it('counts every declaration even when a value holds "]>"', () => {
+    const tricky = '<!DOCTYPE x [<!ENTITY a "]>"><!ENTITY b "&a;&a;">]><x>&b;</x>';
+    expect(() => parseXml(tricky)).toThrow('declares 2 entities');
+  });
+
+  it('refuses a stray entity declaration before the root with ENTITY_EXPANSION', () => {
+    expect(codeOf(() => parseXml('<!ENTITY x "y"><x>&x;</x>'))).toBe(ErrorCode.ENTITY_EXPANSION);
+  });
+
   it('refuses external entities with EXTERNAL_ENTITY', () => {
     const xxe = '<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><foo>&xxe;</foo>';
     expect(codeOf(() => parseXml(xxe))).toBe(ErrorCode.EXTERNAL_ENTITY);
-    const pub = '<!DOCTYPE foo [<!ENTITY % p PUBLIC "-//X//EN" "http://evil.example/x.dtd"> %p;]><foo/>';
-    expect(codeOf(() => parseXml(pub))).toBe(ErrorCode.EXTERNAL_ENTITY);
+    const general = '<!DOCTYPE foo [<!ENTITY p PUBLIC "-//X//EN" "http://evil.example/x.dtd">]><foo>&p;</foo>';
+    expect(codeOf(() => parseXml(general))).toBe(ErrorCode.EXTERNAL_ENTITY);
   });
 
   it('refuses deep nesting with NESTING_TOO_DEEP', () => {

@@ -81,12 +81,12 @@ function checkDoctype(text: string, start: number): number {
   }
   if (i >= text.length) throw malformed(`The XML ends inside its DOCTYPE declaration (line ${lineOf(text, start)}).`);
   if (text[i] === '>') return i + 1;
-  const close = /\]\s*>/g;
-  close.lastIndex = i;
-  const end = close.exec(text);
+  const end = internalSubsetEnd(text, i + 1);
   if (!end) throw malformed(`The XML's DOCTYPE internal subset is never closed (line ${lineOf(text, start)}).`);
   const subset = text.slice(i + 1, end.index);
-  const declarations = subset.match(/<!ENTITY[^>]*>?/gi);
+  // Parameter entities (`<!ENTITY % nitf SYSTEM "nitf.dtd"> %nitf;`) only pull DTD text into the DTD, and the DTD is
+  // never read: they are ignored, neither fetched nor expanded, and no reason to refuse the document.
+  const declarations = subset.match(/<!ENTITY(?!\s+%)[^>]*>?/gi);
   if (declarations) {
     if (declarations.some((d) => /\b(SYSTEM|PUBLIC)\b/.test(d))) {
       throw new WireError(
@@ -99,7 +99,28 @@ function checkDoctype(text: string, start: number): number {
       `The XML declares ${declarations.length} entit${declarations.length === 1 ? 'y' : 'ies'} in its DOCTYPE, which Wiredesk refuses to expand.`,
     );
   }
-  return end.index + end[0].length;
+  return end.after;
+}
+
+/** Where a DOCTYPE's internal subset ends ("]" then ">"), stepping over quoted values and comments that may hold "]>". */
+function internalSubsetEnd(text: string, from: number): { index: number; after: number } | undefined {
+  let quote = '';
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '<' && text.startsWith('<!--', i)) {
+      const close = text.indexOf('-->', i + 4);
+      if (close < 0) return undefined;
+      i = close + 2;
+    } else if (c === ']') {
+      let j = i + 1;
+      while (j < text.length && /\s/.test(text[j])) j++;
+      if (text[j] === '>') return { index: i, after: j + 1 };
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -1,15 +1,17 @@
-import { BSON, type AnyBulkWriteOperation, type Document } from 'mongodb';
-import type { StoredDocument } from '../bulk';
+import { BSON, type Document } from 'mongodb';
+import type { StoredDocument, WriteOp } from '../bulk';
 import { versionId } from '../schemas/article-version.schema';
-import type { StoreProfile } from '../store-profile';
+import type { TimelineRef } from '../timeline/timeline-entry';
 import type { ArticleRecord } from './article-record';
 
-export type WriteOp = AnyBulkWriteOperation<StoredDocument>;
+export type { WriteOp } from '../bulk';
 
 /**
  * The write statements of ArticleRepository.applyBatch. Every one is idempotent, so a batch can be replayed or a
- * failed bulk re-run statement by statement. Filters name the document by `_id` (the one lookup FerretDB serves from
- * an index); where the store applies guards atomically (MongoDB) they also carry the version guard.
+ * failed bulk re-run statement by statement. Every filter is exactly `{_id}`: the one lookup both MongoDB and
+ * FerretDB 1.24 serve from an index (FerretDB evaluates any other filter by decoding every document of the
+ * collection). There are no version guards in filters: the plan, made under the story lock from the stored state,
+ * decides, and one writer per story is what Kafka's keying gives (see article.repository.ts).
  */
 
 /** The document of one version in article_versions. */
@@ -49,42 +51,39 @@ function killFields(record: ArticleRecord, now: Date): Document {
 }
 
 /** The document of a story seen for the first time. */
-export function newStoryDoc(record: ArticleRecord, versionHashes: VersionHash[], now: Date): StoredDocument {
+export function newStoryDoc(
+  record: ArticleRecord,
+  versionHashes: VersionHash[],
+  now: Date,
+  timeline?: TimelineRef,
+): StoredDocument {
   return {
     _id: record.uri,
     ...stripUndefined({ ...record }),
     ...killFields(record, now),
     versionHashes,
+    ...(timeline ? { timeline } : {}),
     createdAt: now,
     updatedAt: now,
   };
 }
 
 /**
- * The new current version of a story. With atomic guards, only if the stored one is lower (and not killed, unless
- * this is a kill): when a newer one won a race the filter matches nothing, the upsert collides with the _id and the
- * duplicate-key error is ignored. Without (FerretDB), the plan made under the story lock decides alone.
+ * The new current version of a story, with the versions this batch stored listed in the same statement and its new
+ * timeline entry recorded. An upsert: the story may have been created meanwhile (its insert collided).
  */
 export function currentWriteOp(
   record: ArticleRecord,
   now: Date,
-  profile: StoreProfile,
   versionHashes: VersionHash[] = [],
+  timeline?: TimelineRef,
 ): WriteOp {
-  const kill = record.pubStatus === 'canceled';
-  const filter: Document = { _id: record.uri };
-  if (profile.atomicGuards) {
-    filter.version = { $lt: record.version };
-    if (!kill) filter.pubStatus = { $ne: 'canceled' };
-  }
   const update: Document = {
-    $set: stripUndefined({ ...record, ...killFields(record, now), updatedAt: now }),
+    $set: stripUndefined({ ...record, ...killFields(record, now), timeline, updatedAt: now }),
     $setOnInsert: { createdAt: now },
   };
-  // one statement instead of two where each statement costs a scan (FerretDB); where a guard may make this one
-  // match nothing (MongoDB), the versions are listed by versionHashesOp instead
   if (versionHashes.length > 0) update.$addToSet = { versionHashes: { $each: versionHashes } };
-  return { updateOne: { filter, update, upsert: true } };
+  return { updateOne: { filter: { _id: record.uri }, update, upsert: true } };
 }
 
 /** Lists versions stored by a batch in their story's document (no upsert: the story exists by then). */
@@ -95,14 +94,13 @@ export function versionHashesOp(uri: string, versionHashes: VersionHash[]): Writ
 }
 
 /** A kill: the story keeps its current content and becomes canceled, with its event pending (outbox). */
-export function cancelStoryOp(kill: ArticleRecord, now: Date, profile: StoreProfile): WriteOp {
-  const filter: Document = { _id: kill.uri };
-  if (profile.atomicGuards) filter.pubStatus = { $ne: 'canceled' };
+export function cancelStoryOp(kill: ArticleRecord, now: Date, timeline?: TimelineRef): WriteOp {
   return {
     updateOne: {
-      filter,
+      filter: { _id: kill.uri },
       update: {
         $set: {
+          ...(timeline ? { timeline } : {}),
           pubStatus: 'canceled',
           'ninjs.pubStatus': 'canceled',
           canceledAt: now,
@@ -116,27 +114,11 @@ export function cancelStoryOp(kill: ArticleRecord, now: Date, profile: StoreProf
 }
 
 /**
- * Every stored version of a killed story becomes canceled (the version keeps what it said in originalPubStatus).
- * Where only `_id` is indexed (FerretDB), a filter on `uri` would scan every version of every story: the versions the
- * story lists are named one by one instead; elsewhere one `updateMany` on the `uri` index also catches any unlisted.
+ * Every stored version of a killed story becomes canceled (the version keeps what it said in originalPubStatus). The
+ * versions the story lists are named one by one, by `_id`. No guard in the filter: $min keeps the first cancellation
+ * time on a replayed kill.
  */
-export function cancelVersionsOps(
-  uri: string,
-  versions: readonly number[],
-  now: Date,
-  profile: StoreProfile,
-): WriteOp[] {
-  if (profile.secondaryIndexes) {
-    return [
-      {
-        updateMany: {
-          filter: { uri, pubStatus: { $ne: 'canceled' } },
-          update: { $set: { pubStatus: 'canceled', 'ninjs.pubStatus': 'canceled', canceledAt: now } },
-        },
-      },
-    ];
-  }
-  // no guard in the filter (it would not be pushed down): $min keeps the first cancellation time on a replayed kill
+export function cancelVersionsOps(uri: string, versions: readonly number[], now: Date): WriteOp[] {
   return [...new Set(versions)].map((version) => ({
     updateOne: {
       filter: { _id: versionId(uri, version) },
@@ -145,11 +127,10 @@ export function cancelVersionsOps(
   }));
 }
 
-export function cancelEventPublishedOp(uri: string, now: Date, profile: StoreProfile): WriteOp {
-  const filter: Document = { _id: uri };
-  if (profile.atomicGuards) filter.cancelEventPending = true;
+/** The kill's `canceled` event is published: a replayed kill no longer reports `canceled`. */
+export function cancelEventPublishedOp(uri: string, now: Date): WriteOp {
   return {
-    updateOne: { filter, update: { $set: { cancelEventPending: false, cancelEventPublishedAt: now } } },
+    updateOne: { filter: { _id: uri }, update: { $set: { cancelEventPending: false, cancelEventPublishedAt: now } } },
   };
 }
 
@@ -215,7 +196,6 @@ export function reviseVersionOp(
   record: ArticleRecord,
   stored: StoredDerivation,
   now: Date,
-  profile: StoreProfile,
   maxBytes: number,
 ): WriteOp | undefined {
   if (stored.contentHash === record.contentHash) return undefined;
@@ -232,47 +212,45 @@ export function reviseVersionOp(
   }) as VersionRevision;
   const set: Document = { ...content, revisedAt: now };
   set.revisions = boundedRevisions([...(stored.revisions ?? []), superseded], BSON.calculateObjectSize(set), maxBytes);
-  const filter: Document = { _id: versionId(record.uri, record.version) };
-  if (profile.atomicGuards) filter.contentHash = stored.contentHash;
   const unset = unsetAbsent(set, ['versionLabel', 'enrichment']);
-  return { updateOne: { filter, update: { $set: set, ...(unset ? { $unset: unset } : {}) } } };
+  return {
+    updateOne: {
+      filter: { _id: versionId(record.uri, record.version) },
+      update: { $set: set, ...(unset ? { $unset: unset } : {}) },
+    },
+  };
 }
 
 /**
  * The current document takes the new derivation of its version, with the version list updated to its hash and the
- * `updated` event pending (outbox, cleared by revisionEventPublishedOp). Guarded, where guards are atomic, by the
- * version and content it replaces and the story not being killed.
+ * `updated` event pending (outbox, cleared by revisionEventPublishedOp) and its new timeline entry.
  */
 export function reviseCurrentOp(
   record: ArticleRecord,
-  previousHash: string,
   versionHashes: VersionHash[],
   now: Date,
-  profile: StoreProfile,
+  timeline?: TimelineRef,
 ): WriteOp {
-  const filter: Document = { _id: record.uri };
-  if (profile.atomicGuards) {
-    filter.version = record.version;
-    filter.contentHash = previousHash;
-    filter.pubStatus = { $ne: 'canceled' };
-  }
   const set = stripUndefined({
     ...record,
     versionHashes: versionHashes.map((vh) => (vh.v === record.version ? { v: vh.v, h: record.contentHash } : vh)),
     revisionEventPending: record.contentHash,
+    timeline,
     revisedAt: now,
     updatedAt: now,
   });
   const unset = unsetAbsent(set, OPTIONAL_RECORD_FIELDS);
-  return { updateOne: { filter, update: { $set: set, ...(unset ? { $unset: unset } : {}) } } };
+  return { updateOne: { filter: { _id: record.uri }, update: { $set: set, ...(unset ? { $unset: unset } : {}) } } };
 }
 
-export function revisionEventPublishedOp(uri: string, contentHash: string, now: Date, profile: StoreProfile): WriteOp {
-  const filter: Document = { _id: uri };
-  if (profile.atomicGuards) filter.revisionEventPending = contentHash;
+/**
+ * The revision's `updated` event is published. Only the mark of that very revision is cleared: the filter cannot
+ * say so (it is `_id` alone), so the caller passes the revisions whose events it sent, read under the story lock.
+ */
+export function revisionEventPublishedOp(uri: string, now: Date): WriteOp {
   return {
     updateOne: {
-      filter,
+      filter: { _id: uri },
       update: { $unset: { revisionEventPending: '' }, $set: { revisionEventPublishedAt: now } },
     },
   };

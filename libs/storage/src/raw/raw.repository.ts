@@ -2,16 +2,18 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
-import { GridFSBucket, ObjectId, type Collection, type Document } from 'mongodb';
-import type { Connection, Model } from 'mongoose';
-import { insertIgnoringDuplicates, type PermanentFailure, type StoredDocument } from '../bulk';
+import { GridFSBucket, ObjectId, type Document } from 'mongodb';
+import type { Connection } from 'mongoose';
 import {
-  RAW_COPY_MODEL,
-  RAW_FILES_BUCKET,
-  RAW_INLINE_MAX_BYTES,
-  RawCopySchema,
-  type RawCopyDocument,
-} from '../schemas/raw-copy.schema';
+  bulkWriteIdempotent,
+  insertIgnoringDuplicates,
+  type PermanentFailure,
+  type StoreModel,
+  type StoredDocument,
+} from '../bulk';
+import { COUNTER_MODEL, RAW_COPIES_COUNTER } from '../schemas/timeline.schema';
+import { KeyedLock } from '../keyed-lock';
+import { RAW_COPY_MODEL, RAW_FILES_BUCKET, RAW_INLINE_MAX_BYTES, RawCopySchema } from '../schemas/raw-copy.schema';
 import { compileSchemaCheck } from '../schemas/schema-check';
 import { STORE_PROFILE, type StoreProfile } from '../store-profile';
 
@@ -77,9 +79,11 @@ export interface RawCopyListing {
 @Injectable()
 export class RawRepository {
   private readonly bucket: GridFSBucket;
+  private readonly counterLock = new KeyedLock();
 
   constructor(
-    @InjectModel(RAW_COPY_MODEL) private readonly raw: Model<RawCopyDocument>,
+    @InjectModel(RAW_COPY_MODEL) private readonly raw: StoreModel,
+    @InjectModel(COUNTER_MODEL) private readonly counters: StoreModel,
     @InjectConnection() connection: Connection,
     @Inject(STORE_PROFILE) private readonly profile: StoreProfile,
   ) {
@@ -89,6 +93,7 @@ export class RawRepository {
   async saveBatch(items: readonly IncomingRawCopy[]): Promise<RawOutcome[]> {
     const outcomes: RawOutcome[] = [];
     const small: { doc: StoredDocument; index: number }[] = [];
+    let largeStored = 0;
     const now = new Date();
     for (const [index, item] of items.entries()) {
       const doc = { _id: item.ingestId, ...rawDocument(item, now) };
@@ -96,7 +101,8 @@ export class RawRepository {
       if (problem) {
         outcomes[index] = { index, ingestId: item.ingestId, outcome: 'rejected', error: problem };
       } else if (item.bytes.length > RAW_INLINE_MAX_BYTES) {
-        const failure = await this.saveLarge(item, doc);
+        const { failure, stored } = await this.saveLarge(item, doc);
+        if (stored) largeStored += 1;
         outcomes[index] = failure
           ? { index, ingestId: item.ingestId, outcome: 'rejected', error: failure.message }
           : { index, ingestId: item.ingestId, outcome: 'stored' };
@@ -105,11 +111,12 @@ export class RawRepository {
       }
     }
     // inserts: a replay collides on _id and changes nothing (the first copy stored wins)
-    const { failures } = await insertIgnoringDuplicates(
-      this.collection,
+    const { duplicates, failures } = await insertIgnoringDuplicates(
+      this.raw,
       small.map((s) => s.doc),
       this.profile.maxOpsPerCommand,
     );
+    await this.count(small.length - duplicates.size - failures.size + largeStored);
     small.forEach(({ index }, i) => {
       const failure = failures.get(i);
       outcomes[index] = failure
@@ -119,12 +126,27 @@ export class RawRepository {
     return outcomes;
   }
 
-  private get collection(): Collection<StoredDocument> {
-    return this.raw.collection as unknown as Collection<StoredDocument>;
+  /**
+   * The raw copies counter of GET /v1/stats, raised by the copies this batch stored (a replayed copy collides and is
+   * not counted). One process at a time per counter: FerretDB reads, then writes.
+   */
+  private async count(stored: number): Promise<void> {
+    if (stored <= 0) return;
+    const release = await this.counterLock.acquire([RAW_COPIES_COUNTER]);
+    try {
+      await bulkWriteIdempotent(this.counters, [
+        { updateOne: { filter: { _id: RAW_COPIES_COUNTER }, update: { $inc: { n: stored } }, upsert: true } },
+      ]);
+    } finally {
+      release();
+    }
   }
 
   /** Upload first, then point at it; when a copy was already stored, it wins and the new upload is removed. */
-  private async saveLarge(item: IncomingRawCopy, doc: StoredDocument): Promise<PermanentFailure | undefined> {
+  private async saveLarge(
+    item: IncomingRawCopy,
+    doc: StoredDocument,
+  ): Promise<{ failure?: PermanentFailure; stored: boolean }> {
     const fileId = new ObjectId();
     await new Promise<void>((resolve, reject) => {
       const upload = this.bucket.openUploadStreamWithId(fileId, item.ingestId, {
@@ -134,9 +156,9 @@ export class RawRepository {
       upload.once('error', reject);
       upload.end(item.bytes);
     });
-    const { duplicates, failures } = await insertIgnoringDuplicates(this.collection, [{ ...doc, gridFsId: fileId }]);
+    const { duplicates, failures } = await insertIgnoringDuplicates(this.raw, [{ ...doc, gridFsId: fileId }]);
     if (duplicates.size > 0 || failures.size > 0) await this.bucket.delete(fileId).catch(() => undefined);
-    return failures.get(0);
+    return { failure: failures.get(0), stored: duplicates.size === 0 && failures.size === 0 };
   }
 
   async findMeta(ingestId: string): Promise<RawCopyMeta | null> {

@@ -38,10 +38,10 @@ const stringList = { type: [{ type: String, maxlength: 2048 }], default: [] };
 /**
  * `articles`: one document per story (`_id` = `uri`), holding its current version. Besides the ninjs document it carries the
  * fields the query API filters on, denormalized and lowercased (`personKeys`, `subjectKeys`, `terms`, ...), so every
- * filter is an equality match on an index and never a scan with regular expressions.
+ * filter is an exact match, never a regular expression; the same keys go into the story's timeline entry.
  *
- * Validation happens in the application (mongoose validators): FerretDB, the development store, does not implement
- * collection validators.
+ * Validation happens in the application (the rules below, compiled by schema-check.ts): FerretDB, the development
+ * store, does not implement collection validators.
  */
 export const ArticleSchema = new Schema(
   {
@@ -87,25 +87,21 @@ export const ArticleSchema = new Schema(
       type: [new Schema({ v: { type: Number, required: true }, h: { type: String, required: true } }, { _id: false })],
       default: [],
     },
+    /** the story's entry in the timeline (bucket id and entry), so the next write removes exactly it */
+    timeline: new Schema({ b: { type: String, required: true }, m: { type: String, required: true } }, { _id: false }),
     createdAt: Date,
     updatedAt: Date,
   },
   { collection: ARTICLES_COLLECTION, versionKey: false, minimize: false, autoIndex: false, strict: true },
 );
 
-/** newest first, stable: the sort of every list query and the key of the pagination cursor */
+/**
+ * Lists, tag counts and stats read the timeline by `_id` (timeline/timeline-entry.ts), not these indexes: the one
+ * query left on other fields is a word search (`terms`, newest first), and the newest-first sort of a search by
+ * other filters. (Databases created before keep the per-filter indexes of earlier versions until dropped.)
+ */
 const NEWEST = { versionCreated: -1, uri: -1 } as const;
-
 ArticleSchema.index(NEWEST, { name: 'newest' });
-// One index per filter, each ending with the list sort so a filtered page is an index range, not a sort in memory.
-// Multikey indexes allow one array field per index, hence one index per entity kind.
-ArticleSchema.index({ personKeys: 1, ...NEWEST }, { name: 'person_newest' });
-ArticleSchema.index({ organisationKeys: 1, ...NEWEST }, { name: 'organisation_newest' });
-ArticleSchema.index({ placeKeys: 1, ...NEWEST }, { name: 'place_newest' });
-ArticleSchema.index({ subjectKeys: 1, ...NEWEST }, { name: 'subject_newest' });
-ArticleSchema.index({ language: 1, ...NEWEST }, { name: 'language_newest' });
-ArticleSchema.index({ source: 1, ...NEWEST }, { name: 'source_newest' });
-ArticleSchema.index({ pubStatus: 1, ...NEWEST }, { name: 'pubstatus_newest' });
 ArticleSchema.index({ terms: 1, ...NEWEST }, { name: 'terms_newest' });
 
 export type ArticleDocument = InferSchemaType<typeof ArticleSchema>;

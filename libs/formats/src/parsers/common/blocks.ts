@@ -166,10 +166,29 @@ function pushText(out: BodyBlock[], kind: BodyBlock['kind'], raw: string) {
   if (t) out.push({ kind, text: t });
 }
 
+/** A line of results or figures: short, with two or more numbers ("Aves (0) 1 Moreirense (2) 2", "(1815/1815)"). */
+const FIGURES_LINE = /^(?=.{1,120}$)(?:[^\d\n]*\d+){2}/;
+
+/**
+ * Loose text straight inside a container that keeps its own line breaks and reads as rows of figures (a results
+ * list sent without markup) is preformatted, row for row, rather than run together into one paragraph.
+ */
+function looseTextBlock(raw: string): BodyBlock | undefined {
+  const lines = raw
+    .split('\n')
+    .map((l) => normalizeSpace(l))
+    .filter((l) => l !== '');
+  if (lines.length < 3) return undefined;
+  const figures = lines.filter((l) => FIGURES_LINE.test(l)).length;
+  return figures / lines.length >= 0.6 ? { kind: 'pre', text: lines.join('\n') } : undefined;
+}
+
 function walk(el: XmlElement, out: BodyBlock[], depth: number): void {
   let inline = '';
   const flush = () => {
-    pushText(out, 'p', inline);
+    const rows = inline.includes('\n') ? looseTextBlock(inline) : undefined;
+    if (rows) out.push(rows);
+    else pushText(out, 'p', inline);
     inline = '';
   };
   for (const c of el.children) {

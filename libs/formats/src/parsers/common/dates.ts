@@ -5,7 +5,7 @@
  * never a wrong date, and never the time of reading: callers report what they could not read (unreadDateNote).
  */
 import { monthFromName } from './date-names';
-import { pad, validParts } from './date-parts';
+import { pad, validParts, zonedDateTime } from './date-parts';
 import { readTextDate, type DateReadOptions } from './text-dates';
 
 export { fullYear, utcDateTime, zonedDateTime, ianaOffset } from './date-parts';
@@ -31,16 +31,14 @@ function fromIso(text: string, zone: string | undefined): string | undefined {
   if (!m) return undefined;
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac, written] = m;
   if (!validParts(+y, +mo, +d, +h, +mi, +s)) return undefined;
-  if (!written && zone && zone !== 'Z') {
-    // a local time without offset, in the zone the caller knows the copy means
-    return readTextDate(
-      `${d} ${['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'][+mo - 1]} ${y} ${h}:${mi}:${s}`,
-      { zone },
-    );
+  const fraction = frac ? `.${frac.slice(0, 3).padEnd(3, '0')}` : '';
+  if (!written && zone && zone !== 'Z' && m[4] !== undefined) {
+    // a local time without offset, in the zone the caller knows the copy means (a date alone names no time of day)
+    const zoned = zonedDateTime(zone, +y, +mo, +d, +h, +mi, +s);
+    return zoned && fraction ? zoned.replace(/(:\d{2})(Z|[+-]\d{2}:\d{2})$/, `$1${fraction}$2`) : zoned;
   }
   const offset = offsetOf(written);
   if (!offset) return undefined;
-  const fraction = frac ? `.${frac.slice(0, 3).padEnd(3, '0')}` : '';
   return `${y}-${mo}-${d}T${h}:${mi}:${s}${fraction}${offset}`;
 }
 

@@ -12,8 +12,10 @@ import { parseCopyright } from '../text/copyright';
 import { parseDateline } from '../text/dateline';
 import { featuresOf } from '../text/features';
 import { parseTextStory } from '../text/story';
-import { extractContent, figureToPicture, isCreditOnly } from './content';
-import { all, parseDocument, textOf, treeDepth, type DomDocument, type DomElement } from './dom';
+import { extractContent, figureToPicture, isCaptionedImage, isCreditOnly } from './content';
+import { boilerplateClass, isPaywallNotice, roughWords } from './boilerplate';
+import type { BoilerplateClass } from './boilerplate-phrases';
+import { all, first, parseDocument, textOf, treeDepth, type DomDocument, type DomElement } from './dom';
 import { documentTitle, readMetadata, type PageMetadata } from './metadata';
 import { findPageElements } from './page-elements';
 import { blocksToXhtml } from '../common/xhtml';
@@ -69,17 +71,94 @@ function runReadability(doc: DomDocument): ReaderResult | undefined {
   }
 }
 
-/** "Headline | Site name" and "Headline - Site" → "Headline". */
-function stripSiteSuffix(title: string, siteName?: string): string {
-  const parts = title.split(/\s+[|–—-]\s+|\s+[|]\s*/);
-  if (parts.length < 2) return title;
-  const last = parts[parts.length - 1].trim();
-  const isSite = (siteName && last.toLowerCase() === siteName.toLowerCase()) || last.split(/\s+/).length <= 4;
-  return isSite ? parts.slice(0, -1).join(' - ').trim() : title;
+/** A trailing bracket crediting the photo ("（写真＝ロイター）", "(Photo: AFP)", "(Foto: dpa)"): not headline. */
+const PHOTO_CREDIT_SUFFIX =
+  /\s*[（(［[](?:写真|画像|照片|图片|圖片|사진|photos?|foto|fotos|photographie|bild|صورة|ภาพ)\s*[＝=:：/]?[^）)］\]]{0,40}[）)］\]]\s*$/iu;
+
+/** "Headline | Site name", "Headline - Site", "見出し：日本経済新聞" → "Headline". */
+function stripSiteSuffix(title: string, ...siteNames: (string | undefined)[]): string {
+  const cleaned = title.replace(/[\s\u3000]+/g, ' ').trim();
+  const parts = cleaned.split(/\s+[|–—-]\s+|\s+[|]\s*|\s*[｜：]\s*|\s+»\s+/);
+  let kept = cleaned;
+  if (parts.length >= 3) {
+    // "Headline » Section » Site": a breadcrumb of the site; the headline is its longest part
+    kept = parts.reduce((a, b) => (b.trim().length > a.trim().length ? b : a)).trim();
+  } else if (parts.length === 2) {
+    const last = parts[parts.length - 1].trim().toLowerCase();
+    const names = siteNames.filter((n): n is string => Boolean(n)).map((n) => n.trim().toLowerCase());
+    // a site name, or the short start of one ("日本経済新聞" of "日本経済新聞 電子版")
+    const isSite =
+      names.some((n) => n === last || n.startsWith(last) || last.startsWith(n)) || last.split(/\s+/).length <= 4;
+    if (isSite) kept = parts.slice(0, -1).join(' - ').trim();
+  }
+  return kept.replace(PHOTO_CREDIT_SUFFIX, '').trim() || kept;
 }
 
+/** Microformat and microdata marks of the article's own headline (hNews `entry-title`, schema.org `headline`). */
+function markedHeadline(doc: DomDocument): string | undefined {
+  const el = first(doc, '.entry-title, [itemprop="headline"]:not(meta)');
+  const text = el ? textOf(el) : '';
+  return text && text.length <= 300 ? text : undefined;
+}
+
+/** Elements sites mark the writer with, in their own languages' class names. */
+const AUTHOR_ELEMENTS =
+  '[rel="author"], [itemprop="author"], [class*="byline" i], [class~="author" i], [class~="autor" i], [class~="auteur" i], [class~="autore" i], [class~="firma" i]';
+
+/** A person's name as bylines print it: two to four words, each capitalised (particles allowed). */
+const PERSON_NAME =
+  /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|da|der|den|del|la|le|di|du|y|e)){1,3}$/u;
+
+/**
+ * The writer named in the page's byline element ("<p class="autor"><strong>Ana Ruiz</strong> | Palma | 08/01/2014"):
+ * the first part before a separator, when it is a person's name or a byline.
+ */
+function pageByline(doc: DomDocument): string | undefined {
+  const el = first(doc, AUTHOR_ELEMENTS);
+  const text = el ? textOf(el) : '';
+  if (!text || text.length > 200) return undefined;
+  const head = text.split(/\s*[|·•]\s*|\s+[–—-]\s+/)[0].trim();
+  const byline = parseByline(head)?.by ?? head;
+  return PERSON_NAME.test(byline) ? byline : undefined;
+}
+
+/** A paywall notice anywhere in the page (Readability often leaves it out of the article): the story is cut. */
+function pageHasPaywall(doc: DomDocument): boolean {
+  return all(doc, 'p').some((p) => isPaywallNotice(textOf(p)));
+}
+
+/** Job titles that put a writer's name after a headline, in the headline element itself ("編集委員 中沢克二"). */
+const WRITER_ROLE =
+  /^(?:編集委員|論説委員|客員編集委員|特派員|記者|専門記者|编辑|記者|特约记者|staff writer|senior writer|correspondent|reporter|corresponsal|redactora?|correspondant|korrespondentin|korrespondent|redakteurin|redakteur)\s+(\S.{0,40})$/iu;
+
+/** A writer named in the headline element after the headline (some sites set the byline inside the h1). */
+function bylineInHeadline(element: string | undefined, headline: string | undefined): string | undefined {
+  if (!element || !headline) return undefined;
+  const el = element.replace(/[\s\u3000]+/g, ' ').trim();
+  const head = headline.replace(/[\s\u3000]+/g, ' ').trim();
+  if (!el.startsWith(head) || el.length === head.length) return undefined;
+  return WRITER_ROLE.exec(el.slice(head.length).trim())?.[1].trim();
+}
+
+/** A clock time: a block made of a date and time is page furniture ("Jun 13, 4:03 PM EDT"). */
+const CLOCK = /\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?/i;
+
 function wordCount(blocks: BodyBlock[]): number {
-  return blocks.reduce((n, b) => n + b.text.split(/\s+/).filter(Boolean).length, 0);
+  // CJK and Thai write without spaces: their characters count too
+  return blocks.reduce((n, b) => n + roughWords(b.text), 0);
+}
+
+/** Images with a caption element beside them outside any <figure> (`<div><img><p class="caption">`), read before Readability unwraps them. */
+function captionedImages(doc: DomDocument): WirePicture[] {
+  const pictures: WirePicture[] = [];
+  for (const caption of all(doc, 'p[class*="caption" i], span[class*="caption" i], div[class*="caption" i]')) {
+    const container = caption.parentElement;
+    if (!container || container.closest('figure') || !isCaptionedImage(container)) continue;
+    const picture = figureToPicture(container);
+    if (picture?.caption) pictures.push(picture);
+    if (pictures.length >= 10) break;
+  }
+  return pictures;
 }
 
 function paragraphsOf(text: string): BodyBlock[] {
@@ -100,6 +179,8 @@ function flattenBody(doc: DomDocument): string {
 }
 
 interface Furniture {
+  /** classes of furniture dropped from the body (paywall notices say the page holds only part of the story) */
+  dropped?: Set<BoilerplateClass>;
   byline?: string;
   dateline?: ReturnType<typeof parseDateline>;
   copyright?: { notice: string; holder?: string };
@@ -110,7 +191,7 @@ interface Furniture {
  * photo credits, reading times — and lifts the byline, dateline and copyright line out of the body.
  */
 function cleanBlocks(blocks: BodyBlock[], headline: string | undefined): { blocks: BodyBlock[]; found: Furniture } {
-  const found: Furniture = {};
+  const found: Furniture = { dropped: new Set() };
   const kept: BodyBlock[] = [];
   const seen = new Map<string, number>();
   for (const [index, block] of blocks.entries()) {
@@ -123,7 +204,14 @@ function cleanBlocks(blocks: BodyBlock[], headline: string | undefined): { block
     if (!asBlock) continue;
     const f = featuresOf(asBlock);
     if (f.boilerplate || (f.teaser && f.words <= 25) || f.metadata || isCreditOnly(text)) continue;
-    if (headline && text === headline && kept.length === 0) continue;
+    const furniture = boilerplateClass(text);
+    if (furniture) {
+      found.dropped?.add(furniture);
+      continue;
+    }
+    // the headline again, or the page's date and time line, above the story
+    if (headline && kept.length <= 2 && sameText(text, headline)) continue;
+    if (kept.length <= 1 && f.words <= 12 && CLOCK.test(text) && !/[.!?。]$/.test(text)) continue;
     // Galleries repeat a caption for every slide: a paragraph the story had a few blocks before is furniture.
     // (Recipes and lists repeat lines far apart on purpose; those stay.)
     const before = seen.get(text);
@@ -157,6 +245,8 @@ function cleanBlocks(blocks: BodyBlock[], headline: string | undefined): { block
   }
   return { blocks: kept, found };
 }
+
+const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 
 function resolveUrl(href: string | undefined, base: string | undefined): string | undefined {
   if (!href) return undefined;
@@ -229,21 +319,27 @@ export function parseHtmlArticle(html: string, _filename?: string): WireItem {
   const h1 = textOf(page.articleH1 ?? page.h1) || undefined;
   const title = documentTitle(page);
   const articleFigures = page.articleFigures.map(figureToPicture).filter((p): p is WirePicture => p !== undefined);
+  // the page's own marks of its headline come before <title>, which on many sites names only the site
+  const marked = meta.headline ? undefined : markedHeadline(doc);
+  const captioned = captionedImages(doc);
+  const markedByline = meta.authors.length ? undefined : pageByline(doc);
+  const headlineElement =
+    textOf(first(doc, '[itemprop="headline"]:not(meta)') ?? page.articleH1 ?? page.h1) || undefined;
+  const paywalled = pageHasPaywall(doc);
 
   const reader = runReadability(doc);
   let extracted = reader?.content ? extractContent(reader.content) : { blocks: [], pictures: [] };
   if (wordCount(extracted.blocks) < 25 && meta.articleBody) {
     extracted = { blocks: paragraphsOf(meta.articleBody), pictures: extracted.pictures };
   }
-  const headline = meta.headline
-    ? stripSiteSuffix(meta.headline, meta.siteName)
-    : (h1 ?? (reader?.title || (title && stripSiteSuffix(title, meta.siteName))));
+  const candidate = meta.headline ?? marked ?? h1 ?? (reader?.title || title);
+  const headline = candidate && stripSiteSuffix(candidate, meta.siteName, meta.publisher);
   let { blocks, found } = cleanBlocks(extracted.blocks, headline);
   if (wordCount(blocks) < 25) {
     // Readability found no article: let the plain-text story finder look at the page's text.
     const story = parseTextStory(flattenBody(parseDocument(html)));
     if (wordCount(story.body) > wordCount(blocks)) {
-      blocks = story.body;
+      blocks = story.body.filter((b) => !boilerplateClass(b.text));
       found = {
         byline: story.byline,
         copyright: story.copyrightNotice ? { notice: story.copyrightNotice, holder: story.copyrightHolder } : undefined,
@@ -259,11 +355,16 @@ export function parseHtmlArticle(html: string, _filename?: string): WireItem {
   const sub = meta.alternativeHeadline;
   if (sub && sub !== headline) item.subheadline = sub;
   item.body = blocks;
-  item.bodyXhtml = blocksToXhtml(blocks);
   item.byline =
     (meta.authors.length ? meta.authors.join(', ') : undefined) ??
     found.byline ??
-    (reader?.byline ? (parseByline(reader.byline)?.by ?? reader.byline) : undefined);
+    // Readability also reads JSON-LD authors: an organisation it names is no writer
+    (reader?.byline && !meta.organisationAuthors.includes(reader.byline.trim())
+      ? (parseByline(reader.byline)?.by ?? reader.byline)
+      : undefined) ??
+    bylineInHeadline(headlineElement, headline) ??
+    markedByline ??
+    (meta.organisationAuthors.length ? meta.organisationAuthors.join(', ') : undefined);
   if (found.dateline) {
     item.dateline = found.dateline.text;
     item.located = found.dateline.located;
@@ -276,7 +377,13 @@ export function parseHtmlArticle(html: string, _filename?: string): WireItem {
   item.keywords = meta.keywords;
   item.genres = meta.genres;
   item.abstract = meta.description;
-  item.pictures = collectPictures(meta, [...extracted.pictures, ...articleFigures], doc);
+  item.pictures = collectPictures(meta, [...extracted.pictures, ...articleFigures, ...captioned], doc);
+  // a picture's caption that Readability also left as a paragraph is the caption, not story text
+  const captions = new Set(item.pictures.map((p) => p.caption).filter(Boolean));
+  if (captions.size) item.body = item.body.filter((b) => !captions.has(b.text));
+  if (paywalled || found.dropped?.has('paywall')) {
+    item.edNote = 'The page holds only the opening of the article: the rest is behind a paywall.';
+  }
   item.copyrightHolder = meta.copyrightHolder ?? found.copyright?.holder;
   item.copyrightNotice =
     found.copyright?.notice ??
@@ -290,6 +397,7 @@ export function parseHtmlArticle(html: string, _filename?: string): WireItem {
       item.altIds = [{ role: 'url', value: url }];
     }
   }
+  item.bodyXhtml = blocksToXhtml(item.body);
   item.type = 'text';
   return item;
 }

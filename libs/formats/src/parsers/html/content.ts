@@ -127,10 +127,40 @@ function imageUrl(img: DomElement | undefined): string | undefined {
   return srcset?.split(',')[0]?.trim().split(/\s+/)[0] || undefined;
 }
 
+/** Names and alt texts of placeholder images: spacers, preloaders, tracking pixels, lazy-load stand-ins. */
+const PLACEHOLDER_NAME =
+  /(?:^|[/_.-])(?:preload(?:er)?|spacer|blank|pixel|loading|loader|transparent|clear|dot|1x1|spinner)\.(?:gif|png|svg|jpe?g)(?:[?#]|$)/i;
+const PLACEHOLDER_ALT = /^(?:preload(?:er)?|loading|spacer|blank|cargando|chargement|laden)\.?$/i;
+
+/** An <img> that stands in for a picture (or for nothing): never a story's picture. */
+export function isPlaceholderImage(img: DomElement): boolean {
+  const src = imageUrl(img) ?? '';
+  if (PLACEHOLDER_NAME.test(src)) return true;
+  if (PLACEHOLDER_ALT.test(img.getAttribute('alt')?.trim() ?? '')) return true;
+  const tiny = (attr: string) => {
+    const v = Number(img.getAttribute(attr));
+    return Number.isFinite(v) && v > 0 && v <= 3;
+  };
+  return tiny('width') || tiny('height');
+}
+
+/** The picture's own image: the first one in the container that is no placeholder. */
+function pictureImage(container: DomElement): DomElement | undefined {
+  return all(container, 'img').find((img) => !isPlaceholderImage(img));
+}
+
+/** A container holding an image and an element classed as its caption, outside any <figure>. */
+export function isCaptionedImage(el: DomElement): boolean {
+  const caption = first(el, '[class*="caption" i]');
+  if (!caption || !pictureImage(el)) return false;
+  // the container must be the picture, not a section that happens to hold one
+  return textOf(el).length <= textOf(caption).length + 40;
+}
+
 /** A <figure> (or captioned image container) as a picture: image, caption, credit. */
 export function figureToPicture(figure: DomElement): WirePicture | undefined {
-  const img = first(figure, 'img');
-  const captionEl = first(figure, 'figcaption');
+  const img = pictureImage(figure);
+  const captionEl = first(figure, 'figcaption') ?? first(figure, '[class*="caption" i]');
   const creditEl =
     first(figure, '[class*="credit" i]') ??
     first(figure, '[class*="copyright" i]') ??
@@ -143,6 +173,14 @@ export function figureToPicture(figure: DomElement): WirePicture | undefined {
     if (parsed) {
       caption = parsed.caption;
       credit = parsed.credit;
+    }
+  }
+  if (caption && !credit) {
+    // "Caption text. 27-06-2012 | Efe": a CMS's date and credit after a bar
+    const m = /^(.{20,}?)\s*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*\|\s*([^|]{2,40})$/u.exec(caption);
+    if (m) {
+      caption = m[1];
+      credit = m[2];
     }
   }
   credit = credit
@@ -186,7 +224,7 @@ function walk(node: DomElement, out: ExtractedContent, depth = 0): void {
       continue;
     }
     flush();
-    if (tag === 'figure' || tag === 'picture') {
+    if (tag === 'figure' || tag === 'picture' || (tag === 'div' && isCaptionedImage(child))) {
       const picture = figureToPicture(child);
       if (picture) out.pictures.push(picture);
     } else if (tag === 'figcaption' || tag === 'hr') {

@@ -2,7 +2,8 @@
  * What a news page says about its article outside the article text: JSON-LD (schema.org NewsArticle and kin),
  * Open Graph and other meta tags, <time> elements and the document language.
  */
-import { textOf, type DomDocument, type DomElement } from './dom';
+import { toIsoDateTime } from '../common/dates';
+import { first, textOf, type DomDocument, type DomElement } from './dom';
 import type { PageElements } from './page-elements';
 
 export interface LdImage {
@@ -21,6 +22,8 @@ export interface PageMetadata {
   description?: string;
   articleBody?: string;
   authors: string[];
+  /** JSON-LD authors that are organisations (often the publisher): a byline only when no person is named */
+  organisationAuthors: string[];
   datePublished?: string;
   dateModified?: string;
   section?: string;
@@ -152,15 +155,18 @@ function metas(index: MetaIndex, name: string): string[] {
   return index.get(name.toLowerCase()) ?? [];
 }
 
-/** "en_US" → "en-US"; anything that is not a language tag → undefined. */
+/**
+ * A language tag in BCP 47 case: "en_US" → "en-US", "zh-hans" → "zh-Hans", "zh-Hant-TW" kept whole (language,
+ * optional script, optional region); anything that is not a language tag → undefined.
+ */
 export function normaliseLanguage(tag: string | undefined): string | undefined {
   if (!tag) return undefined;
-  const m = /^([a-z]{2,3})(?:[-_]([a-z]{2}|\d{3}|[a-z]{4}))?/i.exec(tag.trim());
+  const m = /^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?(?![a-z\d])/i.exec(tag.trim());
   if (!m) return undefined;
-  const lang = m[1].toLowerCase();
-  if (!m[2]) return lang;
-  const sub = m[2].length === 4 ? m[2][0].toUpperCase() + m[2].slice(1).toLowerCase() : m[2].toUpperCase();
-  return `${lang}-${sub}`;
+  const parts = [m[1].toLowerCase()];
+  if (m[2]) parts.push(m[2][0].toUpperCase() + m[2].slice(1).toLowerCase());
+  if (m[3]) parts.push(m[3].toUpperCase());
+  return parts.join('-');
 }
 
 /** Any date the page gives, as ISO 8601, or undefined when it is not a date. */
@@ -171,6 +177,9 @@ export function isoDate(value: string | undefined): string | undefined {
   const trimmed = value.trim();
   if (RFC3339.test(trimmed) && !Number.isNaN(Date.parse(trimmed))) return trimmed; // as the page gives it, offset kept
   if (!/\d{4}/.test(trimmed)) return undefined;
+  // ISO 8601 basic and mixed forms ("20180619T055000+0900", "2016-06-13T1603Z") keep their offset
+  const basic = /^\d{4}-?\d{2}-?\d{2}T\d{2}:?\d{2}/.test(trimmed) ? toIsoDateTime(trimmed) : undefined;
+  if (basic) return basic;
   const ms = Date.parse(trimmed);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
@@ -210,7 +219,11 @@ export function readMetadata(doc: DomDocument, page: PageElements): PageMetadata
       doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang') ?? undefined,
     ) ??
     normaliseLanguage(meta(metaIndex, 'og:locale', 'language', 'content-language', 'dc.language'));
-  const authors = asStrings(ld['author'] ?? ld['creator']);
+  const ldAuthors = ld['author'] ?? ld['creator'];
+  const isOrganisation = (a: Json) => isObject(a) && types(a).some((t) => /Organization|NewsMediaOrganization/.test(t));
+  const authorList = Array.isArray(ldAuthors) ? ldAuthors : ldAuthors === undefined ? [] : [ldAuthors];
+  const authors = authorList.filter((a) => !isOrganisation(a)).flatMap((a) => asStrings(a));
+  const organisationAuthors = authorList.filter(isOrganisation).flatMap((a) => asStrings(a));
   const metaAuthor = meta(metaIndex, 'author', 'article:author', 'byl', 'dc.creator', 'sailthru.author');
   const genre = asStrings(ld['genre']);
   return {
@@ -219,6 +232,7 @@ export function readMetadata(doc: DomDocument, page: PageElements): PageMetadata
     description: asString(ld['description']) ?? meta(metaIndex, 'og:description', 'description', 'twitter:description'),
     articleBody: asString(ld['articleBody']),
     authors: authors.length ? authors : metaAuthor && !/^https?:/.test(metaAuthor) ? [metaAuthor] : [],
+    organisationAuthors,
     datePublished:
       isoDate(asString(ld['datePublished'] ?? ld['dateCreated'])) ??
       isoDate(
@@ -232,13 +246,27 @@ export function readMetadata(doc: DomDocument, page: PageElements): PageMetadata
           'date',
           'dc.date',
           'dc.date.issued',
+          'dcterms.created',
+          'dcterms.issued',
           'sailthru.date',
         ),
       ) ??
-      isoDate(firstTime?.getAttribute('datetime') ?? undefined),
+      isoDate(firstTime?.getAttribute('datetime') ?? undefined) ??
+      microformatDate(doc, 'published') ??
+      microformatDate(doc, 'updated'),
     dateModified:
       isoDate(asString(ld['dateModified'])) ??
-      isoDate(meta(metaIndex, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified')),
+      isoDate(
+        meta(
+          metaIndex,
+          'article:modified_time',
+          'og:updated_time',
+          'dateModified',
+          'last-modified',
+          'dcterms.modified',
+        ),
+      ) ??
+      microformatDate(doc, 'updated'),
     section: asString(ld['articleSection']) ?? meta(metaIndex, 'article:section', 'section', 'category'),
     language: lang,
     keywords: splitKeywords([
@@ -254,6 +282,58 @@ export function readMetadata(doc: DomDocument, page: PageElements): PageMetadata
     siteName: meta(metaIndex, 'og:site_name', 'application-name'),
     genres: genre,
   };
+}
+
+/** hAtom / hNews dates: `<abbr class="published" title="2016-06-13T1603Z">`, `<div class="updated" title=…>`. */
+function microformatDate(doc: DomDocument, cls: 'published' | 'updated'): string | undefined {
+  const el = first(doc, `.${cls}[title], time.${cls}[datetime]`);
+  const iso = isoDate(el?.getAttribute('datetime') ?? el?.getAttribute('title') ?? undefined);
+  return iso && el ? (withShownZone(iso, textOf(el)) ?? iso) : iso;
+}
+
+/** Zone abbreviations pages print after a time, with their offsets. */
+const ZONE_OFFSETS: Record<string, string> = {
+  UTC: '+00:00',
+  GMT: '+00:00',
+  EST: '-05:00',
+  EDT: '-04:00',
+  CST: '-06:00',
+  CDT: '-05:00',
+  MST: '-07:00',
+  MDT: '-06:00',
+  PST: '-08:00',
+  PDT: '-07:00',
+  BST: '+01:00',
+  CET: '+01:00',
+  CEST: '+02:00',
+  EET: '+02:00',
+  EEST: '+03:00',
+  MSK: '+03:00',
+  IST: '+05:30',
+  JST: '+09:00',
+  KST: '+09:00',
+  AEST: '+10:00',
+  AEDT: '+11:00',
+  NZST: '+12:00',
+  NZDT: '+13:00',
+};
+
+/**
+ * A machine-readable date whose clock time is the one the page shows but whose zone is not ("2016-06-13T1603Z" shown
+ * as "Jun 13, 4:03 PM EDT"): the system wrote local time and labelled it UTC. The shown zone is the true one.
+ */
+export function withShownZone(iso: string, shown: string): string | undefined {
+  const m = /\b(\d{1,2})[:.](\d{2})(?::\d{2})?\s*(?:([ap])\.?m\.?)?\s*\(?([A-Z]{3,4})\)?(?![A-Za-z])/i.exec(shown);
+  if (!m) return undefined;
+  const offset = ZONE_OFFSETS[m[4].toUpperCase()];
+  if (!offset) return undefined;
+  let hour = Number(m[1]);
+  if (m[3]) hour = (hour % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0);
+  const clock = `${String(hour).padStart(2, '0')}:${m[2]}`;
+  const own = /T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
+  if (!own || own[1] !== clock) return undefined;
+  if ((own[2] === 'Z' ? '+00:00' : own[2]) === offset) return undefined;
+  return toIsoDateTime(`${iso.slice(0, 19)}${offset}`);
 }
 
 /** The <title>, as a last resort for the headline. */

@@ -232,4 +232,53 @@ describe('newsmlG2Parser on agency-style items', () => {
       'Die Bundesagentur für Arbeit zählte 2,9 Millionen Menschen ohne Job.',
     ]);
   });
+
+  describe('dpa style: header block at the top of the XHTML body', () => {
+    const [item] = newsmlG2Parser.parse(input('dpa-style-header-block.xml'));
+
+    it('keeps the header block (time, keywords, headline again, kicker) out of the body', () => {
+      expect(item.body.map((b) => b.text)).toEqual([
+        'Die Brücke über die Förde wird ab Mai erneuert.',
+        'Die Arbeiten dauern zwei Jahre.',
+      ]);
+      expect(item.keywords).toEqual(expect.arrayContaining(['Verkehr', 'Brücken']));
+      expect(item.located).toBe('Kiel');
+    });
+
+    it('never takes an editor user id for the byline', () => {
+      expect(item.byline).toBeUndefined();
+    });
+
+    it('keeps text not for publication in the editor note only', () => {
+      expect(item.edNote).toContain('Max Beispiel');
+      expect(JSON.stringify(item.body)).not.toContain('+49');
+      expect(item.abstract).toBeUndefined();
+    });
+  });
+
+  describe('STT style archive copy: local times, no item dates, no headline, pseudo-markup', () => {
+    const [item] = newsmlG2Parser.parse(input('stt-style-local-times.xml'));
+
+    it('dates the story by its content dates in Helsinki time, never now', () => {
+      expect(item.firstCreated).toBe('2013-02-16T17:36:20+02:00');
+      expect(item.versionCreated).toBe('2013-02-22T18:36:20+02:00');
+    });
+
+    it('derives the headline from the lead and reads <endash> as a dash', () => {
+      expect(item.body[0].text).toBe('Kaupunki rakentaa 800\u20131 000 uutta asuntoa ensi vuonna.');
+      expect(item.headline).toBe(item.body[0].text);
+      expect(item.edNote).toMatch(/Headline taken from the first paragraph/);
+    });
+  });
+
+  it('takes the language from an explicit <language> element over xml:lang, else from a headline', () => {
+    const withBoth =
+      '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1" version="1" xml:lang="en">' +
+      '<contentMeta><language tag="de"/><headline>Neue Brücke</headline></contentMeta></newsItem>';
+    expect(newsmlG2Parser.parse({ text: withBoth, bytes: Buffer.from(withBoth) })[0].language).toBe('de');
+    const headlineOnly =
+      '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:2" version="1">' +
+      '<contentMeta><headline xml:lang="en-US">A new bridge</headline></contentMeta></newsItem>';
+    expect(newsmlG2Parser.parse({ text: headlineOnly, bytes: Buffer.from(headlineOnly) })[0].language).toBe('en-US');
+  });
 });

@@ -14,6 +14,7 @@ import {
 import type { XmlElement } from '../../xml/safe-xml';
 import { textToBlocks, xmlToBlocks } from '../common/blocks';
 import { splitCaptionCredit } from '../common/captions';
+import { agencyZone } from '../common/agency-zones';
 import { toIsoDateTime } from '../common/dates';
 import { htmlToBlocks } from '../common/html';
 import { fillMissing } from '../common/merge';
@@ -21,6 +22,7 @@ import { htmlPictures } from '../common/pictures';
 import { codeOf, IPTC_SCHEMES, subjectOf } from '../common/subjects';
 import { boundedInt, clean } from '../common/text';
 import { nitfToItem } from '../nitf/nitf';
+import { declaredVersion } from '../common/version';
 
 /**
  * NewsML-G2 items to the story model: newsItem (text, picture, graphic, video, audio) and packageItem, alone or in a
@@ -115,6 +117,31 @@ function decodeInlineData(el: XmlElement): string {
   return Buffer.from(compact, 'base64').toString('utf8');
 }
 
+/**
+ * dpa's XHTML bodies open with a <header>: publication time, a slugline list of subjects and keywords, the headline
+ * again, the kicker and the byline. That is metadata the item already carries (contentMeta), not story text: the
+ * header is lifted out of the body, its keywords and byline kept where the item has none.
+ */
+function withoutHeaderBlock(body: XmlElement, item: WireItem): XmlElement {
+  const headers = elementChildren(body).filter((c) => c.local === 'header');
+  if (headers.length === 0) return body;
+  for (const header of headers) {
+    for (const li of descendants(header, 'li')) {
+      const cls = attr(li, 'class') ?? '';
+      const value = text(li);
+      if (value && /keyword/.test(cls)) item.keywords.push(value);
+    }
+    const byline = descendants(header, 'p').find((p) => /byline/.test(attr(p, 'class') ?? ''));
+    item.byline ??= text(byline);
+  }
+  return { ...body, children: body.children.filter((c) => typeof c === 'string' || c.local !== 'header') };
+}
+
+/** A creator or contributor named by a system user id ("engler.angelika", "jdoe_2"), which is no byline. */
+function isUserId(name: string): boolean {
+  return /^[\p{Ll}\d]+(?:[._-][\p{Ll}\d]+)+$/u.test(name);
+}
+
 /** The body from a contentSet: inline NITF, XHTML or text. Returns a partial item to merge. */
 function contentSetBody(contentSet: XmlElement | undefined): WireItem | undefined {
   for (const rendition of elementChildren(contentSet)) {
@@ -129,7 +156,7 @@ function contentSetBody(contentSet: XmlElement | undefined): WireItem | undefine
       }
       const html = descendant(rendition, 'body') ?? descendant(rendition, 'html') ?? rendition;
       const item = emptyItem('newsml-g2');
-      item.body = xmlToBlocks(html);
+      item.body = xmlToBlocks(withoutHeaderBlock(html, item));
       item.pictures = htmlPictures(html);
       if (item.body.length) return item;
     } else if (rendition.local === 'inlineData') {
@@ -162,10 +189,16 @@ function renditionsOf(contentSet: XmlElement | undefined): NonNullable<WirePictu
 
 /** Metadata every G2 item shares (newsItem and packageItem). */
 function readCommon(el: XmlElement, item: WireItem, schemes: Schemes): { language?: string } {
-  const version = boundedInt(attr(el, 'version'), 1, 1_000_000_000);
+  const version = declaredVersion(attr(el, 'version'), 'newsItem version');
   item.version = version;
   item.sourceId = withoutVersion(attrText(el, 'guid'), version);
-  const language = langOf(el) ?? attrText(child(child(el, 'contentMeta'), 'language'), 'tag');
+  // an explicit <language> element wins over xml:lang (which may only say how the metadata is written)
+  const contentMeta = child(el, 'contentMeta');
+  const language =
+    attrText(child(contentMeta, 'language'), 'tag') ??
+    langOf(el) ??
+    langOf(child(contentMeta, 'headline')) ??
+    langOf(child(contentMeta, 'description'));
   item.language = language;
 
   const rights = child(el, 'rightsInfo');
@@ -177,10 +210,18 @@ function readCommon(el: XmlElement, item: WireItem, schemes: Schemes): { languag
   const meta = child(el, 'itemMeta');
   const itemClass = codeOf(attr(child(meta, 'itemClass'), 'qcode') ?? '').toLowerCase();
   item.type = ITEM_TYPES[itemClass] ?? (el.local === 'packageItem' ? 'composite' : 'text');
-  item.agency = conceptName(child(meta, 'provider'), language);
-  item.versionCreated = toIsoDateTime(text(child(meta, 'versionCreated')));
-  item.firstCreated = toIsoDateTime(text(child(meta, 'firstCreated')));
-  item.embargoedUntil = toIsoDateTime(text(child(meta, 'embargoed')));
+  const provider = child(meta, 'provider');
+  item.agency = conceptName(provider, language);
+  // zone-less times are the sender's local time (STT writes "2018-04-04T04:05:16", Helsinki time)
+  const zone = agencyZone(attrText(provider, 'literal'), attrText(provider, 'qcode'), item.agency, item.sourceId);
+  const date = (el: XmlElement | undefined) => toIsoDateTime(text(el), { zone });
+  const content = child(el, 'contentMeta');
+  item.contentCreated = date(child(content, 'contentCreated'));
+  // archive copy may leave the item's own dates empty: the content's dates are the story's, never "now"
+  item.versionCreated =
+    date(child(meta, 'versionCreated')) ?? date(child(content, 'contentModified')) ?? item.contentCreated;
+  item.firstCreated = date(child(meta, 'firstCreated')) ?? item.contentCreated;
+  item.embargoedUntil = date(child(meta, 'embargoed'));
   const status = codeOf(attr(child(meta, 'pubStatus'), 'qcode') ?? '').toLowerCase();
   if (PUB_STATUS[status]) item.pubStatus = PUB_STATUS[status];
   const notes = childrenNamed(meta, 'edNote')
@@ -204,8 +245,6 @@ function readCommon(el: XmlElement, item: WireItem, schemes: Schemes): { languag
   }
   const title = text(child(meta, 'title'));
 
-  const content = child(el, 'contentMeta');
-  item.contentCreated = toIsoDateTime(text(child(content, 'contentCreated')));
   item.urgency = boundedInt(text(child(content, 'urgency')), 1, 9);
   const headlines = childrenNamed(content, 'headline');
   const main = headlines.filter((h) => ['', 'main', 'headline'].includes(roleOf(h)));
@@ -219,7 +258,7 @@ function readCommon(el: XmlElement, item: WireItem, schemes: Schemes): { languag
   const writers = childrenNamed(content, 'creator')
     .filter((c) => !/photo|camera|video|graphic/i.test(attr(c, 'role') ?? ''))
     .map((c) => conceptName(c, language))
-    .filter((n): n is string => n !== undefined);
+    .filter((n): n is string => n !== undefined && !isUserId(n));
   item.byline = by ?? (writers.length ? writers.join(', ') : undefined);
   item.agency ??= conceptName(child(content, 'infoSource'), language);
   const descriptions = childrenNamed(content, 'description');

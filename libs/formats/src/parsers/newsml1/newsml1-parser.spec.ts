@@ -134,4 +134,43 @@ describe('newsml1Parser', () => {
       expect.objectContaining({ code: ErrorCode.NO_CONTENT }) as WireError,
     );
   });
+
+  describe('Belga style: two versions in one item, each with Title, Lead and Body components', () => {
+    const items = newsml1Parser.parse(input('belga-style-two-versions.xml'));
+
+    it('gives one story per version, each with its own identity and language', () => {
+      expect(items).toHaveLength(2);
+      expect(items.map((i) => i.sourceId)).toEqual([
+        'urn:newsml:belga.example:20240312T101500:40001:40002',
+        'urn:newsml:belga.example:20240312T101500:40001:40006',
+      ]);
+      expect(items.map((i) => i.language)).toEqual(['nl', 'fr']);
+      expect(items[1].headline).toBe('Radiowatch mardi - Radio Een - 10 heures');
+    });
+
+    it('takes the Body component as the body, never the Title component, and reads escaped markup', () => {
+      expect(items[0].body.map((b) => b.text)).toEqual([
+        'De burgemeester van Gent opende dinsdag de nieuwe fietsbrug. De brug verbindt twee wijken over de Leie.',
+      ]);
+      expect(items[1].body[0].text).toMatch(/^- nouvelle passerelle cyclable/);
+    });
+  });
+
+  describe('Kyodo style: parameter entities in the DOCTYPE, Language element beside xml:lang', () => {
+    const [item] = newsml1Parser.parse(input('kyodo-style-doctype.xml'));
+
+    it('reads the document instead of refusing its DOCTYPE', () => {
+      expect(item.headline).toBe('Harbour ferry resumes service after typhoon');
+      expect(item.body[0].text).toMatch(/^The harbour ferry resumed service/);
+    });
+
+    it('takes the language from the explicit Language element over xml:lang', () => {
+      expect(item.language).toBe('en');
+    });
+
+    it('places the story where its dateline says, and keeps the advisory line as a note', () => {
+      expect(item.located).toBe('Osaka');
+      expect(item.edNote).toBe("UPDATES with operator's statement");
+    });
+  });
 });

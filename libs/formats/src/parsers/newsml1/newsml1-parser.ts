@@ -4,7 +4,7 @@ import { child, childrenNamed, descendants } from '../../xml/dom';
 import { localName, parseXmlDocuments, rootElementName } from '../../xml/safe-xml';
 import { finalizeItem } from '../common/finalize';
 import type { ParseInput, WireParser } from '../parser';
-import { newsItemToItem, providerIdOf } from './newsml1';
+import { newsItemToItems, providerIdOf } from './newsml1';
 
 /** NewsML 1.x: every NewsItem of a NewsML document (or a bare NewsItem) gives one item. */
 export const newsml1Parser: WireParser = {
@@ -24,11 +24,11 @@ export const newsml1Parser: WireParser = {
       const newsItems = root.local === 'NewsItem' ? [root] : childrenNamed(root, 'NewsItem');
       const found = newsItems.length ? newsItems : descendants(root, 'NewsItem');
       for (const newsItem of found) {
-        const item = newsItemToItem(newsItem, envelope);
-        if (!item) continue;
-        finalizeItem(item, { xhtml: item.body.length > 0 });
-        item.agency ??= providerIdOf(newsItem);
-        items.push(item);
+        for (const item of newsItemToItems(newsItem, envelope)) {
+          finalizeItem(item, { xhtml: item.body.length > 0 });
+          item.agency ??= providerIdOf(newsItem);
+          items.push(item);
+        }
       }
     }
     if (items.length === 0) {

@@ -3,12 +3,15 @@ import { attr, attrText, child, childrenNamed, descendant, descendants, langOf, 
 import type { XmlElement } from '../../xml/safe-xml';
 import { textToBlocks, xmlToBlocks } from '../common/blocks';
 import { splitCaptionCredit } from '../common/captions';
+import { agencyZone } from '../common/agency-zones';
 import { toIsoDateTime } from '../common/dates';
 import { htmlToBlocks, htmlToText } from '../common/html';
+import { parseDateline } from '../common/lead';
 import { fillMissing } from '../common/merge';
 import { subjectCodeFromNumber, subjectOf } from '../common/subjects';
 import { boundedInt, clean } from '../common/text';
 import { nitfToItem } from '../nitf/nitf';
+import { declaredVersion } from '../common/version';
 
 /**
  * NewsML 1.2 (AFP, ANA-MPE, Belga and others): NewsItem → Identification, NewsManagement and a tree of
@@ -129,8 +132,30 @@ function pictureOf(component: XmlElement, kind: WirePicture['type']): WirePictur
 }
 
 interface Found {
-  bodies: { item: WireItem; main: boolean; words?: number }[];
+  bodies: { item: WireItem; role: string; words?: number }[];
   pictures: WirePicture[];
+}
+
+/** Component roles that hold the headline or a summary again, never the story text (Belga: Title, Lead, Body). */
+const NOT_BODY_ROLES = /^(?:title|headline|head|hl|kicker|keywords?)$/;
+/** Roles whose text leads the body (an intro before the body proper). */
+const LEAD_ROLES = /^(?:lead|intro|teaser)$/;
+/** Roles that are the story text itself. */
+const MAIN_ROLES = /^(?:main|body|text|story)$/;
+
+/**
+ * The body of a component tree: the Main/Body component (after a Lead component when there is one), else the first
+ * unnamed text component; a Title component is the headline again and never the body.
+ */
+function chooseBody(found: Found): { item: WireItem; words?: number } | undefined {
+  const candidates = found.bodies.filter((b) => !NOT_BODY_ROLES.test(b.role));
+  const main = candidates.find((b) => MAIN_ROLES.test(b.role)) ?? candidates.find((b) => b.role === '');
+  const lead = candidates.find((b) => LEAD_ROLES.test(b.role));
+  if (main && lead) {
+    const item = { ...main.item, body: [...lead.item.body, ...main.item.body] };
+    return { item, words: main.words };
+  }
+  return main ?? lead ?? candidates[0];
 }
 
 /** Walks the component tree: text content items become body candidates, media components become pictures. */
@@ -150,7 +175,7 @@ function collect(component: XmlElement, found: Found, depth: number): void {
     if (item)
       found.bodies.push({
         item,
-        main: role === 'main' || role === '',
+        role,
         words: boundedInt(characteristic(ci, 'WordCount', 'Words'), 0, 10_000_000),
       });
   }
@@ -173,7 +198,7 @@ function readNewsLines(lines: XmlElement | undefined, item: WireItem): void {
     const k = text(kw);
     if (k) item.keywords.push(...k.split(/\s*[,;/]\s*/));
   }
-  const note = newsLineText(lines, 'ednote', 'editorial note', 'editorialnote', 'note', 'advisory');
+  const note = newsLineText(lines, 'ednote', 'editorial note', 'editorialnote', 'note', 'advisory', 'advisoryline');
   if (note) item.edNote ??= note;
 }
 
@@ -231,8 +256,7 @@ function identity(newsItem: XmlElement, item: WireItem): void {
   const newsItemId = text(child(id, 'NewsItemId'));
   const revision = child(id, 'RevisionId');
   const publicId = text(child(id, 'PublicIdentifier'));
-  item.version = boundedInt(text(revision), 0, 1_000_000_000);
-  if (item.version === 0) item.version = undefined;
+  item.version = declaredVersion(text(revision), 'NewsML RevisionId');
   if (provider && dateId && newsItemId) item.sourceId = `urn:newsml:${provider}:${dateId}:${newsItemId}`;
   else if (publicId) item.sourceId = publicId.replace(/:\d+[A-Z]?$/, '');
   else item.sourceId = attrText(newsItem, 'Duid');
@@ -256,9 +280,11 @@ function management(newsItem: XmlElement, item: WireItem, envelope: XmlElement |
   const status = formal(child(m, 'Status'))?.toLowerCase();
   if (status && STATUS[status]) item.pubStatus = STATUS[status];
   item.urgency = boundedInt(formal(child(m, 'Urgency')), 1, 9) ?? boundedInt(formal(child(envelope, 'Priority')), 1, 9);
-  item.firstCreated = toIsoDateTime(text(child(m, 'FirstCreated')));
-  item.versionCreated =
-    toIsoDateTime(text(child(m, 'ThisRevisionCreated'))) ?? toIsoDateTime(text(child(envelope, 'DateAndTime')));
+  // zone-less times are the sender's local time (Belga writes "20190129T124550", Brussels time)
+  const zone = agencyZone(providerIdOf(newsItem));
+  const date = (el: XmlElement | undefined) => toIsoDateTime(text(el), { zone });
+  item.firstCreated = date(child(m, 'FirstCreated'));
+  item.versionCreated = date(child(m, 'ThisRevisionCreated')) ?? date(child(envelope, 'DateAndTime'));
   for (const instruction of childrenNamed(m, 'Instruction')) {
     const what = (formal(instruction) ?? '').toLowerCase();
     if (/rectif|correct/.test(what)) item.signals = [...(item.signals ?? []), 'correction'];
@@ -267,7 +293,7 @@ function management(newsItem: XmlElement, item: WireItem, envelope: XmlElement |
   }
   const change = child(m, 'StatusWillChange');
   const future = formal(child(change, 'FutureStatus'))?.toLowerCase();
-  const when = toIsoDateTime(text(child(change, 'DateAndTime')));
+  const when = date(child(change, 'DateAndTime'));
   if (future === 'usable' && when && item.pubStatus !== 'canceled') {
     item.embargoedUntil = when;
     item.pubStatus = 'usable';
@@ -276,19 +302,62 @@ function management(newsItem: XmlElement, item: WireItem, envelope: XmlElement |
   if (itemType === 'alert' || itemType === 'flash') item.genres.push(formal(child(m, 'NewsItemType')) as string);
 }
 
-/** One NewsItem → one story (or undefined when it carries no component, e.g. a bare <Update>). */
-export function newsItemToItem(newsItem: XmlElement, envelope?: XmlElement): WireItem | undefined {
+/**
+ * The components that are stories of their own. Usually the top component is the one story; when it holds two or
+ * more text components that each carry their own NewsLines with a headline (Belga sends a Dutch and a French
+ * version, each with Title, Lead and Body components), each of them is a story.
+ */
+function storyComponents(top: XmlElement): XmlElement[] {
+  const stories = childrenNamed(top, 'NewsComponent').filter(
+    (c) =>
+      !MEDIA_KINDS[roleOf(c)] &&
+      text(child(child(c, 'NewsLines'), 'HeadLine')) !== undefined &&
+      descendants(c, 'ContentItem').some(isTextItem),
+  );
+  return stories.length >= 2 ? stories : [top];
+}
+
+/** The language the item states: an explicit Language element wins over an xml:lang attribute. */
+function declaredLanguage(top: XmlElement, story: XmlElement): string | undefined {
+  const explicit = [story, top].map((c) => formal(descendants(c, 'Language')[0])).find((l) => l !== undefined);
+  return explicit ?? langOf(story) ?? langOf(top);
+}
+
+/** One NewsItem → its stories (none when it carries no component, e.g. a bare <Update>). */
+export function newsItemToItems(newsItem: XmlElement, envelope?: XmlElement): WireItem[] {
   const top = child(newsItem, 'NewsComponent');
-  if (!top) return undefined;
+  if (!top) return [];
+  const stories = storyComponents(top);
+  const items: WireItem[] = [];
+  for (const story of stories) {
+    const item = storyToItem(newsItem, envelope, top, story);
+    if (!item) continue;
+    // two stories in one item need two identities: the component's own id tells them apart
+    const duid = attrText(story, 'Duid');
+    if (stories.length > 1 && item.sourceId) item.sourceId = `${item.sourceId}:${duid ?? items.length + 1}`;
+    items.push(item);
+  }
+  return items;
+}
+
+function storyToItem(
+  newsItem: XmlElement,
+  envelope: XmlElement | undefined,
+  top: XmlElement,
+  story: XmlElement,
+): WireItem | undefined {
   const item = emptyItem('newsml-1');
   identity(newsItem, item);
   management(newsItem, item, envelope);
-  item.language = langOf(top);
+  item.language = declaredLanguage(top, story);
 
-  const components = [top, ...descendants(top, 'NewsComponent')];
-  readNewsLines(child(top, 'NewsLines'), item);
-  readDescriptive(child(top, 'DescriptiveMetadata'), item);
-  readTopics(top, item);
+  // the story component's own lines first: readNewsLines and readDescriptive only fill what is missing
+  const scopes = story === top ? [top] : [story, top];
+  for (const scope of scopes) {
+    readNewsLines(child(scope, 'NewsLines'), item);
+    readDescriptive(child(scope, 'DescriptiveMetadata'), item);
+    readTopics(scope, item);
+  }
   const admin = child(top, 'AdministrativeMetadata');
   item.agency =
     formal(descendant(child(admin, 'Provider'), 'Party')) ??
@@ -303,8 +372,8 @@ export function newsItemToItem(newsItem: XmlElement, envelope?: XmlElement): Wir
   item.usageTerms = text(descendant(rights, 'UsageType')) ?? text(descendant(rights, 'Geography'));
 
   const found: Found = { bodies: [], pictures: [] };
-  collect(top, found, 0);
-  const body = found.bodies.find((b) => b.main) ?? found.bodies[0];
+  collect(story, found, 0);
+  const body = chooseBody(found);
   if (body) {
     if (body.words !== undefined) item.declaredWordCount = body.words;
     fillMissing(item, body.item);
@@ -312,11 +381,14 @@ export function newsItemToItem(newsItem: XmlElement, envelope?: XmlElement): Wir
   item.pictures.push(...found.pictures);
 
   // metadata that sits only in a nested component (some senders leave the top one bare)
-  for (const c of components.slice(1)) {
+  for (const c of descendants(story, 'NewsComponent')) {
     if (MEDIA_KINDS[roleOf(c)]) continue;
     readNewsLines(child(c, 'NewsLines'), item);
     readDescriptive(child(c, 'DescriptiveMetadata'), item);
   }
+  // the dateline names where the story was written; a Location property may name a bureau or an origin elsewhere
+  const datelinePlace = item.dateline ? parseDateline(item.dateline)?.located : undefined;
+  if (datelinePlace) item.located = datelinePlace;
   item.type = item.body.length || !item.pictures.length ? 'text' : (item.pictures[0].type ?? 'picture');
   if (!clean(item.headline) && item.body.length === 0 && item.pictures.length === 0 && item.pubStatus !== 'canceled')
     return undefined;

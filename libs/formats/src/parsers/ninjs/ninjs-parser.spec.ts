@@ -124,4 +124,31 @@ describe('ninjsParser', () => {
     expect(code('{"name": "not ninjs"}')).toBe(ErrorCode.INVALID_NINJS);
     expect(code('['.repeat(100000) + ']'.repeat(100000))).toBe(ErrorCode.NESTING_TOO_DEEP);
   });
+
+  it('reads the BBC LDRS envelope and its body_html5', () => {
+    const [item] = ninjsParser.parse(input('bbc-ldrs-style.json'));
+    expect(item.headline).toBe('Council approves riverside car park');
+    expect(item.type).toBe('text');
+    expect(item.byline).toBe('Jane Example');
+    expect(item.body.map((b) => b.text)).toEqual([
+      'The council approved the car park on Tuesday.',
+      'Work starts in June.',
+    ]);
+  });
+
+  it('reads dpa digitalwires JSON: urn, article_html, teaser, dateline; non-public notes only in the editor note', () => {
+    const [item] = ninjsParser.parse(input('dpa-digitalwires-style.json'));
+    expect(item.sourceId).toBe('urn:newsml:dpa.example:20090101:240101-99-000001');
+    expect(item.versionCreated).toBe('2024-01-28T09:18:34+01:00');
+    expect(item.byline).toBe('Erika Beispiel, dpa');
+    expect(item.located).toBe('Kiel');
+    expect(item.abstract).toBe('Eine neue Fähre fährt ab Montag zweimal täglich.');
+    expect(item.body.map((b) => b.text)).toEqual([
+      'Eine neue Fähre verbindet ab Montag zwei Inseln.',
+      'Die Überfahrt dauert vierzig Minuten.',
+    ]);
+    expect(item.edNote).toBe(
+      'Zu diesem Text gibt es Bilder. Not for publication: Autorin: Erika Beispiel, +49 30 0000000',
+    );
+  });
 });

@@ -60,7 +60,8 @@ function documentsIn(value: unknown): Json[] {
       for (const x of v) visit(x, depth + 1);
     } else if (isObject(v)) {
       if (looksLikeNinjs(v)) docs.push(v);
-      else if (isObject(v.item)) visit(v.item, depth + 1);
+      // {item: {…}} (AP media API), {total, item: […]} (the BBC's LDRS), {items: […]}, {data: {…}}
+      else if (isObject(v.item) || Array.isArray(v.item)) visit(v.item, depth + 1);
       else if (Array.isArray(v.items)) visit(v.items, depth + 1);
       else if (isObject(v.data)) visit(v.data, depth + 1);
     }

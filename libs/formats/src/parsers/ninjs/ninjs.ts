@@ -5,6 +5,7 @@ import { toIsoDateTime } from '../common/dates';
 import { htmlToBlocks, htmlToText } from '../common/html';
 import { subjectCodeFromNumber, subjectOf } from '../common/subjects';
 import { boundedInt, clean } from '../common/text';
+import { declaredVersion } from '../common/version';
 
 /**
  * ninjs 1.x, 2.x and 3.x to the story model. 1.x writes headline / body_text / body_xhtml / description_text /
@@ -129,7 +130,8 @@ function bodyBlocks(doc: Json): BodyBlock[] {
       return chosen === html ? htmlToBlocks(value) : textToBlocks(String(field(chosen, 'value') ?? ''));
     }
   }
-  const xhtml = str(doc, 'body_xhtml', 'body_html', 'bodyxhtml', 'bodyhtml');
+  // body_html5: the BBC's variant; article_html: dpa digitalwires
+  const xhtml = str(doc, 'body_xhtml', 'body_html', 'body_html5', 'article_html');
   if (xhtml) return htmlToBlocks(xhtml);
   const plain = field(doc, 'body_text', 'bodytext');
   return typeof plain === 'string' ? textToBlocks(plain) : [];
@@ -180,10 +182,26 @@ function isMedia(obj: Json): boolean {
 }
 
 /** One ninjs document → one story. */
+/**
+ * dpa digitalwires' ednotes: [{role, ednote, is_publishable}]. Notes not for publication (contacts, phone numbers)
+ * stay in the editor's note, marked as such, and never reach the body or a description.
+ */
+function digitalwiresNotes(doc: Json): string | undefined {
+  const notes = objects(field(doc, 'ednotes'))
+    .filter((n) => !/closingline/i.test(str(n, 'role') ?? ''))
+    .map((n) => {
+      const text = str(n, 'ednote');
+      if (!text) return undefined;
+      return field(n, 'is_publishable') === false ? `Not for publication: ${text}` : text;
+    })
+    .filter(Boolean);
+  return notes.length ? notes.join(' ') : undefined;
+}
+
 export function ninjsToItem(doc: Json): WireItem {
   const item = emptyItem('ninjs');
-  item.sourceId = str(doc, 'uri', 'guid');
-  item.version = boundedInt(field(doc, 'version'), 1, 1_000_000_000);
+  item.sourceId = str(doc, 'uri', 'guid', 'urn');
+  item.version = declaredVersion(field(doc, 'version'), 'ninjs version');
   item.versionCreated = toIsoDateTime(str(doc, 'versionCreated'));
   item.firstCreated = toIsoDateTime(str(doc, 'firstCreated'));
   item.contentCreated = toIsoDateTime(str(doc, 'contentCreated'));
@@ -194,7 +212,8 @@ export function ninjsToItem(doc: Json): WireItem {
   item.language = str(doc, 'language');
   item.urgency = boundedInt(field(doc, 'urgency'), 1, 9);
   item.slugline = str(doc, 'slugline');
-  item.edNote = str(doc, 'edNote', 'ednote');
+  item.edNote = str(doc, 'edNote', 'ednote') ?? digitalwiresNotes(doc);
+  item.dateline = str(doc, 'dateline');
   item.byline = str(doc, 'by', 'byline');
   item.located = str(doc, 'located');
   item.copyrightHolder = str(doc, 'copyrightHolder');
@@ -211,7 +230,7 @@ export function ninjsToItem(doc: Json): WireItem {
   const summary = descriptions.find((d) => SUMMARY_ROLES.has(role(d)));
   item.abstract =
     (summary ? entryText(summary) : undefined) ??
-    str(doc, 'description_text', 'descriptiontext') ??
+    str(doc, 'description_text', 'teaser') ??
     (str(doc, 'description_html') ? clean(htmlToText(str(doc, 'description_html') as string)) : undefined);
 
   item.body = bodyBlocks(doc);

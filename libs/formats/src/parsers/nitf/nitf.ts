@@ -3,10 +3,12 @@ import { attr, attrText, child, childrenNamed, descendants, langOf, path, text }
 import type { XmlElement } from '../../xml/safe-xml';
 import { flowText, xmlToBlocks } from '../common/blocks';
 import { photographerOf, splitCaptionCredit } from '../common/captions';
+import { agencyZone } from '../common/agency-zones';
 import { toIsoDateTime } from '../common/dates';
 import { parseDateline } from '../common/lead';
 import { subjectCodeFromNumber } from '../common/subjects';
 import { boundedInt, clean, normalizeSpace, placeCase, trimEndOf } from '../common/text';
+import { declaredVersion } from '../common/version';
 
 /**
  * NITF 3.x (3.0 to 3.6) to the story model. Also used for NITF carried inside NewsML-G2 (inlineXML) and NewsML 1.2
@@ -99,22 +101,24 @@ function copyrightNotice(copyright: XmlElement | undefined): string | undefined 
   return year ? `Copyright ${year} ${holder}` : `Copyright ${holder}`;
 }
 
-/** The story model for one <nitf> element. */
-export function nitfToItem(nitf: XmlElement, format: WireFormat = 'nitf'): WireItem {
-  const item = emptyItem(format);
-  item.type = 'text';
-  const head = child(nitf, 'head');
-  const docdata = child(head, 'docdata');
-  const body = child(nitf, 'body');
-  const bodyHead = child(body, 'body.head');
-  const content = child(body, 'body.content');
+/** The parts of a <nitf> element the readers below share. */
+interface NitfParts {
+  nitf: XmlElement;
+  head?: XmlElement;
+  docdata?: XmlElement;
+  body?: XmlElement;
+  bodyHead?: XmlElement;
+  content?: XmlElement;
+}
 
-  // identity and versions
+/** doc-id or du-key as the story's identity, its version, and corrections. */
+function readIdentity({ head, docdata }: NitfParts, item: WireItem): void {
   const docId = child(docdata, 'doc-id');
   const duKey = child(docdata, 'du-key');
   item.sourceId = attrText(docId, 'id-string') ?? attrText(duKey, 'key');
   item.version =
-    boundedInt(attr(duKey, 'version'), 1, 1_000_000) ?? boundedInt(attr(duKey, 'generation'), 1, 1_000_000);
+    declaredVersion(attr(duKey, 'version'), 'du-key version') ??
+    declaredVersion(attr(duKey, 'generation'), 'du-key generation');
   // every version of a story shares its doc-id (or du-key); a later version links back to the one it replaces
   const storyKey = item.sourceId ?? attrText(duKey, 'key');
   if (item.version && item.version > 1 && storyKey) {
@@ -130,28 +134,38 @@ export function nitfToItem(nitf: XmlElement, format: WireFormat = 'nitf'): WireI
     const fn = attrText(rev, 'function');
     if (fn && /correct/i.test(fn)) item.signals = [...(item.signals ?? []), 'correction'];
   }
+}
 
-  // status, urgency, dates
+/** Management status, urgency, and the dates (zone-less ones in the sender's zone when it is known). */
+function readStatusAndDates({ head, docdata, bodyHead }: NitfParts, item: WireItem): void {
   const status = attrText(docdata, 'management-status')?.toLowerCase();
   if (status && MANAGEMENT_STATUS[status]) item.pubStatus = MANAGEMENT_STATUS[status];
   item.urgency = boundedInt(attr(child(docdata, 'urgency'), 'ed-urg'), 1, 9);
-  const issued = toIsoDateTime(attr(child(docdata, 'date.issue'), 'norm'));
-  const release = toIsoDateTime(attr(child(docdata, 'date.release'), 'norm'));
+  const zone = agencyZone(
+    attrText(child(docdata, 'doc-id'), 'regsrc'),
+    text(child(bodyHead, 'distributor'), true),
+    attrText(child(docdata, 'doc.copyright'), 'holder'),
+  );
+  const date = (value: string | undefined) => toIsoDateTime(value, { zone });
+  const issued = date(attr(child(docdata, 'date.issue'), 'norm'));
+  const release = date(attr(child(docdata, 'date.release'), 'norm'));
   const pubdata = child(head, 'pubdata');
-  item.versionCreated = issued ?? toIsoDateTime(attr(pubdata, 'date.publication'));
+  item.versionCreated = issued ?? date(attr(pubdata, 'date.publication'));
   if (release && (status === 'embargoed' || (issued !== undefined && Date.parse(release) > Date.parse(issued)))) {
     item.embargoedUntil = release;
     // embargoed copy is usable once the embargo lifts; ninjs says so with embargoedUntil
     if (item.pubStatus === 'withheld' && status === 'embargoed') item.pubStatus = 'usable';
   }
-  const storyDate = toIsoDateTime(attr(descendants(bodyHead, 'story.date')[0], 'norm'));
+  const storyDate = date(attr(descendants(bodyHead, 'story.date')[0], 'norm'));
   if (storyDate) item.contentCreated = storyDate;
   if (attrText(pubdata, 'unit-of-measure')?.toLowerCase() === 'word') {
     item.declaredWordCount = boundedInt(attr(pubdata, 'item-length'), 0, 10_000_000);
   }
+}
 
-  // provider, rights, notes
-  item.agency = text(child(bodyHead, 'distributor'), true) ?? attrText(docId, 'regsrc');
+/** Distributor, copyright, usage terms, editorial notes and the language. */
+function readRightsAndNotes({ nitf, head, docdata, body, bodyHead, content }: NitfParts, item: WireItem): void {
+  item.agency = text(child(bodyHead, 'distributor'), true) ?? attrText(child(docdata, 'doc-id'), 'regsrc');
   const copyright = child(docdata, 'doc.copyright');
   item.copyrightHolder = attrText(copyright, 'holder');
   item.copyrightNotice = copyrightNotice(copyright);
@@ -159,7 +173,7 @@ export function nitfToItem(nitf: XmlElement, format: WireFormat = 'nitf'): WireI
     attrText(child(docdata, 'doc.rights'), 'limitations') ?? attrText(child(docdata, 'doc.rights'), 'agent');
   const edNotes = childrenNamed(docdata, 'ed-msg')
     .map((m) => attrText(m, 'info'))
-    .concat(attrText(correction, 'info'))
+    .concat(attrText(child(docdata, 'correction'), 'info'))
     .concat(descendants(bodyHead, 'note').map((n) => text(n)));
   item.edNote = edNotes.filter(Boolean).join(' ') || undefined;
   item.language =
@@ -170,9 +184,12 @@ export function nitfToItem(nitf: XmlElement, format: WireFormat = 'nitf'): WireI
     attrText(
       childrenNamed(head, 'meta').find((m) => /^(?:language|lang|dc\.language)$/i.test(attr(m, 'name') ?? '')),
       'content',
-    );
+    ) ??
+    attrText(nitf, 'baselang');
+}
 
-  // classification
+/** Keywords, subject codes and genres from the head. */
+function readClassification({ head, docdata }: NitfParts, item: WireItem): void {
   item.keywords = descendants(child(docdata, 'key-list'), 'keyword')
     .map((k) => attrText(k, 'key') ?? text(k))
     .filter((k): k is string => k !== undefined);
@@ -190,9 +207,11 @@ export function nitfToItem(nitf: XmlElement, format: WireFormat = 'nitf'): WireI
       if (genre) item.genres.push(genre);
     }
   }
-  const evloc = child(docdata, 'evloc');
+}
 
-  // the head of the story
+/** Headlines, slug, byline, dateline and abstract from body.head. */
+function readStoryHead({ head, docdata, bodyHead }: NitfParts, item: WireItem): void {
+  const duKey = child(docdata, 'du-key');
   const hedline = child(bodyHead, 'hedline');
   const hl1 = child(hedline, 'hl1');
   item.headline = (hl1 ? clean(flowText(hl1)) : undefined) ?? text(child(head, 'title'));
@@ -208,6 +227,7 @@ export function nitfToItem(nitf: XmlElement, format: WireFormat = 'nitf'): WireI
     item.dateline = text(dateline, true);
     item.located = located(dateline) ?? (item.dateline ? parseDateline(item.dateline)?.located : undefined);
   }
+  const evloc = child(docdata, 'evloc');
   item.located ??= clean(
     [attr(evloc, 'city'), attr(evloc, 'state-prov'), attr(evloc, 'country')].filter(Boolean).join(', '),
   );
@@ -219,8 +239,10 @@ export function nitfToItem(nitf: XmlElement, format: WireFormat = 'nitf'): WireI
           .map((b) => b.text)
           .join(' '),
       ) || undefined;
+}
 
-  // the body and its media
+/** The text, its media, and the tagline that closes it. */
+function readBody({ body, content }: NitfParts, item: WireItem): void {
   // some senders leave out body.content and put the paragraphs straight in <body>
   item.body = content ? xmlToBlocks(content) : xmlToBlocks(body);
   for (const media of descendants(body, 'media')) {
@@ -230,5 +252,27 @@ export function nitfToItem(nitf: XmlElement, format: WireFormat = 'nitf'): WireI
   // the tagline closes the story ("Reporting by ...; editing by ...")
   const tagline = text(path(body, 'body.end', 'tagline'), true);
   if (tagline) item.body.push({ kind: 'p', text: tagline });
+}
+
+/** The story model for one <nitf> element. */
+export function nitfToItem(nitf: XmlElement, format: WireFormat = 'nitf'): WireItem {
+  const item = emptyItem(format);
+  item.type = 'text';
+  const head = child(nitf, 'head');
+  const body = child(nitf, 'body');
+  const parts: NitfParts = {
+    nitf,
+    head,
+    docdata: child(head, 'docdata'),
+    body,
+    bodyHead: child(body, 'body.head'),
+    content: child(body, 'body.content'),
+  };
+  readIdentity(parts, item);
+  readStatusAndDates(parts, item);
+  readRightsAndNotes(parts, item);
+  readClassification(parts, item);
+  readStoryHead(parts, item);
+  readBody(parts, item);
   return item;
 }

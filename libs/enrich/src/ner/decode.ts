@@ -1,0 +1,122 @@
+import { allowed } from './tags';
+
+/** A transition score that rules a tag pair out (I-ORG after B-PER, I-X at the start). */
+export const FORBIDDEN = -1e9;
+
+/**
+ * Transition scores: row `tagCount` is the start of a sequence, row p the previous tag; forbidden pairs fixed.
+ * `learned` (same layout) is added to the allowed pairs.
+ */
+export function transitionTable(tagCount: number, learned?: ArrayLike<number>): Float32Array {
+  const out = new Float32Array((tagCount + 1) * tagCount);
+  for (let p = 0; p <= tagCount; p++) {
+    for (let t = 0; t < tagCount; t++) {
+      const ok = allowed(p === tagCount ? -1 : p, t);
+      out[p * tagCount + t] = ok ? (learned ? learned[p * tagCount + t] : 0) : FORBIDDEN;
+    }
+  }
+  return out;
+}
+
+/**
+ * Emission scores: for each token k and tag t, the sum of the weights of k's features (rows of the table). Seven tags
+ * (the BIO tags of three types) are summed in locals, one read of each row, instead of through the output array.
+ */
+export function emissions(
+  weights: ArrayLike<number>,
+  feats: Int32Array,
+  offsets: Int32Array,
+  n: number,
+  tagCount: number,
+  out: Float32Array,
+): void {
+  if (tagCount !== 7) return emissionsAnyTags(weights, feats, offsets, n, tagCount, out);
+  for (let k = 0; k < n; k++) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    let s5 = 0;
+    let s6 = 0;
+    for (let f = offsets[k], end = offsets[k + 1]; f < end; f++) {
+      const row = feats[f];
+      s0 += weights[row];
+      s1 += weights[row + 1];
+      s2 += weights[row + 2];
+      s3 += weights[row + 3];
+      s4 += weights[row + 4];
+      s5 += weights[row + 5];
+      s6 += weights[row + 6];
+    }
+    const base = k * 7;
+    out[base] = s0;
+    out[base + 1] = s1;
+    out[base + 2] = s2;
+    out[base + 3] = s3;
+    out[base + 4] = s4;
+    out[base + 5] = s5;
+    out[base + 6] = s6;
+  }
+}
+
+function emissionsAnyTags(
+  weights: ArrayLike<number>,
+  feats: Int32Array,
+  offsets: Int32Array,
+  n: number,
+  tagCount: number,
+  out: Float32Array,
+): void {
+  for (let k = 0; k < n; k++) {
+    const base = k * tagCount;
+    for (let t = 0; t < tagCount; t++) out[base + t] = 0;
+    for (let f = offsets[k], end = offsets[k + 1]; f < end; f++) {
+      const row = feats[f];
+      for (let t = 0; t < tagCount; t++) out[base + t] += weights[row + t];
+    }
+  }
+}
+
+/**
+ * Viterbi: the best tag sequence under emission + transition scores, written to `tags`. `score` and `back` are
+ * scratch arrays of at least n * tagCount.
+ */
+export function viterbi(
+  emit: Float32Array,
+  transitions: Float32Array,
+  n: number,
+  tagCount: number,
+  score: Float32Array,
+  back: Uint8Array,
+  tags: Uint8Array,
+): void {
+  if (n === 0) return;
+  const start = tagCount * tagCount;
+  for (let t = 0; t < tagCount; t++) score[t] = emit[t] + transitions[start + t];
+  for (let k = 1; k < n; k++) {
+    const prev = (k - 1) * tagCount;
+    const cur = k * tagCount;
+    for (let t = 0; t < tagCount; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < tagCount; p++) {
+        const s = score[prev + p] + transitions[p * tagCount + t];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[cur + t] = best + emit[cur + t];
+      back[cur + t] = arg;
+    }
+  }
+  const last = (n - 1) * tagCount;
+  let arg = 0;
+  for (let t = 1; t < tagCount; t++) if (score[last + t] > score[last + arg]) arg = t;
+  tags[n - 1] = arg;
+  for (let k = n - 1; k > 0; k--) {
+    arg = back[k * tagCount + arg];
+    tags[k - 1] = arg;
+  }
+}

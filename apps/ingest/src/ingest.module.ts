@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@wiredesk/messaging';
 import { PlatformModule, loadConfig, type WiredeskConfig } from '@wiredesk/platform';
 import { FolderWatcherService } from './folder-watcher.service';
+import { IdempotencyStore } from './idempotency-store';
 import { IngestController } from './ingest.controller';
 import { WireIngestService } from './ingest.service';
 import { sourcesFeature, type SourcesOptions } from './sources/sources.providers';
@@ -18,7 +19,7 @@ export class IngestModule {
         MessagingModule.forRoot({ config, service: 'ingest' }),
       ],
       controllers: [IngestController, ...polled.controllers],
-      providers: [WireIngestService, FolderWatcherService, ...polled.providers],
+      providers: [IdempotencyStore, WireIngestService, FolderWatcherService, ...polled.providers],
     };
   }
 }

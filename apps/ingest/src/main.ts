@@ -31,6 +31,7 @@ void bootstrapService({
   service: 'ingest',
   module: ingestModule,
   port: config.ports.ingest,
+  host: config.listenHost,
   bodyParser: false,
   configure: configureIngestHttp,
 }).catch((e) => fatal('start failed', e));

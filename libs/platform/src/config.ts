@@ -27,6 +27,9 @@ export interface WiredeskConfig {
   /** producer batch compression: gzip between machines, none when the broker shares the host (docs/performance.md) */
   kafkaCompression: 'gzip' | 'none';
   ports: { ingest: number; archive: number; normalizer: number; enricher: number };
+  /** the address the HTTP servers listen on: LISTEN_HOST, else 0.0.0.0 with API_KEYS and 127.0.0.1 without (an
+   * open API is only offered to this machine unless someone says otherwise) */
+  listenHost: string;
   /** the archive's address as consumers reach it: pictures' renditions point at its raw copies (/v1/raw/{ingestId}) */
   archivePublicUrl: string;
   wireDropDir?: string;
@@ -35,6 +38,15 @@ export interface WiredeskConfig {
   /** a dropped file is taken once its size and mtime have not changed for this long */
   wireDropStableMs: number;
   maxBodyBytes: number;
+  /** worker threads of the normalizer's and the enricher's pools (parsing and enrichment run there, never on the
+   * event loop that keeps the Kafka heartbeats and health answers going) */
+  workerThreads: number;
+  /** how long parsing one raw input may take before it is dead-lettered PARSE_TIMEOUT */
+  parseTimeLimitMs: number;
+  /** how long enriching one article may take before its input is dead-lettered ENRICH_TIMEOUT */
+  enrichTimeLimitMs: number;
+  /** more stories than this in one delivery: dead-lettered TOO_MANY_ARTICLES (docs/reliability.md) */
+  maxArticlesPerDelivery: number;
   /** the time budget of one archive API request's store queries; past it: 503 with Retry-After */
   queryTimeLimitMs: number;
   logLevel: LogLevelName;
@@ -113,6 +125,7 @@ export const CONFIG_DEFAULTS = {
   TOPIC_WIRE_PARSED: 'wire.parsed',
   TOPIC_ARTICLES: 'articles.normalized',
   TOPIC_DLQ: 'wire.dlq',
+  TOPIC_IDEMPOTENCY: 'wire.idempotency',
   TOPIC_PARTITIONS: '6',
   TOPIC_REPLICATION_FACTOR: '1',
   KAFKA_GROUP_PREFIX: 'wiredesk',
@@ -123,11 +136,16 @@ export const CONFIG_DEFAULTS = {
   ARCHIVE_PORT: '8081',
   NORMALIZER_PORT: '8082',
   ENRICHER_PORT: '8083',
+  LISTEN_HOST: undefined,
   ARCHIVE_PUBLIC_URL: undefined,
   WIRE_DROP_DIR: undefined,
   WIRE_DROP_POLL_MS: '1000',
   WIRE_DROP_STABLE_MS: '1000',
   MAX_BODY_BYTES: String(50 * 1024 * 1024),
+  WORKER_THREADS: '1',
+  PARSE_TIME_LIMIT_MS: '10000',
+  ENRICH_TIME_LIMIT_MS: '10000',
+  MAX_ARTICLES_PER_DELIVERY: '1000',
   QUERY_TIME_LIMIT_MS: '5000',
   LOG_LEVEL: 'info',
   API_KEYS: undefined,
@@ -169,6 +187,7 @@ const ENV_SCHEMA = z.object({
   TOPIC_WIRE_PARSED: topicName(),
   TOPIC_ARTICLES: topicName(),
   TOPIC_DLQ: topicName(),
+  TOPIC_IDEMPOTENCY: topicName(),
   TOPIC_PARTITIONS: wholeNumber(1, 10_000),
   TOPIC_REPLICATION_FACTOR: wholeNumber(1, 100),
   KAFKA_GROUP_PREFIX: z
@@ -187,6 +206,11 @@ const ENV_SCHEMA = z.object({
   ARCHIVE_PORT: port(),
   NORMALIZER_PORT: port(),
   ENRICHER_PORT: port(),
+  LISTEN_HOST: z
+    .string()
+    .trim()
+    .regex(/^[\w.:[\]-]{1,255}$/, 'must be an address or host name such as 127.0.0.1 or 0.0.0.0')
+    .optional(),
   ARCHIVE_PUBLIC_URL: z
     .string()
     .trim()
@@ -197,6 +221,10 @@ const ENV_SCHEMA = z.object({
   WIRE_DROP_POLL_MS: wholeNumber(1),
   WIRE_DROP_STABLE_MS: wholeNumber(0),
   MAX_BODY_BYTES: wholeNumber(1),
+  WORKER_THREADS: wholeNumber(1, 64),
+  PARSE_TIME_LIMIT_MS: wholeNumber(100),
+  ENRICH_TIME_LIMIT_MS: wholeNumber(100),
+  MAX_ARTICLES_PER_DELIVERY: wholeNumber(1),
   QUERY_TIME_LIMIT_MS: wholeNumber(1),
   LOG_LEVEL: z
     .string()
@@ -251,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
       wireParsed: v.TOPIC_WIRE_PARSED,
       articles: v.TOPIC_ARTICLES,
       dlq: v.TOPIC_DLQ,
+      idempotency: v.TOPIC_IDEMPOTENCY,
     },
     topicPartitions: v.TOPIC_PARTITIONS,
     topicReplicationFactor: v.TOPIC_REPLICATION_FACTOR,
@@ -259,11 +288,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
     kafkaSendTimeoutMs: v.KAFKA_SEND_TIMEOUT_MS,
     kafkaCompression: v.KAFKA_COMPRESSION,
     ports: { ingest: v.INGEST_PORT, archive: v.ARCHIVE_PORT, normalizer: v.NORMALIZER_PORT, enricher: v.ENRICHER_PORT },
+    listenHost: v.LISTEN_HOST ?? ((v.API_KEYS ?? []).length > 0 ? '0.0.0.0' : '127.0.0.1'),
     archivePublicUrl: v.ARCHIVE_PUBLIC_URL ?? `http://127.0.0.1:${v.ARCHIVE_PORT}`,
     wireDropDir: v.WIRE_DROP_DIR,
     wireDropPollMs: v.WIRE_DROP_POLL_MS,
     wireDropStableMs: v.WIRE_DROP_STABLE_MS,
     maxBodyBytes: v.MAX_BODY_BYTES,
+    workerThreads: v.WORKER_THREADS,
+    parseTimeLimitMs: v.PARSE_TIME_LIMIT_MS,
+    enrichTimeLimitMs: v.ENRICH_TIME_LIMIT_MS,
+    maxArticlesPerDelivery: v.MAX_ARTICLES_PER_DELIVERY,
     queryTimeLimitMs: v.QUERY_TIME_LIMIT_MS,
     logLevel: v.LOG_LEVEL,
     security: {

@@ -61,8 +61,13 @@ export class Poller {
   }
 
   start(): void {
-    this.timer = setInterval(() => void this.tick(), TICK_MS);
-    void this.tick();
+    this.timer = setInterval(() => this.tickSafely(), TICK_MS);
+    this.tickSafely();
+  }
+
+  /** A tick that fails is logged, never an unhandled rejection (which would end the process). */
+  private tickSafely(): void {
+    this.tick().catch((e: unknown) => this.logger.error({ msg: 'poller tick failed', error: (e as Error).message }));
   }
 
   async stop(): Promise<void> {
@@ -99,7 +104,9 @@ export class Poller {
       if (this.inFlight.size >= this.options.concurrency) break;
       const source = this.sources.get(id);
       if (!source?.enabled) continue;
-      void this.startPoll(source, false);
+      this.startPoll(source, false).catch((e: unknown) =>
+        this.logger.error({ msg: 'poll failed', source: id, error: (e as Error).message }),
+      );
     }
   }
 

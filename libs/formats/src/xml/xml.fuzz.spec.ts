@@ -3,6 +3,7 @@ import { join } from 'path';
 import { isWireError } from '@wiredesk/contracts';
 import type { WireItem } from '../model/wire-item';
 import { anpa1312Parser } from '../parsers/anpa1312/anpa1312-parser';
+import { cpPublishParser } from '../parsers/cp-publish/cp-publish-parser';
 import { atomParser } from '../parsers/feed/atom-parser';
 import { rssParser } from '../parsers/feed/rss-parser';
 import { iptc7901Parser } from '../parsers/iptc7901/iptc7901-parser';
@@ -11,6 +12,8 @@ import { newsml1Parser } from '../parsers/newsml1/newsml1-parser';
 import { ninjsParser } from '../parsers/ninjs/ninjs-parser';
 import { nitfParser } from '../parsers/nitf/nitf-parser';
 import type { WireParser } from '../parsers/parser';
+import { ritzauParser } from '../parsers/ritzau/ritzau-parser';
+import { textParser } from '../parsers/text/text-parser';
 
 /**
  * Feeds every structured parser mutated copies of every fixture: byte flips, truncation, control characters,
@@ -27,9 +30,23 @@ const PARSERS: WireParser[] = [
   ninjsParser,
   rssParser,
   atomParser,
+  cpPublishParser,
+  ritzauParser,
+  textParser,
 ];
 const FIXTURE_ROOT = join(__dirname, '../../../../test/fixtures');
-const FIXTURE_DIRS = ['nitf', 'newsml-g2', 'newsml1', 'iptc7901', 'anpa1312', 'ninjs', 'feed'];
+const FIXTURE_DIRS = [
+  'nitf',
+  'newsml-g2',
+  'newsml1',
+  'iptc7901',
+  'anpa1312',
+  'ninjs',
+  'feed',
+  'cp-publish',
+  'ritzau',
+  'text',
+];
 const MUTATIONS_PER_FIXTURE = 30;
 const SEED = 0x5eed1312;
 
@@ -107,6 +124,17 @@ const TOKENS = [
   '^',
   '=',
   ' _ ',
+  // telex and plain-text conventions of issue 11: framing, trailers, ANPA ½, shortcodes, table columns
+  'ZCZC X1\nYY ABC\n:SLUG :Head\n',
+  '\nNNNN\n',
+  '==Kyodo\n',
+  'KWS-21:37-09-12-18',
+  '101137 GMT Dez 18',
+  '2{',
+  '[dropcap]',
+  '[/dropcap]',
+  ';1;2;3',
+  'Team  1   2   3\nOther  4  5  6\n',
 ];
 
 type Mutation = (text: string, rnd: () => number) => string;
@@ -230,7 +258,7 @@ describe('fuzzing the structured parsers', () => {
       }
     }
     expect(failures.slice(0, 20)).toEqual([]);
-    // about a thousand mutated inputs, each through all eight parsers
+    // about a thousand mutated inputs, each through all nine parsers
     expect(calls).toBeGreaterThan(7000);
     // both outcomes happen: the fuzzer reaches the parsers' insides, not only their front doors
     expect(parsed).toBeGreaterThan(100);
@@ -270,6 +298,10 @@ describe('large and pathological inputs', () => {
       attempt(iptc7901Parser, `\u0001abc0001 3 i 10${spaces}x\n\u0002Head =\n\n${'_ '.repeat(100_000)}x\n\u0003`),
     ).toBe('1 items');
     expect(attempt(ninjsParser, `{"uri":"u","headline":"${'\\"'.repeat(200_000)}"}`)).toBe('1 items');
+    // tables: a 20,000-row table, a line of 200,000 delimiters, column gaps 200,000 spaces wide
+    expect(attempt(textParser, `Results follow here today.\n\n${'Team  1  2  3\n'.repeat(20_000)}`)).toBe('1 items');
+    expect(attempt(textParser, `Head line\n\n${';1'.repeat(100_000)}\n${';2'.repeat(100_000)}\n`)).toBe('1 items');
+    expect(attempt(textParser, `Head line\n\nA${spaces}1${spaces}2\nB${spaces}3${spaces}4\n`)).toBe('1 items');
     expect(attempt(rssParser, `<rss><channel><item><title>${'&'.repeat(200_000)}</title></item></channel></rss>`)).toBe(
       '1 items',
     );

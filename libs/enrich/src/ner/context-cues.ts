@@ -60,7 +60,7 @@ const TEAM_AFTER = new Set(
 
 /** Before a team's name: "… beat Arsenal", "against Chelsea", "joined Bayern". */
 const TEAM_BEFORE = new Set(
-  'beat beats defeated drew hosts host hosted face faces faced against v vs joined thrashed edged routed trounced stunned eliminated over'.split(
+  'beat beats defeated drew hosts host hosted face faces faced against v vs joined thrashed edged routed trounced stunned eliminated'.split(
     ' ',
   ),
 );
@@ -75,9 +75,10 @@ const COMPANY_SUFFIX = new Set('inc inc. ltd ltd. plc corp corp. ag sa gmbh llc 
 export const isCompanySuffix = (lower: string): boolean => COMPANY_SUFFIX.has(lower);
 
 /** After a company's name: "Acme shares", "Acme's quarterly profit". */
-const COMPANY_AFTER = new Set(
-  'shares stock quarterly annual profit profits revenue revenues earnings sales'.split(' '),
-);
+const COMPANY_AFTER = new Set('shares profit profits revenue revenues earnings'.split(' '));
+
+/** Skipped between a name and COMPANY_AFTER: "Acme's quarterly profit". */
+const PERIOD_WORDS = new Set('quarterly annual half-year full-year net operating'.split(' '));
 
 /** Before a company's name: "shares of X", "stake in X", "chief executive of X". */
 const COMPANY_OF = new Set('shares stake stock executive ceo subsidiary unit acquisition takeover'.split(' '));
@@ -106,13 +107,16 @@ export function companyCueAt(doc: Tokenized, from: number, to: number): boolean 
   const t = doc.tokens;
   const next = wordAt(doc, to);
   if (next !== undefined && COMPANY_SUFFIX.has(next) && t[to].cap) return true;
-  const after = wordAt(doc, afterMention(doc, to));
+  let afterAt = afterMention(doc, to);
+  if (PERIOD_WORDS.has(wordAt(doc, afterAt) ?? '')) afterAt++;
+  const after = wordAt(doc, afterAt);
   if (after !== undefined && COMPANY_AFTER.has(after)) return true;
   // "(NYSE: ACM)"
   if (to + 2 < t.length && t[to].text === '(' && EXCHANGES.has(t[to + 1].lower) && t[to + 2].text === ':') return true;
   // "shares of X", "stake in X", "chief executive of X"
   const prep = wordAt(doc, from - 1);
-  return (prep === 'of' || prep === 'in') && COMPANY_OF.has(wordAt(doc, from - 2) ?? '');
+  const head = wordAt(doc, from - 2) ?? '';
+  return prep === 'of' ? COMPANY_OF.has(head) : prep === 'in' && (head === 'shares' || head === 'stake');
 }
 
 /** What tokens[from, to) does in its sentence; `sport` says whether the story reads as sport. */

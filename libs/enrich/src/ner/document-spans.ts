@@ -133,7 +133,8 @@ export function documentSpans(
     v[s.kind === 'person' ? 0 : s.kind === 'organisation' ? 1 : 2]++;
     votes.set(key, v);
     const cue = s.kind === 'person' ? Cue.none : cueAt(doc, s.from, s.to, sport);
-    if (cue !== Cue.none && !(cue === Cue.team && s.kind !== 'place' && s.kind !== 'organisation')) {
+    // a location cue only confirms a place ("in Liverpool"); it does not unmake the model's organisation
+    if (cue !== Cue.none && !(cue === Cue.location && s.kind !== 'place')) {
       const c = cueVotes.get(key) ?? [0, 0, 0];
       c[cue === Cue.location ? 2 : 1]++;
       cueVotes.set(key, c);

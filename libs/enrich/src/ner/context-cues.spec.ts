@@ -39,6 +39,8 @@ describe('cueAt', () => {
     ["Acme's quarterly profit doubled.", 'Acme', false, Cue.company],
     ['She is chief executive of Orbis.', 'Orbis', false, Cue.company],
     ['Rain fell in Paris.', 'Paris', false, Cue.location],
+    ['Leeds were quiet.', 'Leeds', true, Cue.none],
+    ['A Leeds', 'Leeds', true, Cue.none],
   ])('%s: %s (sport %s) → %s', (text, name, sport, expected) => {
     expect(cueOf(text, name, sport)).toBe(expected);
   });

@@ -32,7 +32,7 @@ const SPORT_THRESHOLD = 4;
 /** "2-1", "102-99", "3:0": a score, not a year range. */
 function isScoreAt(doc: Tokenized, i: number): boolean {
   const t = doc.tokens;
-  if (i + 2 >= t.length || t[i].kind !== NUMBER || t[i + 2].kind !== NUMBER) return false;
+  if (i < 0 || i + 2 >= t.length || t[i].kind !== NUMBER || t[i + 2].kind !== NUMBER) return false;
   const sep = t[i + 1].text;
   if (t[i + 1].kind !== PUNCT || (sep !== '-' && sep !== ':' && sep !== '–')) return false;
   return t[i].text.length <= 3 && t[i + 2].text.length <= 3;

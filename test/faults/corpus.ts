@@ -11,7 +11,7 @@ import { contentTypeForFile } from '@wiredesk/formats';
 import { isWireError } from '@wiredesk/contracts';
 import { DEFAULT_MAX_ARTICLES_PER_DELIVERY, normalizeBytes } from '@wiredesk/pipeline';
 import { nestedPage, oversizedFeed } from '../support/pathological';
-import { randomBytesFrom, type Random } from './prng';
+import { randomBytesFrom, type Random } from '../support/prng';
 
 export type BadKind =
   'binary' | 'malformed-xml' | 'entity-bomb' | 'empty' | 'unknown-format' | 'nested-page' | 'oversized-feed';

@@ -25,7 +25,7 @@ import {
   type DeadLetter,
   type FaultTopics,
 } from './counts';
-import { between, seededRandom, shuffled } from './prng';
+import { between, seededRandom, shuffled } from '../support/prng';
 import { FaultInfra, freePort, SERVICES, ServiceProcess, type ServiceName } from './stack';
 import { setTimeout as sleep } from 'node:timers/promises';
 

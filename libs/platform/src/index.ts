@@ -12,3 +12,4 @@ export * from './problem/problem';
 export * from './problem/problem.filter';
 export * from './security';
 export { BudgetedPool, workerFile, type BudgetedPoolOptions, type ItemOutcome } from './workers/budgeted-pool';
+export * from './openapi';

@@ -14,6 +14,7 @@ import { nitfParser } from '../parsers/nitf/nitf-parser';
 import type { WireParser } from '../parsers/parser';
 import { ritzauParser } from '../parsers/ritzau/ritzau-parser';
 import { textParser } from '../parsers/text/text-parser';
+import { seededRandom } from '../../../../test/support/prng';
 
 /**
  * Feeds every structured parser mutated copies of every fixture: byte flips, truncation, control characters,
@@ -49,18 +50,6 @@ const FIXTURE_DIRS = [
 ];
 const MUTATIONS_PER_FIXTURE = 30;
 const SEED = 0x5eed1312;
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fixtureFiles(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
@@ -221,7 +210,7 @@ describe('fuzzing the structured parsers', () => {
   });
 
   it('every mutated input gives items or a WireError, and items hold clean strings', () => {
-    const rnd = prng(SEED);
+    const rnd = seededRandom(SEED);
     const names = Object.keys(MUTATIONS);
     const failures: string[] = [];
     let calls = 0;

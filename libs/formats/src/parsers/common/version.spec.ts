@@ -22,6 +22,12 @@ describe('declaredVersion', () => {
     expect(declaredVersion('0', 'v')).toBeUndefined();
   });
 
+  it('reads timestamp-like versions (Reuters numbers them in ten digits) up to the largest exact integer', () => {
+    expect(declaredVersion('1345039779', 'v')).toBe(1345039779);
+    expect(declaredVersion(String(Number.MAX_SAFE_INTEGER), 'v')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(codeOf(() => declaredVersion(String(Number.MAX_SAFE_INTEGER + 2), 'v'))).toBe(ErrorCode.INVALID_VERSION);
+  });
+
   it.each(['-1', '12345678901234567890', 'two', '1.5', '1e3', 'NaN'])('refuses %j as INVALID_VERSION', (v) => {
     expect(codeOf(() => declaredVersion(v, 'version'))).toBe(ErrorCode.INVALID_VERSION);
   });

@@ -1,7 +1,10 @@
 import { ErrorCode, WireError } from '@wiredesk/contracts';
 
-/** The largest version number accepted: far beyond any agency's count, and exact in a double. */
-export const MAX_VERSION = 1_000_000_000;
+/**
+ * The largest version number accepted: exact in a double. Some agencies number versions by a timestamp (Reuters sends
+ * ten digits), so the bound is the largest exact integer rather than a guess at how far agencies count.
+ */
+export const MAX_VERSION = Number.MAX_SAFE_INTEGER;
 
 /**
  * A story's version as the copy declares it: absent or 0 (IPTC's own ninjs examples say "0") → undefined (the story
@@ -14,7 +17,7 @@ export function declaredVersion(value: unknown, where: string): number | undefin
   if (value === undefined || value === null) return undefined;
   const text = String(value).trim();
   if (text === '') return undefined;
-  const match = /^\+?(\d{1,10})(?:\.0+)?$/.exec(text);
+  const match = /^\+?(\d{1,16})(?:\.0+)?$/.exec(text);
   const n = match ? Number(match[1]) : NaN;
   if (!Number.isInteger(n) || n > MAX_VERSION) {
     throw new WireError(

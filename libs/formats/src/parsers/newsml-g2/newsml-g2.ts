@@ -22,7 +22,7 @@ import { htmlPictures } from '../common/pictures';
 import { codeOf, IPTC_SCHEMES, subjectOf } from '../common/subjects';
 import { boundedInt, clean } from '../common/text';
 import { nitfToItem } from '../nitf/nitf';
-import { declaredVersion } from '../common/version';
+import { declaredVersion, MAX_VERSION } from '../common/version';
 
 /**
  * NewsML-G2 items to the story model: newsItem (text, picture, graphic, video, audio) and packageItem, alone or in a
@@ -239,7 +239,7 @@ function readCommon(el: XmlElement, item: WireItem, schemes: Schemes): { languag
     const linkVersion = attrText(link, 'version');
     item.links.push({
       rel: LINK_RELS[rel.toLowerCase()] ?? rel,
-      href: withoutVersion(href, boundedInt(linkVersion, 1, 1_000_000_000)) ?? href,
+      href: withoutVersion(href, boundedInt(linkVersion, 1, MAX_VERSION)) ?? href,
       ...(linkVersion ? { title: `version ${linkVersion}` } : {}),
     });
   }

@@ -11,7 +11,7 @@ import { fillMissing } from '../common/merge';
 import { subjectCodeFromNumber, subjectOf } from '../common/subjects';
 import { boundedInt, clean } from '../common/text';
 import { nitfToItem } from '../nitf/nitf';
-import { declaredVersion } from '../common/version';
+import { declaredVersion, MAX_VERSION } from '../common/version';
 
 /**
  * NewsML 1.2 (AFP, ANA-MPE, Belga and others): NewsItem → Identification, NewsManagement and a tree of
@@ -261,7 +261,7 @@ function identity(newsItem: XmlElement, item: WireItem): void {
   else if (publicId) item.sourceId = publicId.replace(/:\d+[A-Z]?$/, '');
   else item.sourceId = attrText(newsItem, 'Duid');
   if (publicId) item.altIds = [{ role: 'PublicIdentifier', value: publicId }];
-  const previous = boundedInt(attr(revision, 'PreviousRevision'), 1, 1_000_000_000);
+  const previous = boundedInt(attr(revision, 'PreviousRevision'), 1, MAX_VERSION);
   if (previous && item.sourceId)
     item.links.push({ rel: 'previous-version', href: item.sourceId, title: `version ${previous}` });
 }

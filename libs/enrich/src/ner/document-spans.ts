@@ -1,6 +1,7 @@
 import type { EntityKind } from '../enrichment';
 import { WordFlag as F } from '../entities/word-flags';
 import { NUMBER, type Tokenized, WORD } from '../text/tokenizer';
+import { Cue, companyCueAt, cueAt, isCompanySuffix, isSportContext } from './context-cues';
 import { isAllCapsSegment, languageBucket } from './features';
 import type { NerTagger } from './ner-model';
 import { spansOf } from './tags';
@@ -103,9 +104,13 @@ export function documentSpans(
   });
 
   mergeOrganisationPrefixes(raw, doc, flags);
+  addMissedCompanies(raw, doc, flags, skip);
 
-  // votes per name: body mentions only; lines in capitals and headlines follow the body
+  // votes per name: body mentions only; lines in capitals and headlines follow the body. What a mention does in its
+  // sentence (context-cues.ts: "Liverpool beat …", "in Liverpool", "shares of Acme") outvotes the model's reading.
+  const sport = isSportContext(doc);
   const votes = new Map<string, number[]>();
+  const cueVotes = new Map<string, number[]>();
   const surnames = new Set<string>();
   const midSentence = new Set<string>();
   for (const s of raw) {
@@ -127,19 +132,26 @@ export function documentSpans(
     const v = votes.get(key) ?? [0, 0, 0];
     v[s.kind === 'person' ? 0 : s.kind === 'organisation' ? 1 : 2]++;
     votes.set(key, v);
+    const cue = s.kind === 'person' ? Cue.none : cueAt(doc, s.from, s.to, sport);
+    // a location cue only confirms a place ("in Liverpool"); it does not unmake the model's organisation
+    if (cue !== Cue.none && !(cue === Cue.location && s.kind !== 'place')) {
+      const c = cueVotes.get(key) ?? [0, 0, 0];
+      c[cue === Cue.location ? 2 : 1]++;
+      cueVotes.set(key, c);
+    }
     if (s.kind === 'person' && s.to - s.from >= 2) surnames.add(doc.tokens[s.to - 1].lower);
   }
   const KINDS: EntityKind[] = ['person', 'organisation', 'place'];
   for (const s of raw) {
     const key = spanKey(doc, s.from, s.to);
-    const v = votes.get(key);
+    const v = cueVotes.get(key) ?? votes.get(key);
     if (s.to - s.from === 1 && surnames.has(key)) s.kind = 'person';
     else if (v) {
       let best = 0;
       for (let k = 1; k < 3; k++) if (v[k] > v[best]) best = k;
       if (v[best] > 0) s.kind = KINDS[best];
     }
-    s.unconfirmed = s.caps && !v && !(s.to - s.from === 1 && surnames.has(key));
+    s.unconfirmed = s.caps && !votes.has(key) && !(s.to - s.from === 1 && surnames.has(key));
   }
   return raw;
 }
@@ -163,4 +175,56 @@ function mergeOrganisationPrefixes(raw: DocumentSpan[], doc: Tokenized, flags: A
     const free = !prev || prev.to < s.from;
     if (before && free && before.seg === seg && before.cap && flags[s.from - 1] & F.demonym) s.from--;
   }
+}
+
+/** Longest run of capitalised words taken as a company the model missed ("shares of Acme Widget Holdings rose"). */
+const MAX_COMPANY_WORDS = 4;
+
+/**
+ * Capitalised words the model left untagged but whose neighbours say company ("shares of Acme", "Acme Inc",
+ * "Acme (NYSE: ACM)"): organisations. Leading stop words and common words ("The", "Die") are not part of the name.
+ */
+function addMissedCompanies(
+  raw: (DocumentSpan & { caps: boolean })[],
+  doc: Tokenized,
+  flags: ArrayLike<number>,
+  skip: Uint8Array,
+): void {
+  const t = doc.tokens;
+  const added: (DocumentSpan & { caps: boolean })[] = [];
+  let next = 0; // index into raw (sorted by position) of the first span not before i
+  let i = 0;
+  while (i < t.length) {
+    while (next < raw.length && raw[next].to <= i) next++;
+    const covered = next < raw.length && raw[next].from <= i;
+    if (covered || skip[i] || t[i].kind !== WORD || !t[i].cap || t[i].seg < 0) {
+      i++;
+      continue;
+    }
+    let to = i + 1;
+    while (
+      to < t.length &&
+      to - i < MAX_COMPANY_WORDS &&
+      t[to].kind === WORD &&
+      t[to].cap &&
+      t[to].seg === t[i].seg &&
+      !(next < raw.length && raw[next].from <= to)
+    )
+      to++;
+    let from = i;
+    while (
+      from < to &&
+      (flags[from] & F.stopword || (t[from].sentStart && flags[from] & (F.commonWord | F.dictionary)))
+    )
+      from++;
+    // "Acme Corp said": the name ends at its suffix
+    let end = 0;
+    for (let k = from + 1; k < to && end === 0; k++) if (isCompanySuffix(t[k].lower)) end = k + 1;
+    if (end === 0 && from < to && companyCueAt(doc, from, to)) end = to;
+    if (end > from) added.push({ from, to: end, kind: 'organisation', unconfirmed: false, table: false, caps: false });
+    i = to;
+  }
+  if (added.length === 0) return;
+  raw.push(...added);
+  raw.sort((a, b) => a.from - b.from);
 }

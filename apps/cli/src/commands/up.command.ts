@@ -53,6 +53,8 @@ export const SAMPLE_FILES = [
   'test/fixtures/ninjs/ninjs-3x-versions.ndjson',
   'test/fixtures/text/reuters-markets-scraped.txt',
   'test/fixtures/text/efe-honduras-es.txt',
+  'test/fixtures/email/photo-attachment.eml',
+  'test/fixtures/images/photo-full.jpg',
 ];
 
 const SERVICE_STOP_TIMEOUT_MS = 15_000;

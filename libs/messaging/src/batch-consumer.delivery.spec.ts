@@ -385,11 +385,12 @@ describe('BatchConsumer retry and commit ordering', () => {
   });
 
   it('does not pause when stopping during the work, and clears pending resumes on stop', async () => {
-    let h: ReturnType<typeof harness> | undefined;
-    h = harness(async () => {
-      await h!.consumer.stop();
+    const stopper: { stop?: () => Promise<void> } = {};
+    const h = harness(async () => {
+      await stopper.stop!();
       throw new TransientError('down');
     });
+    stopper.stop = () => h.consumer.stop();
     await h.run([message(0, 'a')]);
     expect(h.events).toEqual([]);
 

@@ -1,5 +1,5 @@
 import { ErrorCode, WireError } from '@wiredesk/contracts';
-import { DEFAULT_XML_LIMITS, parseXml, parseXmlDocuments, XmlElement } from './safe-xml';
+import { DEFAULT_XML_LIMITS, localName, parseXml, parseXmlDocuments, rootElementName, XmlElement } from './safe-xml';
 
 /** The error a person reads in the dead letter: its stable code and its exact sentence. */
 function refusal(fn: () => unknown): { code: string; message: string } | undefined {
@@ -187,5 +187,75 @@ describe('parseXml content', () => {
 
   it('accepts attributes without value', () => {
     expect(parseXml('<input disabled/>').attrs).toEqual({ disabled: 'true' });
+  });
+});
+
+describe('DOCTYPE internal subsets', () => {
+  it('steps over "]>" inside quoted values and comments of the subset', () => {
+    expect(parseXml('<!DOCTYPE a [ <!ELEMENT a ANY> <!-- not the end ]> --> ]>\n<a>ok</a>').children).toEqual(['ok']);
+    expect(
+      parseXml(`<!DOCTYPE a [ <!ATTLIST a t CDATA "x]>y"> <!ATTLIST a u CDATA 'p]>q'> ]><a>ok</a>`).children,
+    ).toEqual(['ok']);
+    expect(refusal(() => parseXml('<!DOCTYPE a [ <!-- never closed ]><a/>'))).toEqual(
+      malformed("The XML's DOCTYPE internal subset is never closed (line 1)."),
+    );
+    expect(refusal(() => parseXml('<!DOCTYPE a [ ] x><a/>'))).toEqual(
+      malformed("The XML's DOCTYPE internal subset is never closed (line 1)."),
+    );
+  });
+
+  it('refuses an entity declared after a comment that holds "]>"', () => {
+    expect(refusal(() => parseXml('<!DOCTYPE a [ <!-- ]> --> <!ENTITY x "y"> ]><a/>'))?.code).toBe(
+      ErrorCode.ENTITY_EXPANSION,
+    );
+  });
+
+  it('counts an unterminated entity declaration at the end of the subset too', () => {
+    expect(refusal(() => parseXml('<!DOCTYPE a [<!ENTITY x "y"><!ENTITY z "w"]><a/>'))?.message).toBe(
+      'The XML declares 2 entities in its DOCTYPE, which Wiredesk refuses to expand.',
+    );
+  });
+
+  it('reads the DOCTYPE keyword in any case and an ENTITY only at a tag start', () => {
+    expect(parseXml('<!doctype html><html/>').name).toBe('html');
+    expect(refusal(() => parseXml('<a/><!entity x "y">'))?.code).toBe(ErrorCode.ENTITY_EXPANSION);
+  });
+});
+
+describe('malformed tags and stray text', () => {
+  it('lets the validator name a tag left open by the next one or by the end', () => {
+    expect(refusal(() => parseXml('<a><b</a>'))?.code).toBe(ErrorCode.MALFORMED_XML);
+    expect(refusal(() => parseXml('<a><b'))?.code).toBe(ErrorCode.MALFORMED_XML);
+    expect(refusal(() => parseXml('<a t="x'))?.code).toBe(ErrorCode.MALFORMED_XML);
+  });
+
+  it('names text outside the root element', () => {
+    expect(refusal(() => parseXmlDocuments('<a/>stray'))).toEqual(
+      malformed('The XML has text outside its root element.'),
+    );
+    expect(refusal(() => parseXml('stray<a/>'))?.code).toBe(ErrorCode.MALFORMED_XML);
+  });
+
+  it('strips a byte-order mark only at the start', () => {
+    expect(parseXml('\uFEFF<a>x</a>').children).toEqual(['x']);
+    expect(parseXml('<a>\uFEFFx</a>').children).toEqual(['\uFEFFx']);
+  });
+
+  it('keeps text next to an element and an end tag in one piece each', () => {
+    const root = parseXml('<p>one <b>two</b> three</p>');
+    expect(root.children).toEqual(['one ', { name: 'b', local: 'b', attrs: {}, children: ['two'] }, ' three']);
+    expect(parseXml('<p>a<![CDATA[b]]>c<![CDATA[]]>d</p>').children).toEqual(['abcd']);
+  });
+});
+
+describe('names', () => {
+  it('localName drops the prefix only', () => {
+    expect(localName('xhtml:p')).toBe('p');
+    expect(localName('p')).toBe('p');
+    expect(localName(':p')).toBe('p');
+  });
+
+  it('rootElementName keeps a prefix', () => {
+    expect(rootElementName('<?xml version="1.0"?><ns:feed xmlns:ns="urn:x">')).toBe('ns:feed');
   });
 });

@@ -413,20 +413,46 @@ describe('BatchConsumer retry and commit ordering', () => {
     await h.consumer.stop();
   });
 
-  it('keeps going when a heartbeat fails for a reason other than losing the group', async () => {
+  /** A handler busy for a while, and a heartbeat that fails with `error` only while it is busy. */
+  function busyWithFailingHeartbeats(error: Error) {
+    let busy = false;
     const h = harness(
       async (messages) => {
+        busy = true;
         await new Promise((r) => setTimeout(r, 40));
+        busy = false;
         return echo(messages, undefined as never);
       },
       { chunkSize: 1, heartbeatInterval: 5 },
     );
     const heartbeat = async () => {
-      throw new Error('request timed out');
+      if (busy) throw error;
+      h.events.push('heartbeat');
     };
-    await expect(h.run([message(0, 'a'), message(1, 'b')], { heartbeat })).rejects.toThrow('request timed out');
-    // the keep-alive heartbeats failed quietly; both chunks ran; the error surfaced from the end-of-chunk heartbeat
-    expect(h.events).toEqual(['send:out:a', 'resolve:0', 'commit']);
+    return { h, run: (messages: KafkaMessage[]) => h.run(messages, { heartbeat }) };
+  }
+
+  it('keeps going when a heartbeat fails for a reason other than losing the group', async () => {
+    const { h, run } = busyWithFailingHeartbeats(new Error('request timed out'));
+    await run([message(0, 'a'), message(1, 'b')]);
+    expect(h.events).toEqual([
+      'send:out:a',
+      'resolve:0',
+      'commit',
+      'heartbeat',
+      'send:out:b',
+      'resolve:1',
+      'commit',
+      'heartbeat',
+    ]);
+    await h.consumer.stop();
+  });
+
+  it('commits what it finished but starts no further chunk once a heartbeat learned the group moved on', async () => {
+    const lost = Object.assign(new Error('unknown member'), { type: 'UNKNOWN_MEMBER_ID' });
+    const { h, run } = busyWithFailingHeartbeats(lost);
+    await expect(run([message(0, 'a'), message(1, 'b')])).rejects.toBe(lost);
+    expect(h.events).toEqual(['send:out:a', 'resolve:0', 'commit', 'heartbeat']);
     await h.consumer.stop();
   });
 

@@ -26,7 +26,8 @@ describe('buildDeadLetter without a consumed source', () => {
       value: Buffer.from('v'),
       headers: {},
       rawHeaders: { 'x-producer': 'p' },
-    } as ConsumedMessage;
+      timestamp: '1700000000000',
+    };
     const dlq = buildDeadLetter(
       'wire.dlq',
       'store',

@@ -2,8 +2,8 @@
 // The pure core (contracts, formats, enrich, ninjs, pipeline) holds the knowledge and runs without any server; the
 // adapters (messaging, storage, platform, infra, apps) wire it to Kafka, MongoDB and HTTP. See docs/architecture.md.
 
-const PURE = '^libs/(contracts|formats|enrich|ninjs|pipeline)/';
-const ADAPTER_LIBS = '^libs/(messaging|storage|platform|infra)/';
+const PURE = '^libs/(contracts|formats|enrich|ninjs|pipeline|sources)/';
+const ADAPTER_LIBS = '^libs/(messaging|storage|platform|infra|polling)/';
 /** Frameworks and drivers the pure core must never see (not even their types). */
 const FRAMEWORKS =
   '(^|/)node_modules/(@nestjs/[^/]+|kafkajs|mongoose|mongodb|bson|express|@types/express|prom-client|reflect-metadata|rxjs)/';
@@ -78,7 +78,11 @@ module.exports = {
       comment:
         'The Docker image installs production dependencies only (npm ci --omit=dev): code that runs in a ' +
         'service must not need a devDependency. Move the package to dependencies, or keep the import in tests.',
-      from: { path: '^(apps|libs)/', pathNot: [TESTS, '^libs/infra/', '^apps/cli/'] },
+      // register-ts.js lets worker threads load TypeScript sources under jest; compiled services never load it
+      from: {
+        path: '^(apps|libs)/',
+        pathNot: [TESTS, '^libs/infra/', '^apps/cli/', '^libs/platform/src/workers/register-ts\\.js$'],
+      },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },
     {

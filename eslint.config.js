@@ -1,5 +1,5 @@
-// ESLint 9 flat config: eslint recommended + typescript-eslint recommended (syntax-only, no type information, so it
-// stays fast). Formatting is Prettier's job (`prettier --check .`); layering is dependency-cruiser's.
+// ESLint 9 flat config: eslint recommended + typescript-eslint recommended, plus the one type-aware rule that guards
+// the services' lives: no floating promises (a rejected promise nobody awaits ends a Node process). Formatting is Prettier's job (`prettier --check .`); layering is dependency-cruiser's.
 const { defineConfig, globalIgnores } = require('eslint/config');
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
@@ -36,6 +36,14 @@ module.exports = defineConfig([
       // find and strip them: regexes with control characters are intended here.
       'no-control-regex': 'off',
     },
+  },
+
+  // Type-aware: a promise that is neither awaited, returned, caught nor explicitly `void`ed is an error. `void` is
+  // allowed only where a rejection is handled inside (the rule then trusts the author: keep a .catch before it).
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }] },
   },
 
   // Plain CommonJS config and helper files (jest configs, this file, .dependency-cruiser.cjs).

@@ -12,5 +12,6 @@ exports.transform = {
   ],
 };
 exports.moduleNameMapper = {
-  '^@wiredesk/(contracts|formats|enrich|ninjs|pipeline|messaging|storage|infra|platform)$': '<rootDir>/libs/$1/src',
+  '^@wiredesk/(contracts|formats|enrich|ninjs|pipeline|sources|messaging|storage|polling|infra|platform)$':
+    '<rootDir>/libs/$1/src',
 };

@@ -195,7 +195,13 @@ describe('docker-compose.yml', () => {
       expect(script).toContain(`"$$${variable}"`);
       for (const app of APPS) expect(envOf(services[app])[variable]).toBe(initEnv[variable]);
     }
-    for (const variable of ['TOPIC_WIRE_RAW', 'TOPIC_WIRE_PARSED', 'TOPIC_ARTICLES', 'TOPIC_DLQ']) {
+    for (const variable of [
+      'TOPIC_WIRE_RAW',
+      'TOPIC_WIRE_PARSED',
+      'TOPIC_ARTICLES',
+      'TOPIC_DLQ',
+      'TOPIC_IDEMPOTENCY',
+    ]) {
       expect(script).toContain(`"$$${variable}"`); // `$$` is compose's escape for a shell `$`
       for (const app of APPS) expect(envOf(services[app])[variable]).toBe(initEnv[variable]);
     }

@@ -12,6 +12,7 @@ import { e2eConfig } from './support/e2e-config';
 import { http, postWire, type HttpResult } from './support/http';
 import { TopicReader, testKafka } from './support/kafka';
 import { eventually } from './support/wait';
+import { seededRandom } from './support/prng';
 
 const MAX_BODY = 512 * 1024;
 const CASES = 300;
@@ -24,18 +25,6 @@ function firstFile(dir: string, ext: string): string {
   const name = names.filter((n) => n.endsWith(ext)).sort()[0];
   if (!name) throw new Error(`no ${ext} fixture in test/fixtures/${dir}`);
   return name;
-}
-
-/** A small seeded PRNG (mulberry32), so a failing case can be reproduced from its index. */
-function prng(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface FuzzCase {
@@ -101,7 +90,7 @@ function mutate(bytes: Buffer, rnd: () => number): Buffer {
 
 /** Case i: deterministic for a given index. */
 function fuzzCase(i: number): FuzzCase {
-  const rnd = prng(0x5eed + i);
+  const rnd = seededRandom(0x5eed + i);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
   const headers: Record<string, string> = { 'X-Wire-Source': 'fuzz' };
   const contentType = pick(CONTENT_TYPES);

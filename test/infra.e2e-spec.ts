@@ -33,8 +33,8 @@ describe('local infrastructure (global setup)', () => {
       consumer = kafka.consumer({ groupId: `e2e-infra-${run}` });
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: true });
-      const received = new Promise<KafkaMessage>((resolve) => {
-        void consumer!.run({ eachMessage: async ({ message }) => resolve(message) });
+      const received = new Promise<KafkaMessage>((resolve, reject) => {
+        consumer!.run({ eachMessage: async ({ message }) => resolve(message) }).catch(reject);
       });
       const message = await received;
 

@@ -155,6 +155,24 @@ describe('wire monitor page (headless chromium, real Kafka and store, API keys o
         },
       ],
     });
+    // what ingest's poller keeps about two scheduled sources: one quiet for longer than usual, one failing to log in
+    await connection!.db!.collection('source_state').insertMany([
+      {
+        _id: 'quiet-wire',
+        profile: { kind: 'feed', intervalMs: 60000, enabled: true },
+        lastPollAt: new Date(now - 30000),
+        lastNewItemAt: new Date(now - 3 * 3600000),
+        usualGapMs: 10 * 60000,
+        failures: 0,
+      },
+      {
+        _id: 'broken-ftp',
+        profile: { kind: 'ftp', intervalMs: 120000, enabled: true },
+        lastPollAt: new Date(now - 60000),
+        failures: 3,
+        lastError: { kind: 'auth', message: '530 Login incorrect.', at: new Date(now - 60000) },
+      },
+    ] as never[]);
     // a dead letter as a failing stage would write it (the count is the topic's offsets, whatever the record says)
     await producer.send({
       topic: config.topics.dlq,
@@ -236,6 +254,23 @@ describe('wire monitor page (headless chromium, real Kafka and store, API keys o
       SEEN_WITHIN_MS,
       'the counts',
     );
+  });
+
+  it('shows the scheduled sources with their state, marking the silent and the failing one', async () => {
+    await page.locator('#sources').waitFor({ state: 'visible', timeout: SEEN_WITHIN_MS });
+    const rows = await page.locator('#source-rows tr').evaluateAll((trs) =>
+      (trs as unknown as { className: string; children: ArrayLike<{ textContent: string | null }> }[]).map((tr) => ({
+        className: tr.className,
+        cells: Array.from(tr.children).map((c) => c.textContent),
+      })),
+    );
+    expect(rows).toEqual([
+      {
+        className: 'failing',
+        cells: ['broken-ftp', 'ftp', 'failing (3)', expect.any(String), 'never', '0', 'auth: 530 Login incorrect.'],
+      },
+      { className: 'silent', cells: ['quiet-wire', 'feed', 'silent', expect.any(String), '3 h ago', '0', ''] },
+    ]);
   });
 
   it('narrows the list through the API as the filter box changes: words, then a tag', async () => {

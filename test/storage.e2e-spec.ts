@@ -97,7 +97,8 @@ describe('storage (real store)', () => {
     const uri = 'urn:test:equal';
     await articles.applyBatch([incoming(story(uri, 1, 'First text'))]);
     const rival = incoming(story(uri, 1, 'Rival text with the same version'));
-    expect(kinds(await articles.applyBatch([rival]))).toEqual(['stale']);
+    // a different story under a stored version is a conflict for a person to look at (VERSION_CONFLICT), never an overwrite
+    expect(kinds(await articles.applyBatch([rival]))).toEqual(['conflict']);
     expect((await articles.findByUri(uri))?.ninjs.headlines?.[0].value).toBe('First text');
   });
 

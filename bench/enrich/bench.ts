@@ -22,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { createEnricher, type EnrichInput, type Enrichment } from '@wiredesk/enrich';
 import { evaluateEntityCorpora, formatEntityEvaluation, summarizeEntityEvaluation } from './entities-eval';
 import type { Split } from './ner-datasets';
+import { evaluateSubjects, formatSubjectFigures } from './subjects-eval';
 
 type Kind = 'people' | 'organisations' | 'places';
 const KINDS: Kind[] = ['people', 'organisations', 'places'];
@@ -315,6 +316,13 @@ function main(): void {
   const corpora = process.argv.includes('--no-corpora')
     ? undefined
     : evaluateEntityCorpora((argValue('--ner-split') ?? 'test') as Split);
+  // subjects on the held-out test splits of the open sets and of our written snippets (subjects-eval.ts)
+  const forced = createEnricher({ subjectThreshold: 0 });
+  const subjectFigures = evaluateSubjects(
+    (x) => forced.enrich(x),
+    (x) => enricher.enrich(x),
+    'test',
+  );
 
   const nlp = require('compromise') as Compromise; // eslint-disable-line @typescript-eslint/no-require-imports
   const baseline = evaluateEntities(docs, (d) => compromisePredictions(nlp, d));
@@ -353,6 +361,7 @@ function main(): void {
   out.push(
     `Subjects: right top-level Media Topic first ${subjectsRight}/${docs.length} = ${pct(subjectsRight / docs.length)}; right top-level anywhere ${pct(subjectsAnywhere / docs.length)}`,
   );
+  out.push(...formatSubjectFigures('test', subjectFigures));
   out.push(`Language: ${languageRight}/${docs.length} = ${pct(languageRight / docs.length)} on the ${set} set`);
   const languageSet = readFileSync(join(fixturesDir(), 'language.jsonl'), 'utf8')
     .split('\n')
@@ -407,6 +416,7 @@ function main(): void {
           entities: { wiredesk: summarizeQuality(ours), compromise: summarizeQuality(baseline) },
           entityCorpora: corpora && summarizeEntityEvaluation(corpora),
           subjectsTopLevelFirst: subjectsRight / docs.length,
+          subjectsTestSplits: subjectFigures,
           language: languageRight / docs.length,
           languageSet: languageSetRight / languageSet.length,
           articlesPerSecond: { wiredesk: ourRate, compromise: compromiseRate, articleChars: avgSize },

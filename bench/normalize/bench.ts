@@ -11,8 +11,11 @@
  *   npm run bench:normalize -- --items 4000 --runs 5 --warmup 1 --pages 100
  *   npm run bench:normalize -- --json out.json       # also write the figures as JSON
  *   npm run bench:normalize -- --only page-html      # only the items of one category (fixture, page-text, page-html)
+ *   npm run bench:normalize -- --extraction-dir /work/shared/bench/article-extraction   # pages somewhere else
  *
- * One thread, items in corpus order. Every figure is the median over the timed runs: articles per CPU-second of the
+ * Items in corpus order, in chunks of 200 per category run, through normalizeMessages with the service's worker
+ * pool (one worker thread, the default WORKER_THREADS; `--in-process` parses on the main thread instead, as the
+ * normalizer did before its parse budget). Every figure is the median over the timed runs: articles per CPU-second of the
  * process (process.cpuUsage: user + system, the V8 helper threads' GC work included, as a service would pay it; robust
  * to other load on the machine) and per wall-clock second, CPU milliseconds per article and per item by category, and
  * the share of wall time spent in garbage-collection pauses on the main thread (PerformanceObserver 'gc' entries).
@@ -26,7 +29,9 @@ import { join } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { ConsumedMessage } from '@wiredesk/messaging';
-import { normalizeMessage } from '../../apps/normalizer/src/normalize-message';
+import { BudgetedPool } from '@wiredesk/platform';
+import { PARSE_WORKER, type ParseItem, type ParsedArticles } from '@wiredesk/pipeline';
+import { inProcessParse, normalizeMessages, type ParseItems } from '../../apps/normalizer/src/normalize-message';
 import { buildCorpus, loadTemplates, type Category, type CorpusItem } from '../e2e/corpus';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -35,6 +40,8 @@ const PARSED_TOPIC = 'wire.parsed';
 const CATEGORIES: Category[] = ['fixture', 'page-text', 'page-html'];
 /** The mix has one HTML page in 40 items: this many items per HTML template uses every template once per run. */
 const ITEMS_PER_HTML_TEMPLATE = 40;
+/** messages handed to the handler at once, as CONSUMER_CHUNK_SIZE's default does */
+const CHUNK = 200;
 
 interface Settings {
   items?: number;
@@ -44,6 +51,10 @@ interface Settings {
   json?: string;
   /** run only the items of this category (the mix is built first, so the items are the same ones) */
   only?: Category;
+  /** the article-extraction pages (default ../shared/bench/article-extraction beside the repository) */
+  extractionDir: string;
+  /** parse on the main thread (no worker pool, no time limit): the path before issue 15, for comparison */
+  inProcess: boolean;
 }
 
 interface CategoryFigures {
@@ -83,6 +94,8 @@ function parseSettings(argv: string[]): Settings {
       quick: { type: 'boolean' },
       only: { type: 'string' },
       json: { type: 'string' },
+      'extraction-dir': { type: 'string' },
+      'in-process': { type: 'boolean' },
     },
   });
   const quick = values.quick ?? false;
@@ -94,6 +107,8 @@ function parseSettings(argv: string[]): Settings {
     pages: num(values.pages, quick ? 40 : 181),
     json: values.json,
     only: values.only === undefined ? undefined : categoryOf(values.only),
+    extractionDir: values['extraction-dir'] ?? EXTRACTION_DIR,
+    inProcess: values['in-process'] ?? false,
   };
 }
 
@@ -149,7 +164,12 @@ function gcMeter() {
 
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 50));
 
-async function oneRun(messages: ConsumedMessage[], items: CorpusItem[], gc: ReturnType<typeof gcMeter>) {
+async function oneRun(
+  messages: ConsumedMessage[],
+  items: CorpusItem[],
+  gc: ReturnType<typeof gcMeter>,
+  parse: ParseItems,
+) {
   const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, { cpuMs: 0, items: 0, articles: 0 }])) as Record<
     Category,
     { cpuMs: number; items: number; articles: number }
@@ -160,19 +180,26 @@ async function oneRun(messages: ConsumedMessage[], items: CorpusItem[], gc: Retu
   // The mix comes in runs of one category: CPU is read where the category changes, not around every item.
   let segment = items.length ? items[0].template.category : undefined;
   let segmentStart = cpuStart;
-  for (let i = 0; i < messages.length; i++) {
-    const template = items[i].template;
-    if (template.category !== segment) {
+  // chunks of up to CHUNK messages of one category, each handled as the service's handler does
+  for (let start = 0; start < messages.length;) {
+    const category = items[start].template.category;
+    let end = start + 1;
+    while (end < messages.length && end - start < CHUNK && items[end].template.category === category) end++;
+    if (category !== segment) {
       const now = process.cpuUsage();
       byCategory[segment as Category].cpuMs += cpuMsBetween(segmentStart, now);
-      segment = template.category;
+      segment = category;
       segmentStart = now;
     }
-    const outcome = await normalizeMessage(messages[i], PARSED_TOPIC);
-    const c = byCategory[template.category];
-    c.items++;
-    c.articles += template.articles;
-    if (outcome.status !== 'done' || outcome.deadLetters.length > 0) failed++;
+    const outcomes = await normalizeMessages(messages.slice(start, end), parse, PARSED_TOPIC);
+    for (let i = start; i < end; i++) {
+      const c = byCategory[category];
+      c.items++;
+      c.articles += items[i].template.articles;
+      const outcome = outcomes[i - start];
+      if (outcome.status !== 'done' || outcome.deadLetters.length > 0) failed++;
+    }
+    start = end;
   }
   const cpuEnd = process.cpuUsage();
   if (segment) byCategory[segment].cpuMs += cpuMsBetween(segmentStart, cpuEnd);
@@ -267,7 +294,7 @@ async function main(): Promise<void> {
   const t = Date.now();
   const { templates, dropped } = loadTemplates({
     fixturesDir: join(ROOT, 'test', 'fixtures'),
-    extractionDir: EXTRACTION_DIR,
+    extractionDir: settings.extractionDir,
     maxPages: settings.pages,
   });
   const templateCounts = Object.fromEntries(
@@ -283,15 +310,26 @@ async function main(): Promise<void> {
   const receivedAt = new Date().toISOString();
   const messages = items.map((item, i) => toMessage(item, i, receivedAt));
 
+  const pool = settings.inProcess
+    ? undefined
+    : new BudgetedPool<ParseItem, ParsedArticles>({
+        module: PARSE_WORKER,
+        name: 'parse',
+        threads: 1,
+        itemTimeLimitMs: 10_000,
+      });
+  const parse: ParseItems = pool ? (batch) => pool.run(batch) : inProcessParse;
+  process.stderr.write(settings.inProcess ? 'parsing in-process\n' : 'parsing on a worker thread (the service path)\n');
   const gc = gcMeter();
   const runs: RunFigures[] = [];
   for (let i = 0; i < settings.warmup + settings.runs; i++) {
-    const r = await oneRun(messages, items, gc);
+    const r = await oneRun(messages, items, gc, parse);
     const label = i < settings.warmup ? 'warm-up' : 'run';
     process.stderr.write(`${label} ${i + 1}: ${Math.round(r.articles / (r.cpuMs / 1000))} articles/CPU-s\n`);
     if (i >= settings.warmup) runs.push(r);
   }
   gc.stop();
+  await pool?.close();
 
   const figures = summarise(runs);
   printTable(figures, runs, templateCounts);

@@ -9,11 +9,28 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { contentTypeForFile } from '@wiredesk/formats';
 import { isWireError } from '@wiredesk/contracts';
-import { normalizeBytes } from '@wiredesk/pipeline';
-import { randomBytesFrom, type Random } from './prng';
+import { DEFAULT_MAX_ARTICLES_PER_DELIVERY, normalizeBytes } from '@wiredesk/pipeline';
+import { nestedPage, oversizedFeed } from '../support/pathological';
+import { randomBytesFrom, type Random } from '../support/prng';
 
-export type BadKind = 'binary' | 'malformed-xml' | 'entity-bomb' | 'empty' | 'unknown-format';
-export const BAD_KINDS: readonly BadKind[] = ['binary', 'malformed-xml', 'entity-bomb', 'empty', 'unknown-format'];
+export type BadKind =
+  'binary' | 'malformed-xml' | 'entity-bomb' | 'empty' | 'unknown-format' | 'nested-page' | 'oversized-feed';
+export const BAD_KINDS: readonly BadKind[] = [
+  'binary',
+  'malformed-xml',
+  'entity-bomb',
+  'empty',
+  'unknown-format',
+  // issue 15: a page nested 100,000 deep (once a minute of blocked event loop) and a feed over the article limit
+  'nested-page',
+  'oversized-feed',
+];
+
+/**
+ * Source names that once took the archive down when its raw copy was served (issue 15): non-Latin-1 and control
+ * characters, as a producer writing straight to wire.raw may send them. Some good Kafka items carry one.
+ */
+export const ODD_SOURCES = ['新华社', 'agence\u0007france', 'тасс\r\nx-injected: 1'];
 
 export interface LoadItem {
   /** stable id of the delivery: the Kafka key and, over HTTP, the Idempotency-Key */
@@ -31,6 +48,8 @@ export interface LoadItem {
   pairs: string[];
   /** bad items: the error code the oracle refused the bytes with */
   code?: string;
+  /** the wd-source a Kafka item is sent with, when not the run's usual one (ODD_SOURCES) */
+  source?: string;
 }
 
 interface Template {
@@ -70,7 +89,9 @@ export function oracle(
   hints: { contentType?: string; filename?: string; format?: string },
 ): { pairs: string[] } | { code: string } {
   try {
-    const result = normalizeBytes(bytes, hints as Parameters<typeof normalizeBytes>[1]);
+    const result = normalizeBytes(bytes, hints as Parameters<typeof normalizeBytes>[1], {
+      maxArticles: DEFAULT_MAX_ARTICLES_PER_DELIVERY, // the services' default MAX_ARTICLES_PER_DELIVERY
+    });
     return { pairs: result.articles.map((a) => pairKey(a.uri, a.version)) };
   } catch (e) {
     if (isWireError(e)) return { code: e.code };
@@ -184,6 +205,13 @@ function badInput(
       return { value: Buffer.from(' \r\n\t '.repeat(1 + (n % 5))), contentType: 'text/plain' };
     case 'unknown-format':
       return { value: Buffer.from(`A perfectly readable line of copy number ${n}.`), format: `telex-${n % 7}` };
+    case 'nested-page':
+      return { value: nestedPage(100_000 + 2 * n), contentType: 'text/html' };
+    case 'oversized-feed':
+      return {
+        value: oversizedFeed(DEFAULT_MAX_ARTICLES_PER_DELIVERY + 200, `over${n}`),
+        contentType: 'application/rss+xml',
+      };
   }
 }
 
@@ -212,10 +240,14 @@ export function buildLoad(fixturesDir: string, total: number, runTag: string, rn
     const value = makeCopy(t, `${runTag}x${i.toString(36)}`);
     const verdict = oracle(value, { contentType: t.contentType, filename: t.name });
     if (!('pairs' in verdict)) throw new Error(`copy ${i} of ${t.name} does not normalize: ${verdict.code}`);
+    const via = channel();
+    // a few Kafka items with an odd source name (the first one always): their raw copy must still be served
+    const odd = via === 'kafka' && (i === 0 || rnd() < 0.03);
     items.push({
       key: `${runTag}-good-${i}`,
       ingestId: randomUUID(),
-      channel: channel(),
+      channel: i === 0 ? 'kafka' : via,
+      ...(odd ? { source: ODD_SOURCES[i % ODD_SOURCES.length] } : {}),
       kind: 'good',
       template: t.name,
       value,

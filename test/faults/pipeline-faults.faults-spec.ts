@@ -25,7 +25,7 @@ import {
   type DeadLetter,
   type FaultTopics,
 } from './counts';
-import { between, seededRandom, shuffled } from './prng';
+import { between, seededRandom, shuffled } from '../support/prng';
 import { FaultInfra, freePort, SERVICES, ServiceProcess, type ServiceName } from './stack';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -291,6 +291,17 @@ describe('delivery under faults (issue 6: nothing lost, nothing duplicated)', ()
     const dlqTotal = await admin.messagesIn(topics.dlq);
     const deadLetters = await readDeadLetters(kafka, topics.dlq, dlqTotal, 60_000);
     const f = figures(plan.items, sent.refusedAtIngest, poisonIds, stored, deadLetters);
+    // the raw copies of the items with odd source names are served (this once ended the archive process)
+    const archive = services.get('archive')!;
+    const oddItems = plan.items.filter((it) => it.source !== undefined && it.channel === 'kafka');
+    let oddRawFailures = 0;
+    for (const it of oddItems) {
+      const res = await fetch(`${archive.url}/v1/raw/${it.ingestId}`).catch(() => undefined);
+      await res?.arrayBuffer();
+      if (res?.status !== 200 || decodeURIComponent(res.headers.get('x-wire-source') ?? '') !== it.source)
+        oddRawFailures++;
+    }
+    say(`odd source names: ${oddItems.length} raw copies fetched, ${oddRawFailures} failed`);
 
     const report = {
       seed: SEED,
@@ -321,8 +332,9 @@ describe('delivery under faults (issue 6: nothing lost, nothing duplicated)', ()
     writeFileSync(join(tmpdir(), 'wiredesk-faults-last.json'), JSON.stringify(report, null, 2) + '\n');
 
     const crashes = [...services.values()].flatMap((s) => s.crashes.map((c) => `${s.name}: ${c}`));
-    expect({ quiet, ...f.verdict, crashes }).toEqual({
+    expect({ quiet, ...f.verdict, oddRawFailures, crashes }).toEqual({
       quiet: true,
+      oddRawFailures: 0,
       lost: 0,
       duplicates: 0,
       unexpectedStored: 0,
@@ -343,7 +355,7 @@ describe('delivery under faults (issue 6: nothing lost, nothing duplicated)', ()
 function wireHeaders(it: LoadItem): Record<string, string> {
   const h: Record<string, string> = {
     'wd-ingest-id': it.ingestId,
-    'wd-source': 'faults',
+    'wd-source': it.source ?? 'faults',
     'wd-channel': 'kafka',
     'wd-received-at': new Date().toISOString(),
   };

@@ -1,26 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { openApiDocument } from '@wiredesk/platform';
 
 export const OPENAPI_PATH = 'docs';
 
-/** The OpenAPI document, generated from the controllers' decorators. */
+/** The archive's OpenAPI document, generated from the controllers' decorators. */
 export function archiveOpenApi(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
-    .setTitle('Wiredesk archive')
-    .setDescription(
-      'Query API over the archived news-wire stories: IPTC ninjs 3.1 documents, every version kept, kills applied. ' +
-        'Errors are RFC 9457 application/problem+json with a stable `code`. GET responses carry a strong ETag; send ' +
-        'it back in If-None-Match to get 304 when nothing changed.',
-    )
-    .setVersion('1')
-    // enforced when API_KEYS is set: a key with the `read` scope, in either header
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
-    .addBearerAuth({ type: 'http', scheme: 'bearer' }, 'bearer')
-    .addSecurityRequirements('apiKey')
-    .addSecurityRequirements('bearer')
-    .build();
-  return SwaggerModule.createDocument(app, config);
+  return openApiDocument(
+    app,
+    'Wiredesk archive',
+    'Query API over the archived news-wire stories: IPTC ninjs 3.1 documents, every version kept, kills applied. ' +
+      'Errors are RFC 9457 application/problem+json with a stable `code`. GET responses carry a strong ETag; send ' +
+      'it back in If-None-Match to get 304 when nothing changed. With API_KEYS set, a key with the `read` scope.',
+  );
 }
 
 /**

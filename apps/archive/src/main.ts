@@ -8,6 +8,7 @@ void bootstrapService({
   service: 'archive',
   module: ArchiveModule.forRoot(config),
   port: config.ports.archive,
+  host: config.listenHost,
   configure: configureArchiveHttp, // OpenAPI at /docs, registered before listen
 }).catch((e) => {
   process.stderr.write(

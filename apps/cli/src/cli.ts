@@ -7,6 +7,8 @@ commands:
                           wire copy → ninjs 3.1 NDJSON on stdout, in-process (no Kafka, no MongoDB)
   up [--ingest-samples]   the whole stack on this machine in one terminal; Ctrl-C stops it all
   infra up|down|status    only the local Kafka and MongoDB-compatible store
+  sources list|add|test|poll
+                          scheduled sources (feeds, FTP/SFTP, IMAP…): state, add, test in-process, poll now
   dlq list|show|replay    inspect dead letters (wire.dlq) by code, source and time; replay them after a fix
   replay [--since T] [--until T] [--source S] [--dry-run]
                           re-run stored raw copy through the current pipeline (after a parser or enrichment fix)
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   dlq: async (args) => (await import('./commands/dlq.command')).dlqCommand(args),
   replay: async (args) => (await import('./commands/replay.command')).replayCommand(args),
   ingest: async (args) => (await import('./commands/ingest.command')).ingestCommand(args),
+  sources: async (args) => (await import('./commands/sources.command')).sourcesCommand(args),
 };
 
 /** Runs one command line; resolves with the exit code. */

@@ -2,7 +2,7 @@ import { ArticleHeader } from '@wiredesk/contracts';
 import type { EnrichInput, Enricher, Enrichment } from '@wiredesk/enrich';
 import { encodeParsedEnvelope, type ConsumedMessage } from '@wiredesk/messaging';
 import { validateNinjs, type Ninjs } from '@wiredesk/ninjs';
-import { enrichEnvelope } from './enrich-envelope';
+import { enrichEnvelope, enrichEnvelopes, inProcessEnrich } from './enrich-envelope';
 
 /** A small deterministic enricher standing in for the real one: the envelope handling is under test here. */
 const fakeEnricher: Enricher = {
@@ -65,11 +65,9 @@ function message(articles: unknown[], value?: Buffer, extraRawHeaders: Record<st
   };
 }
 
-const ctx = { yieldToEventLoop: async () => undefined };
-
 describe('enrichEnvelope', () => {
   it('publishes each enriched article keyed by uri with the article headers', async () => {
-    const outcome = await enrichEnvelope(message([article('urn:a', 'One')]), fakeEnricher, 'articles', ctx);
+    const outcome = await enrichEnvelope(message([article('urn:a', 'One')]), fakeEnricher, 'articles');
     if (outcome.status !== 'done') throw new Error('expected done');
     expect(outcome.deadLetters).toEqual([]);
     const [record] = outcome.outputs;
@@ -95,23 +93,17 @@ describe('enrichEnvelope', () => {
       message([article('urn:a', 'One'), article('urn:b', 'Two')], undefined, { 'wd-replay': 'true' }),
       fakeEnricher,
       'articles',
-      ctx,
     );
     if (replayed.status !== 'done') throw new Error('expected done');
     expect(replayed.outputs.map((o) => o.headers?.['wd-replay'])).toEqual(['true', 'true']);
 
-    const original = await enrichEnvelope(message([article('urn:a', 'One')]), fakeEnricher, 'articles', ctx);
+    const original = await enrichEnvelope(message([article('urn:a', 'One')]), fakeEnricher, 'articles');
     if (original.status !== 'done') throw new Error('expected done');
     expect(original.outputs[0].headers).not.toHaveProperty('wd-replay');
   });
 
   it('announces a kill as canceled', async () => {
-    const outcome = await enrichEnvelope(
-      message([article('urn:k', 'Killed', 'canceled')]),
-      fakeEnricher,
-      'articles',
-      ctx,
-    );
+    const outcome = await enrichEnvelope(message([article('urn:k', 'Killed', 'canceled')]), fakeEnricher, 'articles');
     if (outcome.status !== 'done') throw new Error('expected done');
     expect(outcome.outputs[0].headers).toMatchObject({ 'wd-event': 'canceled' });
   });
@@ -121,7 +113,6 @@ describe('enrichEnvelope', () => {
       message([article('urn:a', 'One'), article('urn:b', 'explode')]),
       fakeEnricher,
       'articles',
-      ctx,
     );
     if (outcome.status !== 'done') throw new Error('expected done');
     expect(outcome.outputs.map((o) => o.key)).toEqual(['urn:a']);
@@ -135,16 +126,30 @@ describe('enrichEnvelope', () => {
 
   it('dead-letters an article that would not validate as INVALID_NINJS', async () => {
     const broken = { ...article('urn:x', 'Bad'), notANinjsField: true };
-    const outcome = await enrichEnvelope(message([broken]), fakeEnricher, 'articles', ctx);
+    const outcome = await enrichEnvelope(message([broken]), fakeEnricher, 'articles');
     if (outcome.status !== 'done') throw new Error('expected done');
     expect(outcome.outputs).toEqual([]);
     expect(outcome.deadLetters[0].code).toBe('INVALID_NINJS');
   });
 
   it('dead-letters an unreadable envelope as it is', async () => {
-    const outcome = await enrichEnvelope(message([], Buffer.from('not json')), fakeEnricher, 'articles', ctx);
+    const outcome = await enrichEnvelope(message([], Buffer.from('not json')), fakeEnricher, 'articles');
     if (outcome.status !== 'done') throw new Error('expected done');
     expect(outcome.deadLetters[0]).toMatchObject({ code: 'INVALID_MESSAGE' });
     expect(outcome.deadLetters[0].value).toBeUndefined();
+  });
+
+  it('dead-letters the raw input of an article whose enrichment ran past its time limit as ENRICH_TIMEOUT', async () => {
+    const [outcome] = await enrichEnvelopes(
+      [message([article('urn:a', 'One'), article('urn:b', 'Two')])],
+      async (items) => [
+        ...(await inProcessEnrich(fakeEnricher)(items.slice(0, 1))),
+        { kind: 'timeout', limitMs: 10000 },
+      ],
+      'articles',
+    );
+    if (outcome.status !== 'done') throw new Error('expected done');
+    expect(outcome.outputs.map((o) => o.key)).toEqual(['urn:a']);
+    expect(outcome.deadLetters[0]).toMatchObject({ code: 'ENRICH_TIMEOUT', value: raw });
   });
 });

@@ -1,4 +1,4 @@
-import { ArticleHeader, NINJS_SCHEMA_TAG, WireError, WireHeader, isWireError } from '@wiredesk/contracts';
+import { ArticleHeader, ErrorCode, NINJS_SCHEMA_TAG, WireError, WireHeader, isWireError } from '@wiredesk/contracts';
 import type { Enricher } from '@wiredesk/enrich';
 import {
   Outcome,
@@ -7,52 +7,98 @@ import {
   headersFromWireMeta,
   type ConsumedMessage,
   type DeadLetterSpec,
-  type HandlerContext,
   type MessageOutcome,
   type OutboundMessage,
   type ParsedEnvelope,
 } from '@wiredesk/messaging';
-import { assertValidNinjs, contentHash, type Ninjs } from '@wiredesk/ninjs';
-import { enrichArticle, type ArticleDetails, type SourceDetails } from '@wiredesk/pipeline';
+import type { Ninjs } from '@wiredesk/ninjs';
+import type { ItemOutcome } from '@wiredesk/platform';
+import {
+  enrichItem,
+  type ArticleDetails,
+  type EnrichItem,
+  type EnrichedArticle,
+  type SourceDetails,
+} from '@wiredesk/pipeline';
 
 type Envelope = ParsedEnvelope<Ninjs> & { sourceDetails?: SourceDetails[] };
 
+/** Enriches articles somewhere (the service: its worker pool with a time limit per article; tests: in-process). */
+export type EnrichItems = (items: EnrichItem[]) => Promise<ItemOutcome<EnrichedArticle>[]>;
+
+/** The enrichment in this thread, with the given enricher: unit tests and tools. */
+export function inProcessEnrich(enricher: Enricher): EnrichItems {
+  return async (items) =>
+    items.map((item): ItemOutcome<EnrichedArticle> => {
+      try {
+        return { kind: 'ok', value: enrichItem(item, enricher) };
+      } catch (e) {
+        if (isWireError(e)) return { kind: 'wire-error', code: e.code, message: e.message };
+        return { kind: 'error', message: (e as Error).message };
+      }
+    });
+}
+
 /**
- * One wire.parsed envelope → its articles enriched, validated against ninjs 3.1 and ready for articles.normalized.
- * An article that fails (ENRICH_FAILED, INVALID_NINJS) dead-letters the RAW input it came from; its sibling articles
- * are still published (a replay republishes them as no-ops, by content hash). An envelope that cannot be read at all
- * is dead-lettered as it is.
+ * wire.parsed envelopes → their articles enriched, validated against ninjs 3.1 and ready for articles.normalized. The
+ * articles of all envelopes go to `enrich` (a worker pool) as one batch. An article that fails (ENRICH_FAILED,
+ * INVALID_NINJS, ENRICH_TIMEOUT past its time limit) dead-letters the RAW input it came from; its sibling articles
+ * are still published (a replay republishes them as no-ops, by content hash). An envelope that cannot be read at
+ * all is dead-lettered as it is.
  */
+export async function enrichEnvelopes(
+  messages: ConsumedMessage[],
+  enrich: EnrichItems,
+  articlesTopic: string,
+): Promise<MessageOutcome[]> {
+  const envelopes = messages.map((m): Envelope | WireError => {
+    try {
+      return decodeParsedEnvelope<Ninjs>(m.value) as Envelope;
+    } catch (e) {
+      if (isWireError(e)) return e;
+      throw e;
+    }
+  });
+  const items: EnrichItem[] = [];
+  for (const e of envelopes) if (!(e instanceof WireError)) for (const article of e.articles) items.push({ article });
+  const enriched = await enrich(items);
+  let next = 0;
+  return envelopes.map((envelope) => {
+    if (envelope instanceof WireError) return Outcome.failed(envelope);
+    const mine = enriched.slice(next, next + envelope.articles.length);
+    next += envelope.articles.length;
+    return outcomeOf(envelope, mine, articlesTopic);
+  });
+}
+
+/** One envelope in-process (unit tests): the same steps without a worker or a time limit. */
 export async function enrichEnvelope(
   message: ConsumedMessage,
   enricher: Enricher,
   articlesTopic: string,
-  ctx: Pick<HandlerContext, 'yieldToEventLoop'>,
 ): Promise<MessageOutcome> {
-  let envelope: Envelope;
-  try {
-    envelope = decodeParsedEnvelope<Ninjs>(message.value) as Envelope;
-  } catch (e) {
-    return Outcome.failed(e);
-  }
+  const [outcome] = await enrichEnvelopes([message], inProcessEnrich(enricher), articlesTopic);
+  return outcome;
+}
+
+function outcomeOf(
+  envelope: Envelope,
+  enriched: ItemOutcome<EnrichedArticle>[],
+  articlesTopic: string,
+): MessageOutcome {
   const outputs: OutboundMessage[] = [];
   const failures: { index: number; error: WireError }[] = [];
-  for (let i = 0; i < envelope.articles.length; i++) {
-    // enrichment is the CPU-heavy stage: heartbeats and I/O get a turn between articles
-    await ctx.yieldToEventLoop();
-    try {
-      const { article, details } = enrichArticle(envelope.articles[i], enricher);
-      assertValidNinjs(article);
-      const allDetails: ArticleDetails = {
+  enriched.forEach((result, i) => {
+    if (result.kind === 'ok') {
+      const details: ArticleDetails = {
         source: envelope.sourceDetails?.[i] ?? { format: 'text' },
-        enrichment: details,
+        enrichment: result.value.details,
       };
-      outputs.push(articleRecord(articlesTopic, article, allDetails, envelope));
-    } catch (e) {
-      if (!isWireError(e)) throw e;
-      failures.push({ index: i, error: e });
+      outputs.push(articleRecord(articlesTopic, result.value, details, envelope));
+    } else {
+      failures.push({ index: i, error: failureOf(result) });
     }
-  }
+  });
   if (failures.length === 0) return Outcome.ok(outputs);
 
   // the dead letter's headers are rebuilt only when an article fails
@@ -70,6 +116,20 @@ export async function enrichEnvelope(
   return Outcome.partial(outputs, [{ ...raw, code: first.error.code, message: message_ }]);
 }
 
+function failureOf(result: Exclude<ItemOutcome<EnrichedArticle>, { kind: 'ok' }>): WireError {
+  switch (result.kind) {
+    case 'wire-error':
+      return new WireError(result.code as ErrorCode, result.message);
+    case 'timeout':
+      return new WireError(
+        ErrorCode.ENRICH_TIMEOUT,
+        `Enriching an article took longer than ${result.limitMs} ms (ENRICH_TIME_LIMIT_MS) and was stopped.`,
+      );
+    default:
+      return new WireError(ErrorCode.INTERNAL_ERROR, `Unexpected error while enriching: ${result.message}`);
+  }
+}
+
 /** The raw input was re-produced by `wiredesk replay` (its wire.raw headers travel in the envelope). */
 export function isReplay(envelope: Pick<Envelope, 'rawHeaders'>): boolean {
   return envelope.rawHeaders?.[WireHeader.replay] === 'true';
@@ -78,20 +138,20 @@ export function isReplay(envelope: Pick<Envelope, 'rawHeaders'>): boolean {
 /** The articles.normalized record of docs/contracts.md: key = uri, ninjs as UTF-8 JSON, the article headers. */
 export function articleRecord(
   topic: string,
-  article: Ninjs,
+  article: EnrichedArticle,
   details: ArticleDetails,
   envelope: Envelope,
 ): OutboundMessage {
   return {
     topic,
     key: article.uri,
-    value: Buffer.from(JSON.stringify(article), 'utf8'),
+    value: Buffer.from(article.json, 'utf8'),
     headers: encodeHeaders({
       // created vs updated is the archive's call (it knows what it holds); a kill is known here
-      [ArticleHeader.event]: article.pubStatus === 'canceled' ? 'canceled' : 'created',
+      [ArticleHeader.event]: article.canceled ? 'canceled' : 'created',
       [ArticleHeader.ingestId]: envelope.meta.ingestId,
       [ArticleHeader.source]: envelope.meta.source,
-      [ArticleHeader.contentHash]: contentHash(article),
+      [ArticleHeader.contentHash]: article.contentHash,
       [ArticleHeader.schema]: NINJS_SCHEMA_TAG,
       // beyond the contract's list, for the archive's records and latency figures
       [WireHeader.channel]: envelope.meta.channel,

@@ -1,9 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { createEnricher } from '@wiredesk/enrich';
 import { MessagingModule } from '@wiredesk/messaging';
 import { PlatformModule, loadConfig, type WiredeskConfig } from '@wiredesk/platform';
 import { EnricherConsumer } from './enricher.consumer';
-import { ENRICHER } from './enricher.tokens';
 
 /** enricher: wire.parsed → enrich, validate → articles.normalized; failures → wire.dlq (stage enrich, raw bytes). */
 @Module({})
@@ -15,7 +13,8 @@ export class EnricherModule {
         PlatformModule.forRoot({ service: 'enricher', config }),
         MessagingModule.forRoot({ config, service: 'enricher' }),
       ],
-      providers: [{ provide: ENRICHER, useFactory: async () => createEnricher() }, EnricherConsumer],
+      // the enricher itself (gazetteers, models) is built in the worker threads of EnricherConsumer's pool
+      providers: [EnricherConsumer],
     };
   }
 }

@@ -7,6 +7,7 @@ void bootstrapService({
   service: 'enricher',
   module: EnricherModule.forRoot(config),
   port: config.ports.enricher,
+  host: config.listenHost,
 }).catch((e) => {
   process.stderr.write(
     JSON.stringify({ level: 'fatal', service: 'enricher', msg: 'start failed', error: String(e?.message ?? e) }) + '\n',

@@ -26,10 +26,32 @@ describe('drop folder', () => {
     await fs.writeFile(join(dir, 'c.xml.part'), 'c');
     await fs.writeFile(join(dir, '.hidden'), 'h');
     const files = await listDroppedFiles(dir);
-    expect(files.map((f) => [f.relativePath, f.source]).sort()).toEqual([
-      ['a.txt', undefined],
-      ['afp-en/b.xml', 'afp-en'],
+    expect(files.map((f) => [f.relativePath, f.source, f.unfinished ?? false]).sort()).toEqual([
+      ['.hidden', undefined, true],
+      ['a.txt', undefined, false],
+      ['afp-en/b.xml', 'afp-en', false],
+      ['c.xml.part', undefined, true],
     ]);
+  });
+
+  it('never skips a file for good: nested folders are read, odd folders and non-files get a refusal', async () => {
+    await fs.mkdir(join(dir, 'afp-en', '2024', '04'), { recursive: true });
+    await fs.writeFile(join(dir, 'afp-en', '2024', '04', 'story.xml'), 's');
+    await fs.mkdir(join(dir, '新华社'));
+    await fs.writeFile(join(dir, '新华社', 'story.txt'), 'x');
+    await fs.mkdir(join(dir, 'bad name'));
+    await fs.writeFile(join(dir, 'bad name', 'story.txt'), 'x');
+    await fs.symlink('/etc/hostname', join(dir, 'link.txt'));
+    const deep = join(dir, 'afp-en', ...'abcdefghij'.split(''));
+    await fs.mkdir(deep, { recursive: true });
+    await fs.writeFile(join(deep, 'too-deep.txt'), 'd');
+    const byPath = new Map((await listDroppedFiles(dir)).map((f) => [f.relativePath, f]));
+    expect(byPath.get('afp-en/2024/04/story.xml')).toMatchObject({ source: 'afp-en' });
+    expect(byPath.get('afp-en/2024/04/story.xml')?.refusal).toBeUndefined();
+    expect(byPath.get('新华社/story.txt')?.refusal?.code).toBe('INVALID_SOURCE');
+    expect(byPath.get('bad name/story.txt')?.refusal?.code).toBe('INVALID_SOURCE');
+    expect(byPath.get('link.txt')?.refusal?.code).toBe('UNSUPPORTED_FILE');
+    expect(byPath.get('afp-en/a/b/c/d/e/f/g/h/i/j/too-deep.txt')?.refusal?.code).toBe('UNSUPPORTED_FILE');
   });
 
   it('knows the names writers use for unfinished files', () => {

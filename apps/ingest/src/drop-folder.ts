@@ -1,5 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import { ErrorCode } from '@wiredesk/contracts';
+import { SOURCE_RULE, isValidSource } from './wire-record';
 
 /** Folders inside the drop folder that hold handled files; never scanned for new copy. */
 export const PROCESSED_DIR = 'processed';
@@ -14,7 +16,16 @@ export interface DroppedFile {
   source?: string;
   size: number;
   mtimeMs: number;
+  /** set when the file cannot be taken as copy: it goes to failed/ with this reason once it has stopped changing */
+  refusal?: { code: string; message: string };
+  /** a name writers use while still writing (or a hidden file): taken only once abandoned (ABANDONED_MS) */
+  unfinished?: boolean;
 }
+
+/** Folders below a feed folder (drop/afp-en/2024/04/story.xml) are read this deep; deeper files go to failed/. */
+export const MAX_FOLDER_DEPTH = 8;
+/** An "unfinished" file (`.part`, hidden…) untouched this long was left behind: it goes to failed/, not ignored. */
+export const ABANDONED_MS = 60 * 60 * 1000;
 
 /** Names writers use while a file is still being written, and hidden files: not copy yet. */
 export function isIgnoredName(name: string): boolean {
@@ -25,10 +36,16 @@ export function isIgnoredName(name: string): boolean {
   );
 }
 
-/** Files at the top of the drop folder and one level down (one subfolder per feed), oldest first. */
+/**
+ * Every file in the drop folder, oldest first, except processed/ and failed/. The first folder level names the feed
+ * (drop/afp-en/… → source afp-en) and must pass the same check as `X-Wire-Source`; deeper folders (dates, say) are
+ * read too, up to MAX_FOLDER_DEPTH. Nothing is skipped for good: a file under a folder name that is not a valid
+ * source, too deep, or not a regular file (a symbolic link, a pipe) is listed with its `refusal`, and an unfinished
+ * name with `unfinished`, so the watcher moves it to failed/ with the reason instead of leaving it forever.
+ */
 export async function listDroppedFiles(dropDir: string): Promise<DroppedFile[]> {
   const files: DroppedFile[] = [];
-  const visit = async (dir: string, source: string | undefined, depth: number) => {
+  const visit = async (dir: string, source: string | undefined, depth: number, inherited?: DroppedFile['refusal']) => {
     let entries;
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
@@ -36,22 +53,43 @@ export async function listDroppedFiles(dropDir: string): Promise<DroppedFile[]> 
       return; // removed meanwhile
     }
     for (const entry of entries) {
-      if (isIgnoredName(entry.name)) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (depth === 0 && entry.name !== PROCESSED_DIR && entry.name !== FAILED_DIR) await visit(path, entry.name, 1);
+        if (depth === 0 && (entry.name === PROCESSED_DIR || entry.name === FAILED_DIR)) continue;
+        const feed = depth === 0 ? entry.name : source;
+        let refusal = inherited;
+        if (depth === 0 && !isValidSource(entry.name)) {
+          refusal = {
+            code: ErrorCode.INVALID_SOURCE,
+            message: `The folder name ${JSON.stringify(entry.name)} is not a source name (${SOURCE_RULE}), as X-Wire-Source must be.`,
+          };
+        } else if (depth + 1 > MAX_FOLDER_DEPTH) {
+          refusal = {
+            code: ErrorCode.UNSUPPORTED_FILE,
+            message: `The file is more than ${MAX_FOLDER_DEPTH} folders deep in the drop folder.`,
+          };
+        }
+        await visit(path, feed, depth + 1, refusal);
         continue;
       }
-      if (!entry.isFile()) continue;
       try {
-        const st = await fs.stat(path);
-        files.push({
+        // lstat: a symbolic link is refused, never followed (it could point anywhere on the machine)
+        const st = await fs.lstat(path);
+        const file: DroppedFile = {
           path,
           relativePath: relative(dropDir, path).split(sep).join('/'),
           source,
           size: st.size,
           mtimeMs: st.mtimeMs,
-        });
+        };
+        if (inherited) file.refusal = inherited;
+        else if (!st.isFile())
+          file.refusal = {
+            code: ErrorCode.UNSUPPORTED_FILE,
+            message: 'Not a regular file (a symbolic link, a pipe or a device): only files are read.',
+          };
+        if (isIgnoredName(entry.name)) file.unfinished = true;
+        files.push(file);
       } catch {
         // gone between readdir and stat
       }

@@ -10,9 +10,10 @@ import {
 } from '@nestjs/common';
 import { ErrorCode, isWireError } from '@wiredesk/contracts';
 import { contentTypeForFile } from '@wiredesk/formats';
-import { backoffDelay, isTransientError, nameBasedUuid } from '@wiredesk/messaging';
+import { backoffDelay, headerSafe, isTransientError, nameBasedUuid } from '@wiredesk/messaging';
 import { ReadinessRegistry, WIREDESK_CONFIG, type WiredeskConfig } from '@wiredesk/platform';
 import {
+  ABANDONED_MS,
   FAILED_DIR,
   PROCESSED_DIR,
   StabilityTracker,
@@ -86,7 +87,9 @@ export class FolderWatcherService implements OnApplicationBootstrap, BeforeAppli
   scanSoon(delayMs: number): void {
     if (this.stopped) return;
     clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => void this.scanNow(), delayMs);
+    this.debounce = setTimeout(() => {
+      this.scanNow().catch((e: unknown) => this.logger.error({ msg: 'drop folder scan failed', error: String(e) }));
+    }, delayMs);
   }
 
   async scanNow(): Promise<void> {
@@ -109,7 +112,12 @@ export class FolderWatcherService implements OnApplicationBootstrap, BeforeAppli
 
   private async scan(dropDir: string): Promise<void> {
     const now = Date.now();
-    const stable = this.tracker.stable(await listDroppedFiles(dropDir), now);
+    const listed = await listDroppedFiles(dropDir);
+    // an unfinished name is still being written, until it has been left alone for ABANDONED_MS
+    const stable = this.tracker.stable(
+      listed.filter((f) => !f.unfinished || now - f.mtimeMs >= ABANDONED_MS),
+      now,
+    );
     const batch: DroppedFile[] = [];
     let bytes = 0;
     for (const file of stable) {
@@ -128,8 +136,18 @@ export class FolderWatcherService implements OnApplicationBootstrap, BeforeAppli
 
   private async take(dropDir: string, file: DroppedFile): Promise<void> {
     this.inProgress.add(file.path);
-    const filename = basename(file.path);
+    // cleaned as the X-Wire-Filename header is: one line, no control characters
+    const filename = headerSafe(basename(file.path), 255);
     try {
+      if (file.refusal) return await this.fail(dropDir, file, file.refusal.code, file.refusal.message);
+      if (file.unfinished) {
+        return await this.fail(
+          dropDir,
+          file,
+          ErrorCode.UNSUPPORTED_FILE,
+          `The file has a name writers use while writing (or a hidden one) and was left unchanged for ${ABANDONED_MS / 60000} minutes.`,
+        );
+      }
       if (file.size > this.config.maxBodyBytes) {
         return await this.fail(
           dropDir,

@@ -54,6 +54,13 @@ export function wireRawRecord(
 
 const FORMAT_PATTERN = /^[a-z0-9][a-z0-9.+-]{0,39}$/i;
 const SOURCE_PATTERN = /^[\w.@:+-]{1,100}$/;
+/** What a source name (X-Wire-Source, a drop-folder feed folder) may be made of, for messages. */
+export const SOURCE_RULE = 'letters, digits and . _ @ : + - (at most 100)';
+
+/** One check for every channel's source name: X-Wire-Source, the drop folder's feed folders. */
+export function isValidSource(name: string): boolean {
+  return SOURCE_PATTERN.test(name);
+}
 
 /** Validates the optional HTTP headers; a value that cannot be a name is the caller's mistake (400). */
 export function checkedHeaders(raw: {
@@ -65,8 +72,7 @@ export function checkedHeaders(raw: {
 }): Omit<WireDelivery, 'body' | 'channel'> {
   const out: Omit<WireDelivery, 'body' | 'channel'> = {};
   if (raw.source) {
-    if (!SOURCE_PATTERN.test(raw.source))
-      throw badHeader('X-Wire-Source', 'letters, digits and . _ @ : + - (at most 100)');
+    if (!isValidSource(raw.source)) throw badHeader('X-Wire-Source', SOURCE_RULE);
     out.source = raw.source;
   }
   if (raw.format) {

@@ -7,6 +7,7 @@ void bootstrapService({
   service: 'normalizer',
   module: NormalizerModule.forRoot(config),
   port: config.ports.normalizer,
+  host: config.listenHost,
 }).catch((e) => {
   process.stderr.write(
     JSON.stringify({ level: 'fatal', service: 'normalizer', msg: 'start failed', error: String(e?.message ?? e) }) +

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeParsedEnvelope, type ConsumedMessage } from '@wiredesk/messaging';
 import type { NormalizedEnvelope } from './normalize-message';
-import { normalizeMessage } from './normalize-message';
+import { inProcessParse, normalizeMessage, normalizeMessages } from './normalize-message';
 
 const seed = readFileSync(join(__dirname, '../../../test/fixtures/seed/afp-us-nato-cyber.txt'));
 
@@ -54,5 +54,30 @@ describe('normalizeMessage', () => {
     expect(dl.code).toMatch(/^[A-Z_]+$/);
     expect(dl.headers).toMatchObject({ 'x-producer': Buffer.from('test') });
     expect(typeof dl.headers!['wd-ingest-id']).toBe('string');
+  });
+
+  it('dead-letters an input whose parse ran past its time limit as PARSE_TIMEOUT', async () => {
+    const [outcome] = await normalizeMessages(
+      [consumed(seed, { 'wd-ingest-id': 'slow-1' })],
+      async () => [{ kind: 'timeout', limitMs: 10000 }],
+      'wire.parsed',
+    );
+    expect(outcome).toMatchObject({ status: 'done', outputs: [], deadLetters: [{ code: 'PARSE_TIMEOUT' }] });
+  });
+
+  it('dead-letters a delivery with more stories than the limit as TOO_MANY_ARTICLES', async () => {
+    const items = [1, 2, 3, 4, 5].map(
+      (i) =>
+        `<item><title>Council approves budget line ${i}</title><guid>https://example.org/${i}</guid>` +
+        `<description>The council approved budget line ${i} on Monday.</description></item>`,
+    );
+    const feed = Buffer.from(
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>${items.join('')}</channel></rss>`,
+    );
+    const message = consumed(feed, { 'wd-ingest-id': 'feed-1', 'content-type': 'application/rss+xml' });
+    const [over] = await normalizeMessages([message], inProcessParse, 'wire.parsed', { maxArticles: 3 });
+    expect(over).toMatchObject({ status: 'done', outputs: [], deadLetters: [{ code: 'TOO_MANY_ARTICLES' }] });
+    const [within] = await normalizeMessages([message], inProcessParse, 'wire.parsed', { maxArticles: 5 });
+    expect(within).toMatchObject({ status: 'done', deadLetters: [] });
   });
 });

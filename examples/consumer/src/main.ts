@@ -15,7 +15,15 @@ async function main(): Promise<void> {
       console.log(`${decision.padEnd(8)} ${e.uri} v${e.version} ${headline}`);
     },
   });
-  const stop = () => void running.stop().then(() => process.exit(0));
+  const stop = () => {
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -27,6 +27,22 @@ export const ErrorCode = {
   ENRICH_FAILED: 'ENRICH_FAILED',
   STORE_REJECTED: 'STORE_REJECTED',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
+  /** parsing one raw input ran past PARSE_TIME_LIMIT_MS (its worker thread was stopped) */
+  PARSE_TIMEOUT: 'PARSE_TIMEOUT',
+  /** enriching one article ran past ENRICH_TIME_LIMIT_MS (its worker thread was stopped) */
+  ENRICH_TIMEOUT: 'ENRICH_TIMEOUT',
+  /** HTTP 422: an Idempotency-Key sent again with a different body (IETF Idempotency-Key draft) */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /** the copy declares a version that is not a whole number from 1 to 1,000,000,000 (`-1`, 20 digits) */
+  INVALID_VERSION: 'INVALID_VERSION',
+  /** another story is already stored under this source id and version (the archive keeps the first) */
+  VERSION_CONFLICT: 'VERSION_CONFLICT',
+  /** one delivery holds more stories than MAX_ARTICLES_PER_DELIVERY (a feed or NDJSON backlog in one piece) */
+  TOO_MANY_ARTICLES: 'TOO_MANY_ARTICLES',
+  /** a drop-folder feed folder whose name is not a valid source (the X-Wire-Source rule) */
+  INVALID_SOURCE: 'INVALID_SOURCE',
+  /** a drop-folder entry that is not copy: not a regular file, too deeply nested, or an upload left unfinished */
+  UNSUPPORTED_FILE: 'UNSUPPORTED_FILE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

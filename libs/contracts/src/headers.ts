@@ -39,7 +39,8 @@ export const DlqHeader = {
   attempts: 'wd-attempts',
 } as const;
 
-export type WireChannel = 'http' | 'folder' | 'kafka' | 'ftp' | 'rss';
+/** How copy arrived; scheduled sources deliver as `rss` (feeds), `http`, `ftp` (ftp, ftps, sftp), `imap`, `folder`. */
+export type WireChannel = 'http' | 'folder' | 'kafka' | 'ftp' | 'rss' | 'imap';
 export type ArticleEvent = 'created' | 'updated' | 'canceled';
 export type ErrorStage = 'ingest' | 'normalize' | 'enrich' | 'store';
 export const NINJS_SCHEMA_TAG = 'ninjs/3.1';

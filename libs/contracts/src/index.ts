@@ -1,3 +1,4 @@
 export * from './topics';
 export * from './headers';
 export * from './error-codes';
+export * from './worker-protocol';

@@ -8,6 +8,8 @@ export interface TopicNames {
   articles: string;
   /** everything that could not become an article, with its raw bytes */
   dlq: string;
+  /** internal, compacted: Idempotency-Key → digest and ingest id of the first body sent with it (ingest) */
+  idempotency: string;
 }
 
 export function topicNames(env: NodeJS.ProcessEnv = process.env): TopicNames {
@@ -16,5 +18,6 @@ export function topicNames(env: NodeJS.ProcessEnv = process.env): TopicNames {
     wireParsed: env.TOPIC_WIRE_PARSED || 'wire.parsed',
     articles: env.TOPIC_ARTICLES || 'articles.normalized',
     dlq: env.TOPIC_DLQ || 'wire.dlq',
+    idempotency: env.TOPIC_IDEMPOTENCY || 'wire.idempotency',
   };
 }

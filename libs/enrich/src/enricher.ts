@@ -17,6 +17,8 @@ export interface EnricherOptions {
   dataDir?: string;
   /** 'model' (default): the trained recogniser finds names, when its weights are in the data folder; 'rules': the rules alone */
   entities?: 'model' | 'rules';
+  /** overrides the subject model's abstention threshold (0: always name a top-level topic; for evaluation) */
+  subjectThreshold?: number;
 }
 
 const ALL_LANGUAGES_MASK = (1 << LANGUAGES.length) - 1;
@@ -31,9 +33,10 @@ class DefaultEnricher implements Enricher {
   constructor(
     private readonly res: Resources,
     tagger?: NerTagger,
+    options: EnricherOptions = {},
   ) {
     this.entities = new EntityExtractor(res, tagger);
-    this.subjects = new SubjectClassifier(res.subjectModel, res.mediaTopics);
+    this.subjects = new SubjectClassifier(res.subjectModel, res.mediaTopics, options.subjectThreshold);
     this.words = new WordInfos(res.stopwords, res.languageWords, res.subjectModel, (lower) =>
       entityWordFlags(res, lower),
     );
@@ -50,15 +53,20 @@ class DefaultEnricher implements Enricher {
     const langMask = langIndex >= 0 ? 1 << langIndex : ALL_LANGUAGES_MASK;
 
     const { entities, mentions } = this.entities.extract(doc, input.located, language, infos);
-    const subjects = this.subjects.classify(tokens, infos, input.sourceSubjects ?? []);
-    // a name at a sentence start looks like a common word to the keyword extractor: names are the entities' business
+    const subjects = this.subjects.classify(tokens, infos, input.sourceSubjects ?? [], langMask);
+    // names are the entities' business: no key phrase is an entity's name or one of its words
     const names = new Set<string>();
+    for (const e of entities) names.add(e.name.toLowerCase());
     for (const m of mentions) for (const w of m.text.toLowerCase().split(' ')) names.add(w);
-    const keywords = extractKeywords(tokens, infos, langMask).filter((k) => !names.has(k));
+    const keywords = extractKeywords(tokens, infos, langMask, this.res.keywordWords, mentions).filter(
+      (k) => !names.has(k),
+    );
 
+    // the source's abstract when it holds a whole sentence (a teaser cut mid-word does not), else the lead
     const abstract = input.abstract?.trim();
-    const lead = abstract ? tokenize(undefined, [abstract]) : doc;
-    const summary = summarize(lead.segments, lead.tokens);
+    const abstractDoc = abstract ? tokenize(undefined, [abstract]) : undefined;
+    const summary =
+      (abstractDoc && summarize(abstractDoc.segments, abstractDoc.tokens)) ?? summarize(doc.segments, doc.tokens);
 
     let wordCount = 0;
     for (const t of tokens) if (t.seg >= 0 && (t.kind === WORD || t.kind === NUMBER)) wordCount++;
@@ -85,5 +93,5 @@ class DefaultEnricher implements Enricher {
 export function createEnricher(options: EnricherOptions = {}): Enricher {
   const res = loadResources(options.dataDir);
   const model = options.entities === 'rules' ? undefined : loadNerModel(enrichDataDir(options.dataDir));
-  return new DefaultEnricher(res, model && new NerTagger(model, res.gazetteer));
+  return new DefaultEnricher(res, model && new NerTagger(model, res.gazetteer), options);
 }

@@ -1,5 +1,6 @@
 import { enrichDataDir, readJson } from './data-files';
 import { Gazetteer, type GazetteerEntry } from './entities/gazetteer';
+import { type KeywordWords, keywordWords, type KeywordWordsFile } from './keywords/keywords';
 import { MediaTopics, type MediaTopicsFile } from './subjects/media-topics';
 import { SubjectModel, type SubjectModelFile } from './subjects/subject-model';
 
@@ -97,6 +98,8 @@ export interface Resources {
   stopwords: Map<string, number>;
   mediaTopics: MediaTopics;
   subjectModel: SubjectModel;
+  /** English verb forms, adverbs and number words the key-phrase chunker cuts at */
+  keywordWords: KeywordWords;
 }
 
 function addMask(map: Map<string, number>, words: readonly string[], bit: number): void {
@@ -210,5 +213,6 @@ export function loadResources(dataDir?: string): Resources {
     stopwords,
     mediaTopics: new MediaTopics(readJson<MediaTopicsFile>(dir, 'mediatopics.json')),
     subjectModel: new SubjectModel(readJson<SubjectModelFile>(dir, 'subject-model.json')),
+    keywordWords: keywordWords(readJson<KeywordWordsFile>(dir, 'keyword-words.json')),
   };
 }

@@ -1,5 +1,13 @@
 /** @wiredesk/formats: raw wire bytes in, one story model out, whatever the format or charset. */
-export { parseWire, parseWireAsync, cleanItem, cleanLine, DEFAULT_MAX_BYTES, type ParseHints, type ParseResult } from './parse';
+export {
+  parseWire,
+  parseWireAsync,
+  cleanItem,
+  cleanLine,
+  DEFAULT_MAX_BYTES,
+  type ParseHints,
+  type ParseResult,
+} from './parse';
 export { blocksToXhtml, escapeXml } from './parsers/common/xhtml';
 export * from './model/wire-item';
 export type { ParseInput, WireParser } from './parsers/parser';

@@ -24,7 +24,10 @@ export async function waitUntil(
   options: { timeoutMs: number; intervalMs?: number; abort?: Promise<string> },
 ): Promise<string | undefined> {
   let aborted: string | undefined;
-  void options.abort?.then((reason) => (aborted = reason));
+  options.abort?.then(
+    (reason) => (aborted = reason),
+    () => undefined,
+  );
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
     if (aborted) return aborted;

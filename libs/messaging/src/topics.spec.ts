@@ -2,9 +2,16 @@ import { loadConfig } from '@wiredesk/platform';
 import { wiredeskTopicSpecs } from './topics';
 
 describe('wiredeskTopicSpecs', () => {
-  it('creates the four topics with the configured partitions and replication', () => {
+  it('creates the five topics with the configured partitions and replication', () => {
     const specs = wiredeskTopicSpecs(loadConfig({ TOPIC_PARTITIONS: '4', TOPIC_REPLICATION_FACTOR: '3' }));
-    expect(specs.map((s) => s.topic)).toEqual(['wire.raw', 'wire.parsed', 'articles.normalized', 'wire.dlq']);
+    expect(specs.map((s) => s.topic)).toEqual([
+      'wire.raw',
+      'wire.parsed',
+      'articles.normalized',
+      'wire.dlq',
+      'wire.idempotency',
+    ]);
+    expect(specs[4].configEntries).toContainEqual({ name: 'cleanup.policy', value: 'compact' });
     expect(specs.every((s) => s.numPartitions === 4 && s.replicationFactor === 3)).toBe(true);
     expect(specs[0].configEntries).toContainEqual({ name: 'min.insync.replicas', value: '2' });
   });

@@ -34,5 +34,7 @@ export function wiredeskTopicSpecs(config: WiredeskConfig): TopicSpec[] {
     spec(topics.wireParsed, maxBodyBytes * 3 + MIB),
     spec(topics.articles, maxBodyBytes * 2 + MIB),
     spec(topics.dlq, maxBodyBytes + MIB, [{ name: 'retention.ms', value: '-1' }]),
+    // small records, the latest per key is what counts
+    spec(topics.idempotency, MIB, [{ name: 'cleanup.policy', value: 'compact' }]),
   ];
 }

@@ -1,5 +1,11 @@
 /** @wiredesk/pipeline: raw bytes → story items → ninjs 3.1 (identity, versions) → enrichment applied. */
-export { normalizeBytes, normalizeBytesAsync, enrichArticle } from './normalize';
+export {
+  normalizeBytes,
+  normalizeBytesAsync,
+  enrichArticle,
+  assertArticleCount,
+  DEFAULT_MAX_ARTICLES_PER_DELIVERY,
+} from './normalize';
 export type { NormalizeOptions, NormalizeResult, ArticleDetails, SourceDetails } from './normalize';
 export { toNinjs, bodiesOf, pictureAssociation, Role, TEXT_PLAIN, XHTML, type ArticleMeta } from './to-ninjs';
 export { applyEnrichment, enrichmentDetails, type EnrichmentDetails } from './apply-enrichment';
@@ -15,3 +21,4 @@ export {
   MEDIATOPIC_BASE,
   SUBJECTCODE_BASE,
 } from './vocabularies';
+export * from './workers';

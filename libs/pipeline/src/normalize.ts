@@ -29,7 +29,25 @@ export interface ArticleDetails {
   enrichment?: EnrichmentDetails;
 }
 
+/** Default of MAX_ARTICLES_PER_DELIVERY: see docs/reliability.md (limits per delivery) for the reasoning. */
+export const DEFAULT_MAX_ARTICLES_PER_DELIVERY = 1000;
+
+/**
+ * Throws TOO_MANY_ARTICLES when one delivery holds more stories than `max`: it would hold its partition (and every
+ * other source's copy behind it) for as long as all of them take, and become one message too large to pass on.
+ */
+export function assertArticleCount(count: number, max: number | undefined): void {
+  if (max === undefined || count <= max) return;
+  throw new WireError(
+    ErrorCode.TOO_MANY_ARTICLES,
+    `The delivery holds ${count} stories, more than the ${max} one delivery may hold (MAX_ARTICLES_PER_DELIVERY): ` +
+      'send it in smaller pieces, or raise the limit and replay it from the DLQ.',
+  );
+}
+
 export interface NormalizeOptions {
+  /** more stories than this in one delivery is TOO_MANY_ARTICLES (the services' MAX_ARTICLES_PER_DELIVERY) */
+  maxArticles?: number;
   /** built once per process (gazetteers, models); without one, articles are not enriched */
   enricher?: Enricher;
   meta?: ArticleMeta;
@@ -67,6 +85,7 @@ export async function normalizeBytesAsync(
 }
 
 function articlesOf(parsed: ParseResult, opts: NormalizeOptions): NormalizeResult {
+  assertArticleCount(parsed.items.length, opts.maxArticles);
   const articles: Ninjs[] = [];
   const details: ArticleDetails[] = [];
   for (const item of parsed.items) {
@@ -97,7 +116,7 @@ export function enrichArticle(article: Ninjs, enricher: Enricher): { article: Ni
   return { article: applyEnrichment(article, enrichment), details: enrichmentDetails(enrichment) };
 }
 
-function sourceDetails(item: WireItem): SourceDetails {
+export function sourceDetails(item: WireItem): SourceDetails {
   const details: SourceDetails = { format: item.format };
   if (item.signals?.length) details.signals = item.signals;
   if (item.section) details.section = item.section;

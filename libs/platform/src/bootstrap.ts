@@ -12,6 +12,7 @@ export interface ServiceOptions {
   /** the root module, usually `XModule.forRoot(config)` */
   module: unknown;
   port: number;
+  /** default 127.0.0.1: a service reachable from elsewhere is a decision (config.listenHost, LISTEN_HOST) */
   host?: string;
   /** false for services that read request bodies themselves (ingest takes any content type, raw) */
   bodyParser?: boolean;
@@ -83,7 +84,8 @@ export async function bootstrapService(options: ServiceOptions): Promise<INestAp
   }
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   options.configure?.(app);
-  await app.listen(options.port, options.host ?? '0.0.0.0');
-  new Logger('Bootstrap').log({ msg: `${options.service} listening`, port: options.port });
+  const host = options.host ?? '127.0.0.1';
+  await app.listen(options.port, host);
+  new Logger('Bootstrap').log({ msg: `${options.service} listening`, host, port: options.port });
   return app;
 }

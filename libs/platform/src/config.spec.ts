@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       wireParsed: 'wire.parsed',
       articles: 'articles.normalized',
       dlq: 'wire.dlq',
+      idempotency: 'wire.idempotency',
     });
     expect(c.topicReplicationFactor).toBe(1);
     expect(c.consumerGroupPrefix).toBe('wiredesk');
@@ -108,5 +109,11 @@ describe('loadConfig', () => {
       const value = CONFIG_DEFAULTS[name];
       if (value !== undefined) expect([name, rows.get(name)?.split(' ')[0]]).toEqual([name, `\`${value}\``]);
     }
+  });
+
+  it('listens on 127.0.0.1 without API keys, on every interface with them, and where LISTEN_HOST says', () => {
+    expect(loadConfig({}).listenHost).toBe('127.0.0.1');
+    expect(loadConfig({ API_KEYS: 'k0123456789abcdef:read' }).listenHost).toBe('0.0.0.0');
+    expect(loadConfig({ LISTEN_HOST: '0.0.0.0' }).listenHost).toBe('0.0.0.0');
   });
 });

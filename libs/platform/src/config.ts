@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { TopicNames } from '@wiredesk/contracts';
 import { z } from 'zod';
 import { parseApiKeys, type ApiKey } from './security/api-keys';
@@ -26,6 +27,9 @@ export interface WiredeskConfig {
   /** producer batch compression: gzip between machines, none when the broker shares the host (docs/performance.md) */
   kafkaCompression: 'gzip' | 'none';
   ports: { ingest: number; archive: number; normalizer: number; enricher: number };
+  /** the address the HTTP servers listen on: LISTEN_HOST, else 0.0.0.0 with API_KEYS and 127.0.0.1 without (an
+   * open API is only offered to this machine unless someone says otherwise) */
+  listenHost: string;
   /** the archive's address as consumers reach it: pictures' renditions point at its raw copies (/v1/raw/{ingestId}) */
   archivePublicUrl: string;
   wireDropDir?: string;
@@ -34,10 +38,38 @@ export interface WiredeskConfig {
   /** a dropped file is taken once its size and mtime have not changed for this long */
   wireDropStableMs: number;
   maxBodyBytes: number;
+  /** worker threads of the normalizer's and the enricher's pools (parsing and enrichment run there, never on the
+   * event loop that keeps the Kafka heartbeats and health answers going) */
+  workerThreads: number;
+  /** how long parsing one raw input may take before it is dead-lettered PARSE_TIMEOUT */
+  parseTimeLimitMs: number;
+  /** how long enriching one article may take before its input is dead-lettered ENRICH_TIMEOUT */
+  enrichTimeLimitMs: number;
+  /** more stories than this in one delivery: dead-lettered TOO_MANY_ARTICLES (docs/reliability.md) */
+  maxArticlesPerDelivery: number;
   /** the time budget of one archive API request's store queries; past it: 503 with Retry-After */
   queryTimeLimitMs: number;
   logLevel: LogLevelName;
   security: SecurityConfig;
+  sources: PollerConfig;
+}
+
+/** The poller of scheduled sources (feeds, FTP/SFTP, IMAP…) that runs inside ingest (apps/ingest/src/sources). */
+export interface PollerConfig {
+  /** WIREDESK_SOURCES: the YAML file of sources */
+  file?: string;
+  /** sources API and poller on (default: on when WIREDESK_SOURCES is set); they need the store (MONGO_URL) */
+  enabled: boolean;
+  /** sources polled at the same time by this instance */
+  concurrency: number;
+  /** a poll that takes longer is cut off (a source's own `timeout` wins) */
+  timeoutMs: number;
+  /** pause between the two listings that tell a finished remote file from one still being written */
+  settleMs: number;
+  /** this instance's name in the leases (default host name and process id) */
+  instanceId: string;
+  /** delivered items are remembered this many days */
+  seenRetentionDays: number;
 }
 
 /** API keys and rate limits of the HTTP APIs (libs/platform/src/security). */
@@ -93,6 +125,7 @@ export const CONFIG_DEFAULTS = {
   TOPIC_WIRE_PARSED: 'wire.parsed',
   TOPIC_ARTICLES: 'articles.normalized',
   TOPIC_DLQ: 'wire.dlq',
+  TOPIC_IDEMPOTENCY: 'wire.idempotency',
   TOPIC_PARTITIONS: '6',
   TOPIC_REPLICATION_FACTOR: '1',
   KAFKA_GROUP_PREFIX: 'wiredesk',
@@ -103,16 +136,28 @@ export const CONFIG_DEFAULTS = {
   ARCHIVE_PORT: '8081',
   NORMALIZER_PORT: '8082',
   ENRICHER_PORT: '8083',
+  LISTEN_HOST: undefined,
   ARCHIVE_PUBLIC_URL: undefined,
   WIRE_DROP_DIR: undefined,
   WIRE_DROP_POLL_MS: '1000',
   WIRE_DROP_STABLE_MS: '1000',
   MAX_BODY_BYTES: String(50 * 1024 * 1024),
+  WORKER_THREADS: '1',
+  PARSE_TIME_LIMIT_MS: '10000',
+  ENRICH_TIME_LIMIT_MS: '10000',
+  MAX_ARTICLES_PER_DELIVERY: '1000',
   QUERY_TIME_LIMIT_MS: '5000',
   LOG_LEVEL: 'info',
   API_KEYS: undefined,
   RATE_LIMIT_PER_MINUTE: '0',
   METRICS_REQUIRE_KEY: 'false',
+  WIREDESK_SOURCES: undefined,
+  SOURCES_ENABLED: undefined,
+  POLLER_CONCURRENCY: '4',
+  POLLER_TIMEOUT_MS: '120000',
+  POLLER_SETTLE_MS: '2000',
+  POLLER_INSTANCE_ID: undefined,
+  POLLER_SEEN_DAYS: '90',
 } as const satisfies Record<string, string | undefined>;
 
 export type ConfigVariable = keyof typeof CONFIG_DEFAULTS;
@@ -142,6 +187,7 @@ const ENV_SCHEMA = z.object({
   TOPIC_WIRE_PARSED: topicName(),
   TOPIC_ARTICLES: topicName(),
   TOPIC_DLQ: topicName(),
+  TOPIC_IDEMPOTENCY: topicName(),
   TOPIC_PARTITIONS: wholeNumber(1, 10_000),
   TOPIC_REPLICATION_FACTOR: wholeNumber(1, 100),
   KAFKA_GROUP_PREFIX: z
@@ -160,6 +206,11 @@ const ENV_SCHEMA = z.object({
   ARCHIVE_PORT: port(),
   NORMALIZER_PORT: port(),
   ENRICHER_PORT: port(),
+  LISTEN_HOST: z
+    .string()
+    .trim()
+    .regex(/^[\w.:[\]-]{1,255}$/, 'must be an address or host name such as 127.0.0.1 or 0.0.0.0')
+    .optional(),
   ARCHIVE_PUBLIC_URL: z
     .string()
     .trim()
@@ -170,6 +221,10 @@ const ENV_SCHEMA = z.object({
   WIRE_DROP_POLL_MS: wholeNumber(1),
   WIRE_DROP_STABLE_MS: wholeNumber(0),
   MAX_BODY_BYTES: wholeNumber(1),
+  WORKER_THREADS: wholeNumber(1, 64),
+  PARSE_TIME_LIMIT_MS: wholeNumber(100),
+  ENRICH_TIME_LIMIT_MS: wholeNumber(100),
+  MAX_ARTICLES_PER_DELIVERY: wholeNumber(1),
   QUERY_TIME_LIMIT_MS: wholeNumber(1),
   LOG_LEVEL: z
     .string()
@@ -179,6 +234,13 @@ const ENV_SCHEMA = z.object({
   API_KEYS: apiKeys().optional(),
   RATE_LIMIT_PER_MINUTE: wholeNumber(0),
   METRICS_REQUIRE_KEY: flag(),
+  WIREDESK_SOURCES: z.string().optional(),
+  SOURCES_ENABLED: flag().optional(),
+  POLLER_CONCURRENCY: wholeNumber(1, 1000),
+  POLLER_TIMEOUT_MS: wholeNumber(1000),
+  POLLER_SETTLE_MS: wholeNumber(0),
+  POLLER_INSTANCE_ID: z.string().trim().min(1).optional(),
+  POLLER_SEEN_DAYS: wholeNumber(1),
 } satisfies Record<ConfigVariable, z.ZodTypeAny>);
 
 /** A configuration that cannot start a service: every bad variable, one line each. */
@@ -217,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
       wireParsed: v.TOPIC_WIRE_PARSED,
       articles: v.TOPIC_ARTICLES,
       dlq: v.TOPIC_DLQ,
+      idempotency: v.TOPIC_IDEMPOTENCY,
     },
     topicPartitions: v.TOPIC_PARTITIONS,
     topicReplicationFactor: v.TOPIC_REPLICATION_FACTOR,
@@ -225,17 +288,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WiredeskConfig
     kafkaSendTimeoutMs: v.KAFKA_SEND_TIMEOUT_MS,
     kafkaCompression: v.KAFKA_COMPRESSION,
     ports: { ingest: v.INGEST_PORT, archive: v.ARCHIVE_PORT, normalizer: v.NORMALIZER_PORT, enricher: v.ENRICHER_PORT },
+    listenHost: v.LISTEN_HOST ?? ((v.API_KEYS ?? []).length > 0 ? '0.0.0.0' : '127.0.0.1'),
     archivePublicUrl: v.ARCHIVE_PUBLIC_URL ?? `http://127.0.0.1:${v.ARCHIVE_PORT}`,
     wireDropDir: v.WIRE_DROP_DIR,
     wireDropPollMs: v.WIRE_DROP_POLL_MS,
     wireDropStableMs: v.WIRE_DROP_STABLE_MS,
     maxBodyBytes: v.MAX_BODY_BYTES,
+    workerThreads: v.WORKER_THREADS,
+    parseTimeLimitMs: v.PARSE_TIME_LIMIT_MS,
+    enrichTimeLimitMs: v.ENRICH_TIME_LIMIT_MS,
+    maxArticlesPerDelivery: v.MAX_ARTICLES_PER_DELIVERY,
     queryTimeLimitMs: v.QUERY_TIME_LIMIT_MS,
     logLevel: v.LOG_LEVEL,
     security: {
       apiKeys: v.API_KEYS ?? [],
       rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
       metricsRequireKey: v.METRICS_REQUIRE_KEY,
+    },
+    sources: {
+      file: v.WIREDESK_SOURCES,
+      enabled: v.SOURCES_ENABLED ?? !!v.WIREDESK_SOURCES,
+      concurrency: v.POLLER_CONCURRENCY,
+      timeoutMs: v.POLLER_TIMEOUT_MS,
+      settleMs: v.POLLER_SETTLE_MS,
+      instanceId: v.POLLER_INSTANCE_ID ?? `${hostname()}:${process.pid}`,
+      seenRetentionDays: v.POLLER_SEEN_DAYS,
     },
   };
 }

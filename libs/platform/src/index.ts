@@ -11,3 +11,5 @@ export * from './metrics/metrics.controller';
 export * from './problem/problem';
 export * from './problem/problem.filter';
 export * from './security';
+export { BudgetedPool, workerFile, type BudgetedPoolOptions, type ItemOutcome } from './workers/budgeted-pool';
+export * from './openapi';

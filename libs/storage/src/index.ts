@@ -19,3 +19,4 @@ export * from './search/terms';
 export * from './schemas/article.schema';
 export * from './schemas/article-version.schema';
 export * from './schemas/raw-copy.schema';
+export * from './sources/source-store';

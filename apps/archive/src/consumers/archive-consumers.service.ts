@@ -27,7 +27,7 @@ export class ArchiveConsumers implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.startWithRetry(() =>
+    this.startInBackground(() =>
       this.factory.create({
         groupId: this.factory.groupId(ARCHIVE_GROUP),
         topics: [this.config.topics.articles],
@@ -35,7 +35,7 @@ export class ArchiveConsumers implements OnApplicationBootstrap {
         handler: (messages) => this.storeArticles.execute(messages),
       }),
     );
-    void this.startWithRetry(() =>
+    this.startInBackground(() =>
       this.factory.create({
         groupId: this.factory.groupId(ARCHIVE_RAW_GROUP),
         topics: [this.config.topics.wireRaw],
@@ -47,6 +47,13 @@ export class ArchiveConsumers implements OnApplicationBootstrap {
           Math.max(4 * 1024 * 1024, this.config.maxBodyBytes + 1024 * 1024),
         ),
       }),
+    );
+  }
+
+  /** Start-up runs behind the HTTP server (readiness says when it is done); a failure is logged, never unhandled. */
+  private startInBackground(create: () => BatchConsumer): void {
+    this.startWithRetry(create).catch((error: unknown) =>
+      this.logger.error({ msg: 'consumer start-up failed', error: (error as Error).message }),
     );
   }
 

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTag
 import type { RawCopyMeta } from '@wiredesk/storage';
 import type { Request, Response } from 'express';
 import { GetRawCopy } from '../use-cases/get-raw-copy.use-case';
+import { attachmentDisposition, headerText } from './header-values';
 import { ProblemSchema, RawMetaSchema } from './openapi.schemas';
 import { IngestIdPath, pathParameter } from './query-dto';
 import { notFound, sendJson, sendWithEtag, valueOrBadRequest } from './respond';
@@ -10,13 +11,6 @@ import { RequiresScope } from '@wiredesk/platform';
 
 function ingestIdOf(value: unknown, query: Record<string, unknown>): string {
   return valueOrBadRequest(pathParameter(IngestIdPath, 'ingestId', value, query));
-}
-
-/** A filename safe to put in Content-Disposition. */
-function safeFilename(meta: RawCopyMeta): string {
-  const base = (meta.filename ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[^\w.-]+/g, '_').slice(0, 128);
-  return cleaned || `${meta.ingestId}.bin`;
 }
 
 const notFoundResponse = ApiResponse({
@@ -49,9 +43,10 @@ export class RawController {
     @Res() res: Response,
   ): Promise<void> {
     const { id, meta } = await this.metaOf(ingestId, query);
-    sendWithEtag(req, res, `"sha256-${meta.sha256}"`, () => {
-      void this.stream(id, meta, res);
-    });
+    let modified = false;
+    sendWithEtag(req, res, `"sha256-${meta.sha256}"`, () => (modified = true));
+    // awaited: a failure before the first byte is this request's 500 (problem+json), never the process's end
+    if (modified) await this.stream(id, meta, res);
   }
 
   /** The metadata of the raw copy the path names, or a 404 problem. */
@@ -68,14 +63,20 @@ export class RawController {
       res.status(404).end();
       return;
     }
-    res.setHeader('Content-Type', 'application/octet-stream');
-    res.setHeader('Content-Length', String(meta.size));
-    res.setHeader('Content-Disposition', `attachment; filename="${safeFilename(meta)}"`);
-    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    res.setHeader('X-Wire-Ingest-Id', meta.ingestId);
-    res.setHeader('X-Wire-Received-At', new Date(meta.receivedAt).toISOString());
-    if (meta.source) res.setHeader('X-Wire-Source', meta.source);
-    if (meta.contentType) res.setHeader('X-Wire-Content-Type', meta.contentType.replace(/[^\x20-\x7e]/g, ''));
+    try {
+      // every stored value is encoded for its header (header-values.ts): a source or file name may hold any character
+      res.setHeader('Content-Type', 'application/octet-stream');
+      res.setHeader('Content-Length', String(meta.size));
+      res.setHeader('Content-Disposition', attachmentDisposition(meta.filename, `${headerText(meta.ingestId)}.bin`));
+      res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+      res.setHeader('X-Wire-Ingest-Id', headerText(meta.ingestId));
+      res.setHeader('X-Wire-Received-At', new Date(meta.receivedAt).toISOString());
+      if (meta.source) res.setHeader('X-Wire-Source', headerText(meta.source));
+      if (meta.contentType) res.setHeader('X-Wire-Content-Type', headerText(meta.contentType));
+    } catch (error) {
+      bytes.destroy();
+      throw error;
+    }
     bytes.on('error', () => res.destroy());
     bytes.pipe(res);
   }

@@ -6,6 +6,7 @@ import { QueryTimeoutFilter } from '../http/query-timeout.filter';
 import { sendBody, sendJson } from '../http/respond';
 import { loadMonitorAssets, type MonitorAsset, type MonitorAssetName } from './monitor-assets';
 import { MonitorStats } from './monitor-stats.service';
+import { SourceStatusController } from './source-status.controller';
 
 /**
  * The wire monitor: one page and its script and style, public (they hold no data); the page reads everything through
@@ -75,5 +76,5 @@ export class StatsController {
 }
 
 /** What the archive module registers for the monitor. */
-export const MONITOR_CONTROLLERS = [MonitorPageController, StatsController];
+export const MONITOR_CONTROLLERS = [MonitorPageController, StatsController, SourceStatusController];
 export const MONITOR_PROVIDERS = [MonitorStats];

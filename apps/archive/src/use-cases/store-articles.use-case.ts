@@ -70,6 +70,16 @@ export class StoreArticles {
         });
         continue;
       }
+      if (result.outcome === 'conflict') {
+        outcomes[i] = Outcome.deadLetter({
+          code: ErrorCode.VERSION_CONFLICT,
+          message:
+            `Version ${result.version} of ${result.uri} is already stored with other content: two different ` +
+            'stories claim the same source id and version (a correction needs a higher version).',
+          stage: 'store',
+        });
+        continue;
+      }
       outcomes[i] = Outcome.ok();
       if (result.outcome === 'canceled' && result.canceledArticle && result.canceledContentHash) {
         events.push(

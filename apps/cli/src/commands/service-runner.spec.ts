@@ -51,7 +51,7 @@ describe('service runner', () => {
     const lines: string[] = [];
     const service = nodeService(
       'svc',
-      `console.log('up'); console.error('warn'); process.on('SIGTERM', () => { console.log('bye'); process.exit(0); }); setInterval(() => {}, 1000);`,
+      `process.on('SIGTERM', () => { console.log('bye'); process.exit(0); }); console.log('up'); console.error('warn'); setInterval(() => {}, 1000);`,
       lines,
     );
     await waitFor(() => lines.includes('up') && lines.includes('warn'));

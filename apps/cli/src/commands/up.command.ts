@@ -7,13 +7,15 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '@wiredesk/platform';
 import { isInfraError, startInfraAttached, type AttachedInfra } from '@wiredesk/infra';
 import { Exit, processStreams, writeLine, type CliStreams } from '../io';
-import { killService, prefixer, startService, stopService, type RunningService } from './service-runner';
+import { prefixer } from './service-runner';
+import { SupervisedService } from './supervisor';
 
 export const UP_USAGE = `usage: wiredesk up [--ingest-samples]
 
 Starts the whole stack on this machine in one terminal: the local Kafka and MongoDB-compatible store (unless
 KAFKA_BROKERS / MONGO_URL name existing ones), then ingest, normalizer, enricher and archive, with their logs
-prefixed. Ctrl-C stops everything (and the servers it started).
+prefixed. A service that exits on its own is started again with a backoff (1 s, doubling to 30 s), and the terminal
+says so; the rest of the stack goes on. Ctrl-C stops everything (and the servers it started).
 
   --ingest-samples  once ingest is ready, POST the sample copy (the seed and one fixture per format) to it
   -h, --help        this text`;
@@ -109,35 +111,35 @@ export async function upCommand(args: string[], io: CliStreams = processStreams(
   const config = loadConfig(env);
   const colour = Boolean((io.stdout as NodeJS.WriteStream).isTTY) && !process.env.NO_COLOR;
   const logFor = prefixer(io.stdout, colour);
-  const services: RunningService[] = [];
+  const services: SupervisedService[] = [];
   let exitCode: number = Exit.ok;
 
   try {
     if (!shutdown.requested) {
+      // supervised: a service that dies is restarted with a backoff, like compose's restart policy, and the stack
+      // stays up (one bad request must not take everything down)
       SERVICES.forEach((name, i) => {
         const spec = { name, command: process.execPath, args: [serviceEntry(name)], env, cwd: PACKAGE_ROOT };
-        services.push(startService(spec, logFor(name, i)));
+        services.push(new SupervisedService(spec, logFor(name, i), say));
       });
       say(`started ${SERVICES.join(', ')}; Ctrl-C stops everything`);
     }
-    // the first service to exit on its own ends the run: a stack with a hole in it is not "up"
-    const firstExit = Promise.race(services.map((s) => s.exited.then((how) => ({ name: s.name, how }))));
     if (ingestSamples && !shutdown.requested) {
-      void postSamplesWhenReady(config.ports.ingest, config.ports.archive, say, shutdown.abort.signal);
+      postSamplesWhenReady(config.ports.ingest, config.ports.archive, say, shutdown.abort.signal).catch((e: unknown) =>
+        say(`samples not sent: ${(e as Error).message}`),
+      );
     }
-    const ended = await Promise.race([firstExit, shutdown.promise.then(() => undefined)]);
-    if (ended) {
-      say(`${ended.name} ${ended.how}; stopping the rest`);
-      exitCode = Exit.failed;
-    }
+    await shutdown.promise;
+    const restarts = services.filter((s) => s.restarts > 0).map((s) => `${s.name} ${s.restarts}`);
+    if (restarts.length) say(`restarts during this run: ${restarts.join(', ')}`);
   } finally {
     shutdown.onSecondSignal(() => {
       say('second interrupt: killing everything now');
-      services.forEach(killService);
+      services.forEach((s) => s.kill());
     });
     // producers and consumers flush and leave their groups in order: reverse of start
     for (const service of [...services].reverse()) {
-      const how = await stopService(service, SERVICE_STOP_TIMEOUT_MS);
+      const how = await service.stop(SERVICE_STOP_TIMEOUT_MS);
       if (how === 'killed') say(`${service.name} did not stop within ${SERVICE_STOP_TIMEOUT_MS / 1000} s: killed`);
     }
     try {

@@ -8,6 +8,16 @@ const MIN_WORDS = 6;
 const MIN_HITS = 3;
 const MIN_SHARE = 0.1;
 const MIN_LEAD = 2;
+/** Words read before stopping once SETTLED_HITS function words are seen, and never more than MAX_WORDS. */
+const SETTLED_WORDS = 200;
+const SETTLED_HITS = 12;
+const MAX_WORDS = 3000;
+
+function maxScore(scores: Float64Array): number {
+  let max = 0;
+  for (let b = 0; b < scores.length; b++) if (scores[b] > max) max = scores[b];
+  return max;
+}
 
 type Script =
   'latin' | 'cyrillic' | 'greek' | 'arabic' | 'hebrew' | 'han' | 'kana' | 'hangul' | 'thai' | 'devanagari' | 'other';
@@ -45,9 +55,10 @@ export function detectLanguage(tokens: readonly Token[], infos: readonly WordInf
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== WORD) continue;
-    // a few hundred words settle it
-    if (++words > 200) {
-      words = 200;
+    // a few hundred words settle it; copy that opens with tables or lists of names (results, fixtures, markets) has
+    // few function words there, so reading goes on until enough of them are seen or the text ends
+    if (++words > SETTLED_WORDS && (words > MAX_WORDS || maxScore(scores) >= SETTLED_HITS)) {
+      words--;
       break;
     }
     const code = t.text.charCodeAt(0);

@@ -43,4 +43,67 @@ describe('summarize', () => {
   it('returns undefined when there is no sentence', () => {
     expect(summaryOf(['© 2018 AFP'])).toBeUndefined();
   });
+
+  it.each<[string, string[], string]>([
+    [
+      "an editors' note",
+      [
+        'Eds: Updates with police statement. Moves on general news.',
+        'The fire started shortly after midnight in a warehouse near the port.',
+      ],
+      'The fire started shortly after midnight in a warehouse near the port.',
+    ],
+    [
+      "an editor's note in AP style",
+      [
+        "EDITOR'S NOTE — This story contains language some readers may find offensive.",
+        'The senator apologised on Tuesday for remarks made at a fundraiser last week.',
+      ],
+      'The senator apologised on Tuesday for remarks made at a fundraiser last week.',
+    ],
+    [
+      'a Reuters housekeeping line',
+      [
+        '(Adds analyst comment, updates shares)',
+        'Shares in the carmaker fell 6 percent after it cut its profit forecast for the year.',
+      ],
+      'Shares in the carmaker fell 6 percent after it cut its profit forecast for the year.',
+    ],
+    [
+      'a byline in capitals and a title-case dateline with the agency',
+      [
+        'By JANE DOE, Associated Press',
+        'Berlin (dpa) - Die Regierung hat am Montag ein neues Gesetz zur Rente beschlossen.',
+      ],
+      'Die Regierung hat am Montag ein neues Gesetz zur Rente beschlossen.',
+    ],
+    [
+      'a lead cut mid-word',
+      [
+        'ncreased by 4 percent in the year to March, the office said',
+        'Prices in the shops rose faster than wages again last month, official figures showed.',
+      ],
+      'Prices in the shops rose faster than wages again last month, official figures showed.',
+    ],
+  ])('never starts with %s', (_, paragraphs, expected) => {
+    expect(summaryOf(paragraphs)).toBe(expected);
+  });
+
+  it('does not cut a sentence at a colon inside brackets', () => {
+    expect(
+      summaryOf([
+        'Brightwater Farms Inc. (TSX.V: BWF) (OTCQX: BWFFF) has issued an additional $3 million of convertible notes, the company said.',
+      ]),
+    ).toBe(
+      'Brightwater Farms Inc. (TSX.V: BWF) (OTCQX: BWFFF) has issued an additional $3 million of convertible notes, the company said.',
+    );
+  });
+
+  it('gives no summary of a results table', () => {
+    expect(
+      summaryOf([
+        'BASEBALL TOP TEN NATIONAL LEAGUE G AB R H Pct. Baez, Chicago, 21; Arenado, Colorado, 20; 9 tied at 19.',
+      ]),
+    ).toBeUndefined();
+  });
 });

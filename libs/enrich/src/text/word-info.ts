@@ -1,4 +1,5 @@
-import type { SubjectModel, TermInfo } from '../subjects/subject-model';
+import type { NamePhrase, SubjectModel } from '../subjects/subject-model';
+import { termHashOf } from '../subjects/topic-features';
 import { type Token, WORD } from './tokenizer';
 
 /** What the per-word steps need to know of one lower-case word, looked up once per distinct word and cached. */
@@ -7,8 +8,10 @@ export interface WordInfo {
   stop: number;
   /** function word counted for language detection in these languages */
   lang: number;
-  /** the subject models' knowledge of the word */
-  subject: TermInfo | null;
+  /** the word's hashed feature term for the subject classifier (topic-features.ts), -1 for none */
+  term: number;
+  /** Media Topic names that start with this word */
+  phrases: NamePhrase[] | undefined;
   /** what the entity rules ask of the word (WordFlag bits of entities/word-flags.ts) */
   entity: number;
 }
@@ -36,7 +39,8 @@ export class WordInfos {
       info = {
         stop: this.stopwords.get(lower) ?? 0,
         lang: this.languageWords.get(lower) ?? 0,
-        subject: this.model.termInfo(lower, this.stopwords),
+        term: termHashOf(lower),
+        phrases: this.model.phrasesOf(lower),
         entity: this.entityFlags(lower),
       };
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
@@ -53,4 +57,4 @@ export class WordInfos {
   }
 }
 
-export const NO_INFO: WordInfo = { stop: 0, lang: 0, subject: null, entity: 0 };
+export const NO_INFO: WordInfo = { stop: 0, lang: 0, term: -1, phrases: undefined, entity: 0 };

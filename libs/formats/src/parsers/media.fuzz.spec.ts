@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { isWireError } from '@wiredesk/contracts';
 import { parseWireAsync } from '../parse';
+import { seededRandom } from '../../../../test/support/prng';
 
 /**
  * Feeds the e-mail and picture readers mutated copies of their fixtures — byte flips, truncation, spliced and
@@ -12,17 +13,6 @@ import { parseWireAsync } from '../parse';
 const FIXTURE_ROOT = join(__dirname, '../../../../test/fixtures');
 const SEED = 0x6d1a2025;
 const MUTATIONS_PER_FIXTURE = 25;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fixtures(dir: string, pattern: RegExp): { name: string; bytes: Buffer }[] {
   return readdirSync(join(FIXTURE_ROOT, dir))
@@ -101,7 +91,7 @@ describe('fuzzing the e-mail and picture readers', () => {
   });
 
   it('every mutated input gives items or a WireError', async () => {
-    const rnd = prng(SEED);
+    const rnd = seededRandom(SEED);
     const names = Object.keys(MUTATIONS);
     const failures: string[] = [];
     let calls = 0;

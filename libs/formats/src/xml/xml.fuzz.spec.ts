@@ -3,6 +3,7 @@ import { join } from 'path';
 import { isWireError } from '@wiredesk/contracts';
 import type { WireItem } from '../model/wire-item';
 import { anpa1312Parser } from '../parsers/anpa1312/anpa1312-parser';
+import { cpPublishParser } from '../parsers/cp-publish/cp-publish-parser';
 import { atomParser } from '../parsers/feed/atom-parser';
 import { rssParser } from '../parsers/feed/rss-parser';
 import { iptc7901Parser } from '../parsers/iptc7901/iptc7901-parser';
@@ -11,6 +12,9 @@ import { newsml1Parser } from '../parsers/newsml1/newsml1-parser';
 import { ninjsParser } from '../parsers/ninjs/ninjs-parser';
 import { nitfParser } from '../parsers/nitf/nitf-parser';
 import type { WireParser } from '../parsers/parser';
+import { ritzauParser } from '../parsers/ritzau/ritzau-parser';
+import { textParser } from '../parsers/text/text-parser';
+import { seededRandom } from '../../../../test/support/prng';
 
 /**
  * Feeds every structured parser mutated copies of every fixture: byte flips, truncation, control characters,
@@ -27,23 +31,25 @@ const PARSERS: WireParser[] = [
   ninjsParser,
   rssParser,
   atomParser,
+  cpPublishParser,
+  ritzauParser,
+  textParser,
 ];
 const FIXTURE_ROOT = join(__dirname, '../../../../test/fixtures');
-const FIXTURE_DIRS = ['nitf', 'newsml-g2', 'newsml1', 'iptc7901', 'anpa1312', 'ninjs', 'feed'];
+const FIXTURE_DIRS = [
+  'nitf',
+  'newsml-g2',
+  'newsml1',
+  'iptc7901',
+  'anpa1312',
+  'ninjs',
+  'feed',
+  'cp-publish',
+  'ritzau',
+  'text',
+];
 const MUTATIONS_PER_FIXTURE = 30;
 const SEED = 0x5eed1312;
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fixtureFiles(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
@@ -107,6 +113,17 @@ const TOKENS = [
   '^',
   '=',
   ' _ ',
+  // telex and plain-text conventions of issue 11: framing, trailers, ANPA ½, shortcodes, table columns
+  'ZCZC X1\nYY ABC\n:SLUG :Head\n',
+  '\nNNNN\n',
+  '==Kyodo\n',
+  'KWS-21:37-09-12-18',
+  '101137 GMT Dez 18',
+  '2{',
+  '[dropcap]',
+  '[/dropcap]',
+  ';1;2;3',
+  'Team  1   2   3\nOther  4  5  6\n',
 ];
 
 type Mutation = (text: string, rnd: () => number) => string;
@@ -193,7 +210,7 @@ describe('fuzzing the structured parsers', () => {
   });
 
   it('every mutated input gives items or a WireError, and items hold clean strings', () => {
-    const rnd = prng(SEED);
+    const rnd = seededRandom(SEED);
     const names = Object.keys(MUTATIONS);
     const failures: string[] = [];
     let calls = 0;
@@ -230,7 +247,7 @@ describe('fuzzing the structured parsers', () => {
       }
     }
     expect(failures.slice(0, 20)).toEqual([]);
-    // about a thousand mutated inputs, each through all eight parsers
+    // about a thousand mutated inputs, each through all nine parsers
     expect(calls).toBeGreaterThan(7000);
     // both outcomes happen: the fuzzer reaches the parsers' insides, not only their front doors
     expect(parsed).toBeGreaterThan(100);
@@ -270,6 +287,10 @@ describe('large and pathological inputs', () => {
       attempt(iptc7901Parser, `\u0001abc0001 3 i 10${spaces}x\n\u0002Head =\n\n${'_ '.repeat(100_000)}x\n\u0003`),
     ).toBe('1 items');
     expect(attempt(ninjsParser, `{"uri":"u","headline":"${'\\"'.repeat(200_000)}"}`)).toBe('1 items');
+    // tables: a 20,000-row table, a line of 200,000 delimiters, column gaps 200,000 spaces wide
+    expect(attempt(textParser, `Results follow here today.\n\n${'Team  1  2  3\n'.repeat(20_000)}`)).toBe('1 items');
+    expect(attempt(textParser, `Head line\n\n${';1'.repeat(100_000)}\n${';2'.repeat(100_000)}\n`)).toBe('1 items');
+    expect(attempt(textParser, `Head line\n\nA${spaces}1${spaces}2\nB${spaces}3${spaces}4\n`)).toBe('1 items');
     expect(attempt(rssParser, `<rss><channel><item><title>${'&'.repeat(200_000)}</title></item></channel></rss>`)).toBe(
       '1 items',
     );

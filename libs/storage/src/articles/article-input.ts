@@ -41,6 +41,8 @@ export type ArticleOutcomeKind =
   | 'revised'
   /** a lower or equal version, or a version after a kill: kept in article_versions, the current one untouched */
   | 'stale'
+  /** other content under a version number already stored (not a replay, not a kill): dead-letter VERSION_CONFLICT */
+  | 'conflict'
   /** a kill marked the story and every version canceled: a `canceled` event must be published */
   | 'canceled'
   /** the store refused the document for good (invalid, too large): dead-letter it, never retry */

@@ -42,7 +42,7 @@ describe('planStory', () => {
       [3, 'c'],
     ]);
     const plan = planStory(story(3, 'c'), stored, [v(2, 'b'), v(3, 'c-other')]);
-    expect(plan.outcomes).toEqual(['stale', 'stale']);
+    expect(plan.outcomes).toEqual(['stale', 'conflict']);
     expect(plan.insertVersions).toEqual([0]);
     expect(plan.currentWrite).toBeUndefined();
   });
@@ -155,9 +155,14 @@ describe('planStory', () => {
       expect(plan).toEqual({ outcomes: ['revised'], insertVersions: [], revise: 0 });
     });
 
-    it('without the replay mark, the same version with other content stays stale', () => {
+    it('without the replay mark, the same version with other content is a conflict, never a silent drop', () => {
       const plan = planStory(story(2, 'b'), stored, [v(2, 'b2')]);
-      expect(plan).toEqual({ outcomes: ['stale'], insertVersions: [] });
+      expect(plan).toEqual({ outcomes: ['conflict'], insertVersions: [] });
+    });
+
+    it('calls two different stories with one version number in one batch a conflict, a repeat of either not', () => {
+      const plan = planStory(undefined, none, [v(1, 'a'), v(1, 'other'), v(1, 'a')]);
+      expect(plan.outcomes).toEqual(['created', 'conflict', 'unchanged']);
     });
 
     it('is a no-op when the replay yields identical content', () => {

@@ -46,6 +46,10 @@ export interface StoryPlan {
  *   from the stored state (not after another write to the story in the same batch); anything else stays `stale`.
  *   A revision reports `revised` until its `updated` event has been published (like a kill, below);
  * - a higher version replaces the current one; a lower or equal one never does, but is kept (`stale`);
+ * - other content under a version number already stored, neither a replay nor a kill, is a `conflict`: two different
+ *   stories claim the same source id and version (an agency reusing ids, a producer's bug). Neither is a correction
+ *   (that takes a higher version), so the first stays and the second is dead-lettered VERSION_CONFLICT, never
+ *   dropped silently;
  * - a kill marks the story canceled (and every version, including later ones); it reports `canceled` until the
  *   event has been published, so a crash between the write and the event cannot lose the event;
  * - after a kill the story stays canceled: later versions are kept, as canceled, and change nothing.
@@ -60,6 +64,14 @@ export function planStory(
   const plan: StoryPlan = { outcomes: [], insertVersions: [] };
   let current = stored ? { ...stored } : undefined;
   const versions = new Map(storedVersions);
+  // every content seen for a version number (stored, revised or earlier in this batch): one of them again is a
+  // re-delivery, anything else under a stored number is a second story claiming it
+  const seen = new Map([...storedVersions].map(([version, hash]) => [version, new Set([hash])]));
+  const see = (version: number, hash: string) => {
+    const hashes = seen.get(version);
+    if (hashes) hashes.add(hash);
+    else seen.set(version, new Set([hash]));
+  };
 
   incoming.forEach((item, index) => {
     const storedHash = versions.get(item.version);
@@ -69,12 +81,14 @@ export function planStory(
       if (current && isRevisionOfCurrent(item, current, plan)) {
         plan.revise = index;
         versions.set(item.version, item.contentHash);
+        see(item.version, item.contentHash);
         // this batch publishes the event: a second copy of the replay in it is a mere re-delivery
         current = { ...current, contentHash: item.contentHash, revisionEventPending: undefined };
         plan.outcomes.push('revised');
         return;
       }
-      plan.outcomes.push('stale');
+      const redelivery = item.replay || item.kill || seen.get(item.version)?.has(item.contentHash);
+      plan.outcomes.push(redelivery ? 'stale' : 'conflict');
       return;
     }
     // a revision stored before whose `updated` event was not confirmed (a crash in between): report it again
@@ -90,6 +104,7 @@ export function planStory(
     }
     if (!alreadyStored) {
       versions.set(item.version, item.contentHash);
+      see(item.version, item.contentHash);
       plan.insertVersions.push(index);
     }
 

@@ -15,6 +15,8 @@
   var POLL_MS = 2000;
   /** the counts move slowly: every other poll */
   var STATS_EVERY = 2;
+  /** the scheduled sources' state: every fifth poll */
+  var SOURCES_EVERY = 5;
   var LIMIT = 50;
   var FIELDS = [
     'uri',
@@ -52,6 +54,7 @@
     listQuery: null,
     listEtag: null,
     statsEtag: null,
+    sourcesEtag: null,
     seen: null,
     tick: 0,
     timer: null,
@@ -292,6 +295,53 @@
     show(els.deadLettered, stats.deadLettered);
   }
 
+  function ago(iso) {
+    if (!iso) return 'never';
+    var seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+    if (seconds < 90) return seconds + ' s ago';
+    if (seconds < 5400) return Math.round(seconds / 60) + ' min ago';
+    if (seconds < 172800) return Math.round(seconds / 3600) + ' h ago';
+    return Math.round(seconds / 86400) + ' days ago';
+  }
+
+  function sourceRow(source) {
+    var row = el('tr', '');
+    var stateText = !source.enabled
+      ? 'disabled'
+      : source.failures
+        ? 'failing (' + source.failures + ')'
+        : source.silent
+          ? 'silent'
+          : 'ok';
+    row.className = !source.enabled ? 'disabled' : source.failures ? 'failing' : source.silent ? 'silent' : '';
+    var error = source.failures && source.lastError ? source.lastError.kind + ': ' + source.lastError.message : '';
+    [
+      source.id,
+      source.kind || '',
+      stateText,
+      ago(source.lastPollAt),
+      ago(source.lastNewItemAt),
+      String(source.itemsToday),
+      error,
+    ].forEach(function (text, i) {
+      var cell = el(i === 0 ? 'th' : 'td', '', text);
+      if (i === 0) cell.scope = 'row';
+      if (i === 2 && source.silent) cell.title = 'nothing new for longer than its usual gap';
+      if (i === 6) cell.title = error;
+      row.appendChild(cell);
+    });
+    return row;
+  }
+
+  function renderSources(items) {
+    var fragment = document.createDocumentFragment();
+    items.forEach(function (source) {
+      fragment.appendChild(sourceRow(source));
+    });
+    els.sourceRows.replaceChildren(fragment);
+    els.sources.hidden = items.length === 0;
+  }
+
   function setStatus(text, isError) {
     els.status.textContent = text;
     els.status.className = isError ? 'error' : '';
@@ -325,6 +375,15 @@
     });
   }
 
+  function pollSources() {
+    return getJson('/v1/stats/sources', state.sourcesEtag).then(function (res) {
+      if (res.status === 304 || refused(res)) return;
+      if (res.status !== 200 || !res.body || !Array.isArray(res.body.items)) throw new Error(problemText(res));
+      state.sourcesEtag = res.etag;
+      renderSources(res.body.items);
+    });
+  }
+
   function poll() {
     clearTimeout(state.timer);
     if (state.needsKey) return;
@@ -333,6 +392,7 @@
       return;
     }
     var calls = [pollStories()];
+    if (state.tick % SOURCES_EVERY === 0) calls.push(pollSources());
     if (state.tick++ % STATS_EVERY === 0) calls.push(pollStats());
     Promise.all(calls)
       .then(function () {
@@ -359,6 +419,7 @@
     state.needsKey = false;
     state.listEtag = null;
     state.statsEtag = null;
+    state.sourcesEtag = null;
     state.tick = 0;
     poll();
   }
@@ -368,6 +429,8 @@
     els.status = document.getElementById('status');
     els.stories = document.getElementById('stories');
     els.empty = document.getElementById('empty');
+    els.sources = document.getElementById('sources');
+    els.sourceRows = document.getElementById('source-rows');
     els.keyPanel = document.getElementById('key-panel');
     els.keyMessage = document.getElementById('key-message');
     els.apiKey = document.getElementById('api-key');

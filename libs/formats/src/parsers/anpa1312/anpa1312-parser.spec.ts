@@ -34,7 +34,10 @@ describe('anpa1312Parser', () => {
       const [story] = items;
       expect(story.urgency).toBe(5);
       expect(story.slugline).toBe('BC-BKN--Heat-Magic');
-      expect(story.edNote).toBe('1st Ld-Writethru. Eds: Updates with quotes, details. With AP Photos.');
+      // the photo line is for the desk: kept in the note, never in the text
+      expect(story.edNote).toBe(
+        '1st Ld-Writethru. AP Photo FLMH101, FLMH102. Eds: Updates with quotes, details. With AP Photos.',
+      );
       expect(story.signals).toEqual(['writethru', 'update']);
       // the header says 520 words, the ^ slug line 498: the header value is kept only as declared
       expect(story.declaredWordCount).toBe(520);

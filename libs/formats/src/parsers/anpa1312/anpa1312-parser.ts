@@ -1,7 +1,6 @@
 import { ErrorCode, WireError } from '@wiredesk/contracts';
 import type { WireItem } from '../../model/wire-item';
 import { finalizeItem } from '../common/finalize';
-import { headlineFromSoleParagraph } from '../common/headline';
 import { splitTelexMessages } from '../common/telex';
 import type { ParseInput, WireParser } from '../parser';
 import { anpaMessageToItem, sniffAnpa } from './anpa1312';
@@ -18,7 +17,6 @@ export const anpa1312Parser: WireParser = {
       .map((i) => {
         // the ^ summary line of a writethru usually repeats the lead paragraph word for word
         if (i.abstract && i.abstract === i.body[0]?.text) delete i.abstract;
-        headlineFromSoleParagraph(i);
         return i;
       });
     if (items.length === 0) {

@@ -96,7 +96,11 @@ function readHeaderLines(lines: string[]): HeaderLines {
       out.edNotes.push(unbracketed.replace(/^editor'?s note\s*_?\s*/i, 'Editor’s note: '));
       continue;
     }
-    if (/^AP Photos?\b|^With AP Photos?\b|^AP Video\b|^AP Graphic/i.test(line)) continue;
+    // the photo, video and graphic lines tell the desk what goes with the story: kept for editors, not as text
+    if (/^AP Photos?\b|^With AP Photos?\b|^AP Video\b|^AP Graphic/i.test(line)) {
+      out.edNotes.push(line);
+      continue;
+    }
     const byline = matchBylineParagraph(line);
     if (byline && out.byline === undefined) {
       out.byline = byline;

@@ -52,12 +52,16 @@ export function repairEscapedMarkup(blocks: BodyBlock[]): RepairedBody {
   let leftOut = 0;
   const out: BodyBlock[] = [];
   for (const block of blocks) {
-    if (!FLOWING.has(block.kind) || !/[<&\u00c2-\u00f4]/.test(block.text)) {
+    // most blocks hold none of it: three cheap tests decide
+    const hasMarkup = block.text.includes('<');
+    if (!FLOWING.has(block.kind) || (!hasMarkup && !block.text.includes('&') && !hasMojibake(block.text))) {
       out.push(block);
       continue;
     }
-    let text = block.text.replace(PSEUDO_ELEMENT, (_, name: string) => PSEUDO_CHARACTERS[name.toLowerCase()]);
-    if (HTML_TAG.test(text)) {
+    let text = hasMarkup
+      ? block.text.replace(PSEUDO_ELEMENT, (_, name: string) => PSEUDO_CHARACTERS[name.toLowerCase()])
+      : block.text;
+    if (hasMarkup && HTML_TAG.test(text)) {
       const inner = htmlToBlocks(text).map((b) => ({ ...b, text: repairLine(b.text) }));
       if (inner.length === 0) leftOut++;
       else if (block.kind === 'p') out.push(...inner);

@@ -1,6 +1,7 @@
 import type { BodyBlock, WireItem, WirePicture } from '../../model/wire-item';
 import { blocksToXhtml } from './xhtml';
 import { photographerOf } from './captions';
+import { hasMojibake } from '../../decode/mojibake';
 import { repairEscapedMarkup, repairLine } from './escaped-markup';
 import { liftLeadMetadata, parseDateline } from './lead';
 import { headlineFromLead, liftSignOff, liftStarredNotices } from './notices';
@@ -17,15 +18,23 @@ export interface FinalizeOptions {
   xhtml?: boolean;
 }
 
+/** "Reuters" beside the agency "reuters.com" or "Reuters": a byline that names no writer. */
+function namesOnlyTheAgency(byline: string, agency: string | undefined): boolean {
+  if (!agency) return false;
+  const b = byline.toLowerCase().replace(/\s+/g, '');
+  const a = agency.toLowerCase();
+  return b === a.replace(/\s+/g, '') || b === a.split(/[.\s]/)[0];
+}
+
 /** Lifts "By X" and "CITY (AGENCY) -" out of the leading paragraphs into the item, when they are there. */
 export function applyLeadMetadata(item: WireItem): void {
-  const leadCount = Math.min(3, item.body.length);
+  const leadCount = Math.min(6, item.body.length);
   let plain = 0;
   while (plain < leadCount && item.body[plain].kind === 'p') plain++;
   if (plain === 0) return;
   const lifted = liftLeadMetadata(item.body.slice(0, plain).map((b) => b.text));
   // a byline in the copy names the writer; one in the metadata that only names the agency ("Reuters") gives way
-  const agencyOnly = item.byline !== undefined && item.byline.toLowerCase() === item.agency?.toLowerCase();
+  const agencyOnly = item.byline !== undefined && namesOnlyTheAgency(item.byline, item.agency);
   if (lifted.byline && (!item.byline || agencyOnly)) item.byline = lifted.byline;
   if (lifted.advisory) item.edNote = item.edNote ? `${item.edNote} ${lifted.advisory}` : lifted.advisory;
   if (lifted.dateline) {
@@ -58,10 +67,26 @@ function tidyPicture(p: WirePicture): WirePicture | undefined {
   return meaningful ? out : undefined;
 }
 
-/** Normalises a language tag the way BCP 47 writes it: "EN" → "en", "en_gb" → "en-GB". */
+const CANONICAL = new Map<string, string | undefined>();
+
+/**
+ * Normalises a language tag the way BCP 47 writes it: "EN" → "en", "en_gb" → "en-GB", and ISO 639-2 codes to the
+ * two-letter code BCP 47 prefers ("swe" → "sv", "ger"/"deu" → "de"), through the platform's CLDR aliases (Intl).
+ */
 export function normalizeLanguage(tag: string | undefined): string | undefined {
   const t = clean(tag)?.replace(/_/g, '-');
   if (!t || !/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(t)) return undefined;
+  if (!CANONICAL.has(t)) {
+    let canonical: string | undefined;
+    try {
+      canonical = Intl.getCanonicalLocales(t)[0];
+    } catch {
+      canonical = undefined; // not a well-formed tag after all: fall back to the case rules below
+    }
+    if (CANONICAL.size < 1000) CANONICAL.set(t, canonical);
+  }
+  const canonical = CANONICAL.get(t);
+  if (canonical) return canonical;
   const [lang, ...rest] = t.split('-');
   return [
     lang.toLowerCase(),
@@ -89,6 +114,8 @@ const STRING_FIELDS = [
 ] as const;
 
 const COPYRIGHT_LINE = /^(?:©|\(c\)|copyright\b)/i;
+/** Two or more groups of two to four lower-case letters joined by slashes: editors' initials ("daa/mt/msr"). */
+const STAFF_INITIALS = /^\p{Ll}{2,4}(?:\/\p{Ll}{2,4})+$/u;
 
 /** A closing "© 2024 AFP" / "Copyright ... All rights reserved" paragraph is metadata, not story. */
 export function liftCopyrightLine(item: WireItem): void {
@@ -108,7 +135,7 @@ function repairText(item: WireItem): void {
   }
   for (const f of ['headline', 'subheadline', 'abstract', 'byline', 'located'] as const) {
     const v = item[f];
-    if (v && /[<&\u00c2-\u00f4]/.test(v)) item[f] = repairLine(v);
+    if (v && (v.includes('<') || v.includes('&') || hasMojibake(v))) item[f] = repairLine(v);
   }
 }
 
@@ -129,6 +156,12 @@ export function finalizeItem(item: WireItem, options: FinalizeOptions = {}): Wir
   if (item.byline) {
     item.byline = trimEndOf(stripByPrefix(item.byline), '=<') || undefined;
     if (!item.byline) delete item.byline;
+  }
+  // "daa/mt/msr": the desk's staff initials name no writer; they stay with the editors
+  if (item.byline && STAFF_INITIALS.test(item.byline)) {
+    const note = `Staff: ${item.byline}`;
+    item.edNote = item.edNote ? `${item.edNote} ${note}` : note;
+    delete item.byline;
   }
   if (item.dateline && (!item.located || !item.agency)) {
     const parts = parseDateline(item.dateline);

@@ -1,20 +1,6 @@
-import type { WireItem } from '../../model/wire-item';
 import { normalizeSpace } from './text';
 
-/** Headlines for telex copy that sends none on a headline line. */
-
-/** Longest alert text taken whole as a headline. */
-const MAX_ALERT_WORDS = 60;
-
-/**
- * An alert or flash whose only text is its body ("Hawaii files court challenge to …"): that text is its headline too.
- * Run after the dateline was lifted, so the headline does not start with "HONOLULU (AP) —".
- */
-export function headlineFromSoleParagraph(item: WireItem): void {
-  if (item.headline || item.body.length !== 1 || item.body[0].kind !== 'p') return;
-  const text = item.body[0].text.trim();
-  if (text && text.split(/\s+/).length <= MAX_ALERT_WORDS) item.headline = text;
-}
+/** Headlines for telex copy that sends none on a headline line (alerts: headlineFromLead in notices.ts). */
 
 /**
  * The readable part of an ANPA slug line, for a message that has no headline line: "BC-WEA--Global Weather-Fahrenheit"

@@ -70,7 +70,11 @@ function toTree(root: DomNode): XmlElement {
   return top;
 }
 
-/** Parses an HTML fragment into an element tree (a <body> holding the fragment). */
+/**
+ * Parses an HTML fragment into an element tree (a <body> holding the fragment). Levels past MAX_DEPTH are kept as
+ * their text (htmlparser2's own DOM stays linear on deep fragments; only whole pages go through linkedom, whose
+ * cost grows with the square of the depth, and have a depth limit: html-depth.ts).
+ */
 export function htmlToTree(html: string): XmlElement {
   return toTree(parseDocument(html, { decodeEntities: true, lowerCaseTags: true }) as unknown as DomNode);
 }

@@ -121,4 +121,21 @@ describe('liftLeadMetadata', () => {
     expect(lifted.located).toBe('Halifax');
     expect(lifted.paragraphs).toEqual(['The ferry will run on Monday.']);
   });
+
+  it('finds the dateline after leading "* " highlight lines', () => {
+    const lifted = liftLeadMetadata([
+      '* Stocks edge up',
+      '* Dollar steady',
+      'SHANGHAI, Oct 26 (Reuters) - Asian shares wobbled on Friday.',
+    ]);
+    expect(lifted.located).toBe('Shanghai');
+    expect(lifted.paragraphs).toEqual(['* Stocks edge up', '* Dollar steady', 'Asian shares wobbled on Friday.']);
+  });
+
+  it('reads a Ritzau-style "Place /agency/:" dateline', () => {
+    const lifted = liftLeadMetadata(['Aarhus /ritzau/: Den nye bro åbner i dag.']);
+    expect(lifted.located).toBe('Aarhus');
+    expect(lifted.agency).toBe('ritzau');
+    expect(lifted.paragraphs).toEqual(['Den nye bro åbner i dag.']);
+  });
 });

@@ -117,6 +117,8 @@ const CAPS_ONLY = new RegExp(
   String.raw`^([\p{Lu}][^()\p{Ll}]{1,40}?(?:,[^()\n]{1,30}?)?)\s+(?:—|–|--|_)\s+(.+)$`,
   'su',
 );
+/** PLACE /agency/: rest (Ritzau: "København /ritzau/: En 41-årig mand …") */
+const SLASHED_AGENCY = /^([^/()]{2,40}?)\s*\/(\p{L}{2,12})\/\s*:?\s*(.+)$/su;
 /** PLACE[, REGION], DATE AGENCY - rest, the agency without brackets (AAP, Kyodo): "SYDNEY, Jul 16 AAP - …" */
 const AGENCY_AFTER_DATE = new RegExp(
   String.raw`^([\p{Lu}][^()\n]{1,80}?)\s+(\p{Lu}[\p{L}]{1,11})\s+[-–—]{1,2}\s+(.+)$`,
@@ -157,6 +159,15 @@ export function splitDatelineOpening(paragraph: string): DatelineOpening | undef
       const rest = a[4].trim();
       const printed = text.slice(0, text.length - a[4].length).trim();
       return { dateline: printed, located: placeCase(pd.place), agency: a[2].trim(), date: pd.date, rest };
+    }
+  }
+
+  const slashed = SLASHED_AGENCY.exec(text);
+  if (slashed) {
+    const pd = splitPlaceAndDate(slashed[1]);
+    if (pd) {
+      const printed = text.slice(0, text.length - slashed[3].length).trim();
+      return { dateline: printed, located: placeCase(pd.place), agency: slashed[2], rest: slashed[3].trim() };
     }
   }
 
@@ -230,14 +241,17 @@ export function liftLeadMetadata(paragraphs: string[]): LiftedLead {
       break;
     }
   }
-  if (out.length > 0) {
-    const opening = splitDatelineOpening(out[0]);
+  // Reuters opens market reports with "* …" highlight lines; the dateline starts the first paragraph after them
+  let first = 0;
+  while (first < out.length - 1 && /^[*•]\s/.test(out[first])) first++;
+  if (out.length > first) {
+    const opening = splitDatelineOpening(out[first]);
     if (opening) {
       lead.dateline = opening.dateline;
       if (opening.located) lead.located = opening.located;
       if (opening.agency) lead.agency = opening.agency;
-      if (opening.rest) out[0] = opening.rest;
-      else out.shift();
+      if (opening.rest) out[first] = opening.rest;
+      else out.splice(first, 1);
     }
   }
   return { ...lead, paragraphs: out };

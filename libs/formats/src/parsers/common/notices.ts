@@ -56,6 +56,8 @@ export function liftStarredNotices(item: WireItem): void {
 }
 
 const MAX_DERIVED = 120;
+/** Longest alert taken whole as its headline. */
+const MAX_ALERT_WORDS = 60;
 
 /** An item without a headline takes its lead's first sentence (an alert: all of it), and says so. */
 export function headlineFromLead(item: WireItem): void {
@@ -63,9 +65,13 @@ export function headlineFromLead(item: WireItem): void {
   const lead = item.body.find((b) => b.kind === 'p' || b.kind === 'h');
   const text = lead ? normalizeSpace(lead.text) : '';
   if (!text) return;
-  const sentence = /^.{20,}?[.!?](?=\s|$)/u.exec(text)?.[0] ?? text;
+  // a sentence ends where the next one starts with a capital: "U.S. relationship" runs on
+  const sentence = /^.{20,}?[.!?](?=\s+[\p{Lu}"“‘'(]|$)/u.exec(text)?.[0] ?? text;
+  // an alert or flash whose only text is one sentence: all of it, however long
+  const alert =
+    item.body.length === 1 && sentence === text && /[.!?]$/.test(text) && text.split(/\s+/).length <= MAX_ALERT_WORDS;
   let headline = sentence;
-  if (headline.length > MAX_DERIVED) {
+  if (!alert && headline.length > MAX_DERIVED) {
     const cut = headline.slice(0, MAX_DERIVED);
     headline = `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)).replace(/[\s,;:–-]+$/, '')}…`;
   }

@@ -127,7 +127,11 @@ export function tableBlock(lines: string[]): BodyBlock {
 
 export type LineSegment = { kind: 'lines'; lines: string[] } | { kind: 'table'; lines: string[]; block: BodyBlock };
 
+/** Cheap first test: no tab, no gap of two spaces inside the line and no delimiter used twice, no columns. */
+const COLUMN_GAP = /\S(?:\t| {2,})\S|[;|][^;|]{0,30}[;|]/;
+
 function isTableCandidate(line: string): boolean {
+  if (!COLUMN_GAP.test(line)) return false;
   if (isTabularLine(line)) return true;
   if (delimiterOf(line)) return true;
   return isColumnLine(line) && line.trim().split(/\s+/).length <= 12;

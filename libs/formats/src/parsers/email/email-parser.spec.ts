@@ -12,7 +12,9 @@ const fixture = (name: string) => readFileSync(join(FIXTURES, name));
 describe('e-mail detection', () => {
   it('claims a header block with the fields mail carries, and only that', () => {
     expect(sniffEmail(fixture('correspondent-copy.eml').toString('latin1'))).toBeGreaterThanOrEqual(0.9);
-    expect(sniffEmail('\n   \nFrom: a@b.example\nDate: Mon, 3 Feb 2025 10:00:00 +0000\nSubject: x\n\nbody')).toBeGreaterThan(0.5);
+    expect(
+      sniffEmail('\n   \nFrom: a@b.example\nDate: Mon, 3 Feb 2025 10:00:00 +0000\nSubject: x\n\nbody'),
+    ).toBeGreaterThan(0.5);
     expect(sniffEmail('Headline: Ferry trial\nAbstract: Three crossings\n\nNORTHPORT - The ferry...')).toBe(0);
     expect(sniffEmail('Subject: one\nKeywords: two\n\nbody')).toBe(0);
     expect(sniffEmail('From the archive: a ferry story\nDate: today\n')).toBe(0);

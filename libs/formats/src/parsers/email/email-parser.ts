@@ -74,7 +74,11 @@ async function readAttachments(mail: ParsedMail): Promise<AttachmentResult> {
 function htmlText(html: string | false | undefined): string {
   if (!html) return '';
   const body = parseDocument(html).body;
-  return body ? extractContent(body).blocks.map((b) => b.text).join('\n\n') : '';
+  return body
+    ? extractContent(body)
+        .blocks.map((b) => b.text)
+        .join('\n\n')
+    : '';
 }
 
 /** The mail's own story: headline from a labelled field or the subject, body from the text part or a form's JSON. */

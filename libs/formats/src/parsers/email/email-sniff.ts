@@ -27,8 +27,8 @@ const HEAD_CHARS = 16384;
 /** An mbox "From " separator line before the headers, and blank or space-only lines: not part of the message. */
 export function messageStart(text: string): number {
   let i = 0;
-  const blank = /^[ \t]*\r?\n/;
-  for (let m = blank.exec(text.slice(i, i + 4096)); m; m = blank.exec(text.slice(i, i + 4096))) i += m[0].length;
+  const blank = /[ \t]*\r?\n/y;
+  for (blank.lastIndex = 0; i < 4096 && blank.exec(text); blank.lastIndex = i) i = blank.lastIndex;
   if (text.startsWith('From ', i)) {
     const eol = text.indexOf('\n', i);
     if (eol > 0) i = eol + 1;
@@ -43,13 +43,18 @@ export function messageStart(text: string): number {
  */
 export function sniffEmail(text: string): number {
   const start = messageStart(text);
-  const head = text.slice(start, start + HEAD_CHARS).split(/\r?\n/);
+  const end = Math.min(text.length, start + HEAD_CHARS);
   let fields = 0;
   const known = new Set<string>();
   let decisive = 0;
-  for (const line of head) {
+  // line by line without splitting the head: most inputs fail on their first line
+  for (let at = start; at < end;) {
+    const eol = text.indexOf('\n', at);
+    const lineEnd = eol < 0 || eol > end ? end : eol;
+    const line = text.slice(at, lineEnd).replace(/\r$/, '');
+    at = lineEnd + 1;
     if (line.trim() === '') break;
-    if (/^[ \t]/.test(line)) {
+    if (line[0] === ' ' || line[0] === '\t') {
       if (fields === 0) return 0; // a continuation before any field
       continue;
     }

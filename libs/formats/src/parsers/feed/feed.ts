@@ -6,6 +6,7 @@ import { splitCaptionCredit } from '../common/captions';
 import { toIsoDateTime, unreadDateNote } from '../common/dates';
 import { applyLeadMetadata } from '../common/finalize';
 import { htmlToText, htmlToTree } from '../common/html';
+import { stripShortcodes } from '../common/shortcodes';
 import { htmlPictures } from '../common/pictures';
 import { boundedInt, clean, uniqueStrings } from '../common/text';
 import { isWxrItem, wxrContentHtml } from './wordpress';
@@ -126,7 +127,8 @@ function dropFurniture(blocks: BodyBlock[]): BodyBlock[] {
 }
 
 /** Body from an HTML string, with the pictures it shows. */
-function htmlBody(html: string): { blocks: BodyBlock[]; pictures: WirePicture[] } {
+function htmlBody(raw: string): { blocks: BodyBlock[]; pictures: WirePicture[] } {
+  const html = stripShortcodes(raw);
   if (!/[<&]/.test(html)) return { blocks: textToBlocks(html), pictures: [] };
   const tree = htmlToTree(html);
   return { blocks: dropFurniture(xmlToBlocks(tree)), pictures: htmlPictures(tree) };

@@ -127,7 +127,7 @@ function pageHasPaywall(doc: DomDocument): boolean {
   return all(doc, 'p').some((p) => isPaywallNotice(textOf(p)));
 }
 
-/** Job titles that put a writer's name after a headline, in the headline element itself ("編集委員　中沢克二"). */
+/** Job titles that put a writer's name after a headline, in the headline element itself ("編集委員 中沢克二"). */
 const WRITER_ROLE =
   /^(?:編集委員|論説委員|客員編集委員|特派員|記者|専門記者|编辑|記者|特约记者|staff writer|senior writer|correspondent|reporter|corresponsal|redactora?|correspondant|korrespondentin|korrespondent|redakteurin|redakteur)\s+(\S.{0,40})$/iu;
 

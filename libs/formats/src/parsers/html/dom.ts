@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { assertHtmlDepth } from '../common/html-depth';
 
 /**
  * The slice of the DOM the HTML parser uses. linkedom implements it; declaring it here keeps the library free of the
@@ -40,7 +41,9 @@ export interface DomDocument {
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
+/** Throws NESTING_TOO_DEEP (common/html-depth.ts) for a page nested past the limit, before building its DOM. */
 export function parseDocument(html: string): DomDocument {
+  assertHtmlDepth(html);
   // linkedom needs a document element to hang a fragment on; a bare fragment is wrapped in a body.
   const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   const { document } = parseHTML(source) as unknown as { document: DomDocument };

@@ -92,9 +92,7 @@ interface TiffEntry {
 const TIFF_TYPE_SIZES: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 7: 1, 9: 4, 13: 4, 16: 8 };
 
 /** The first image directory of a TIFF file: its tags, and a reader for short and long values. */
-export function tiffFirstIfd(
-  bytes: Buffer,
-):
+export function tiffFirstIfd(bytes: Buffer):
   | {
       entries: Map<number, TiffEntry>;
       readValue(e: TiffEntry): number[] | undefined;

@@ -44,7 +44,10 @@ describe('iptc7901Parser', () => {
     });
 
     it('keeps notes to editors out of the body, drops what is not for publication, reads the stamp', () => {
-      expect(story.edNote).toBe('1ST LEAD. adds economist comment in paragraph 3');
+      // what is left out on purpose is said, never silently dropped
+      expect(story.edNote).toBe(
+        '1ST LEAD. adds economist comment in paragraph 3. Notes marked not for publication (editorial contacts) left out',
+      );
       expect(story.body.some((b) => /Editing by|Notebook|dpa as pw/.test(b.text))).toBe(false);
       expect(story.versionCreated).toBe('2024-01-30T12:05:00Z');
     });

@@ -1,7 +1,6 @@
 import { ErrorCode, WireError } from '@wiredesk/contracts';
 import type { WireItem } from '../../model/wire-item';
 import { finalizeItem } from '../common/finalize';
-import { headlineFromSoleParagraph } from '../common/headline';
 import { splitTelexMessages } from '../common/telex';
 import type { ParseInput, WireParser } from '../parser';
 import { iptc7901MessageToItem, sniffIptc7901 } from './iptc7901';
@@ -14,11 +13,7 @@ export const iptc7901Parser: WireParser = {
     const items = splitTelexMessages(input.text, 1)
       .map(iptc7901MessageToItem)
       .filter((i): i is WireItem => i !== undefined)
-      .map((i) => finalizeItem(i))
-      .map((i) => {
-        headlineFromSoleParagraph(i);
-        return i;
-      });
+      .map((i) => finalizeItem(i));
     if (items.length === 0) {
       throw new WireError(ErrorCode.NO_CONTENT, 'The IPTC 7901 stream holds no message with a headline or text.');
     }

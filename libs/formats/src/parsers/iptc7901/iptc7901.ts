@@ -171,6 +171,7 @@ export function iptc7901MessageToItem(message: TelexMessage): WireItem | undefin
     story = trimClosingLines(story.slice(0, -1));
   }
   if (unreadStamp && !item.versionCreated) notes.push(unreadDateNote(unreadStamp));
+  if (notForPublication) notes.push('Notes marked not for publication (editorial contacts) left out');
   if (notes.length) item.edNote = [item.edNote, ...notes].filter(Boolean).join('. ');
   const indented = story.filter((l) => /^(?:\t| {2,})\S/.test(l)).length;
   item.body = telexLinesToBlocks(story, { indentStartsParagraph: indented >= 2 });

@@ -270,4 +270,15 @@ describe('newsmlG2Parser on agency-style items', () => {
       expect(item.edNote).toMatch(/Headline taken from the first paragraph/);
     });
   });
+
+  it('takes the language from an explicit <language> element over xml:lang, else from a headline', () => {
+    const withBoth =
+      '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1" version="1" xml:lang="en">' +
+      '<contentMeta><language tag="de"/><headline>Neue Brücke</headline></contentMeta></newsItem>';
+    expect(newsmlG2Parser.parse({ text: withBoth, bytes: Buffer.from(withBoth) })[0].language).toBe('de');
+    const headlineOnly =
+      '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:2" version="1">' +
+      '<contentMeta><headline xml:lang="en-US">A new bridge</headline></contentMeta></newsItem>';
+    expect(newsmlG2Parser.parse({ text: headlineOnly, bytes: Buffer.from(headlineOnly) })[0].language).toBe('en-US');
+  });
 });

@@ -22,6 +22,7 @@ import { htmlPictures } from '../common/pictures';
 import { codeOf, IPTC_SCHEMES, subjectOf } from '../common/subjects';
 import { boundedInt, clean } from '../common/text';
 import { nitfToItem } from '../nitf/nitf';
+import { declaredVersion, MAX_VERSION } from '../common/version';
 
 /**
  * NewsML-G2 items to the story model: newsItem (text, picture, graphic, video, audio) and packageItem, alone or in a
@@ -188,10 +189,16 @@ function renditionsOf(contentSet: XmlElement | undefined): NonNullable<WirePictu
 
 /** Metadata every G2 item shares (newsItem and packageItem). */
 function readCommon(el: XmlElement, item: WireItem, schemes: Schemes): { language?: string } {
-  const version = boundedInt(attr(el, 'version'), 1, 1_000_000_000);
+  const version = declaredVersion(attr(el, 'version'), 'newsItem version');
   item.version = version;
   item.sourceId = withoutVersion(attrText(el, 'guid'), version);
-  const language = langOf(el) ?? attrText(child(child(el, 'contentMeta'), 'language'), 'tag');
+  // an explicit <language> element wins over xml:lang (which may only say how the metadata is written)
+  const contentMeta = child(el, 'contentMeta');
+  const language =
+    attrText(child(contentMeta, 'language'), 'tag') ??
+    langOf(el) ??
+    langOf(child(contentMeta, 'headline')) ??
+    langOf(child(contentMeta, 'description'));
   item.language = language;
 
   const rights = child(el, 'rightsInfo');
@@ -232,7 +239,7 @@ function readCommon(el: XmlElement, item: WireItem, schemes: Schemes): { languag
     const linkVersion = attrText(link, 'version');
     item.links.push({
       rel: LINK_RELS[rel.toLowerCase()] ?? rel,
-      href: withoutVersion(href, boundedInt(linkVersion, 1, 1_000_000_000)) ?? href,
+      href: withoutVersion(href, boundedInt(linkVersion, 1, MAX_VERSION)) ?? href,
       ...(linkVersion ? { title: `version ${linkVersion}` } : {}),
     });
   }

@@ -167,5 +167,10 @@ describe('newsml1Parser', () => {
     it('takes the language from the explicit Language element over xml:lang', () => {
       expect(item.language).toBe('en');
     });
+
+    it('places the story where its dateline says, and keeps the advisory line as a note', () => {
+      expect(item.located).toBe('Osaka');
+      expect(item.edNote).toBe("UPDATES with operator's statement");
+    });
   });
 });

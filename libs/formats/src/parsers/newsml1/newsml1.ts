@@ -6,10 +6,12 @@ import { splitCaptionCredit } from '../common/captions';
 import { agencyZone } from '../common/agency-zones';
 import { toIsoDateTime } from '../common/dates';
 import { htmlToBlocks, htmlToText } from '../common/html';
+import { parseDateline } from '../common/lead';
 import { fillMissing } from '../common/merge';
 import { subjectCodeFromNumber, subjectOf } from '../common/subjects';
 import { boundedInt, clean } from '../common/text';
 import { nitfToItem } from '../nitf/nitf';
+import { declaredVersion, MAX_VERSION } from '../common/version';
 
 /**
  * NewsML 1.2 (AFP, ANA-MPE, Belga and others): NewsItem → Identification, NewsManagement and a tree of
@@ -196,7 +198,7 @@ function readNewsLines(lines: XmlElement | undefined, item: WireItem): void {
     const k = text(kw);
     if (k) item.keywords.push(...k.split(/\s*[,;/]\s*/));
   }
-  const note = newsLineText(lines, 'ednote', 'editorial note', 'editorialnote', 'note', 'advisory');
+  const note = newsLineText(lines, 'ednote', 'editorial note', 'editorialnote', 'note', 'advisory', 'advisoryline');
   if (note) item.edNote ??= note;
 }
 
@@ -254,13 +256,12 @@ function identity(newsItem: XmlElement, item: WireItem): void {
   const newsItemId = text(child(id, 'NewsItemId'));
   const revision = child(id, 'RevisionId');
   const publicId = text(child(id, 'PublicIdentifier'));
-  item.version = boundedInt(text(revision), 0, 1_000_000_000);
-  if (item.version === 0) item.version = undefined;
+  item.version = declaredVersion(text(revision), 'NewsML RevisionId');
   if (provider && dateId && newsItemId) item.sourceId = `urn:newsml:${provider}:${dateId}:${newsItemId}`;
   else if (publicId) item.sourceId = publicId.replace(/:\d+[A-Z]?$/, '');
   else item.sourceId = attrText(newsItem, 'Duid');
   if (publicId) item.altIds = [{ role: 'PublicIdentifier', value: publicId }];
-  const previous = boundedInt(attr(revision, 'PreviousRevision'), 1, 1_000_000_000);
+  const previous = boundedInt(attr(revision, 'PreviousRevision'), 1, MAX_VERSION);
   if (previous && item.sourceId)
     item.links.push({ rel: 'previous-version', href: item.sourceId, title: `version ${previous}` });
 }
@@ -385,6 +386,9 @@ function storyToItem(
     readNewsLines(child(c, 'NewsLines'), item);
     readDescriptive(child(c, 'DescriptiveMetadata'), item);
   }
+  // the dateline names where the story was written; a Location property may name a bureau or an origin elsewhere
+  const datelinePlace = item.dateline ? parseDateline(item.dateline)?.located : undefined;
+  if (datelinePlace) item.located = datelinePlace;
   item.type = item.body.length || !item.pictures.length ? 'text' : (item.pictures[0].type ?? 'picture');
   if (!clean(item.headline) && item.body.length === 0 && item.pictures.length === 0 && item.pubStatus !== 'canceled')
     return undefined;

@@ -5,6 +5,7 @@ import { toIsoDateTime } from '../common/dates';
 import { htmlToBlocks, htmlToText } from '../common/html';
 import { subjectCodeFromNumber, subjectOf } from '../common/subjects';
 import { boundedInt, clean } from '../common/text';
+import { declaredVersion } from '../common/version';
 
 /**
  * ninjs 1.x, 2.x and 3.x to the story model. 1.x writes headline / body_text / body_xhtml / description_text /
@@ -200,7 +201,7 @@ function digitalwiresNotes(doc: Json): string | undefined {
 export function ninjsToItem(doc: Json): WireItem {
   const item = emptyItem('ninjs');
   item.sourceId = str(doc, 'uri', 'guid', 'urn');
-  item.version = boundedInt(field(doc, 'version'), 1, 1_000_000_000);
+  item.version = declaredVersion(field(doc, 'version'), 'ninjs version');
   item.versionCreated = toIsoDateTime(str(doc, 'versionCreated'));
   item.firstCreated = toIsoDateTime(str(doc, 'firstCreated'));
   item.contentCreated = toIsoDateTime(str(doc, 'contentCreated'));

@@ -8,6 +8,7 @@ import { toIsoDateTime } from '../common/dates';
 import { parseDateline } from '../common/lead';
 import { subjectCodeFromNumber } from '../common/subjects';
 import { boundedInt, clean, normalizeSpace, placeCase, trimEndOf } from '../common/text';
+import { declaredVersion } from '../common/version';
 
 /**
  * NITF 3.x (3.0 to 3.6) to the story model. Also used for NITF carried inside NewsML-G2 (inlineXML) and NewsML 1.2
@@ -116,7 +117,8 @@ function readIdentity({ head, docdata }: NitfParts, item: WireItem): void {
   const duKey = child(docdata, 'du-key');
   item.sourceId = attrText(docId, 'id-string') ?? attrText(duKey, 'key');
   item.version =
-    boundedInt(attr(duKey, 'version'), 1, 1_000_000) ?? boundedInt(attr(duKey, 'generation'), 1, 1_000_000);
+    declaredVersion(attr(duKey, 'version'), 'du-key version') ??
+    declaredVersion(attr(duKey, 'generation'), 'du-key generation');
   // every version of a story shares its doc-id (or du-key); a later version links back to the one it replaces
   const storyKey = item.sourceId ?? attrText(duKey, 'key');
   if (item.version && item.version > 1 && storyKey) {

@@ -1,7 +1,12 @@
+import type { BodyBlock } from '../../model/wire-item';
+import { stripShortcodes } from '../common/shortcodes';
+import { segmentTables } from '../common/tables';
+
 /**
  * Plain text to blocks. Scraped copy keeps one visual block per line: paragraphs stand alone between blank lines,
  * while menus, link lists and share buttons come as runs of short lines. Mail-style wire copy instead wraps each
- * paragraph at a fixed width; such wrapped lines are joined back into one paragraph.
+ * paragraph at a fixed width; such wrapped lines are joined back into one paragraph. Results, standings and other
+ * tables set in columns become one block each, row for row (parsers/common/tables).
  */
 
 export interface TextBlock {
@@ -19,6 +24,8 @@ export interface TextBlock {
   listItem: boolean;
   /** the line was a quoted (`> `) line */
   quoted: boolean;
+  /** the block is a table: these rows, as the body keeps them */
+  table?: BodyBlock;
 }
 
 const BULLET = /^(?:[*•·▪◦‣○●■□➤►▶–-]|\d{1,2}[.)])\s+/;
@@ -89,8 +96,16 @@ const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 /** Not a space of any kind (\s is what trim() removes): a line without one is blank. */
 const VISIBLE = /\S/;
 
+/** A line that may be part of a table: columns need tabs, wide spaces or a delimiter used twice. */
+const MAY_BE_COLUMNS = /\S(?:\t| {2,})\S|[;|][^;|\n]{0,30}[;|]/;
+
+function tableBlock(table: BodyBlock, index: number, run: number): TextBlock {
+  const text = (table.rows ?? []).map((r) => r.filter(Boolean).join(' ')).join(' ') || table.text;
+  return { index, text, raw: text, runLength: 1, run, listItem: false, quoted: false, table };
+}
+
 export function toBlocks(text: string): TextBlock[] {
-  const unified = text.replace(/\r\n?/g, '\n');
+  const unified = stripShortcodes(text.replace(/\r\n?/g, '\n'));
   // Zero-width characters and controls are rare: when the text has none, its lines need no replacing either.
   const zeroWidth = HAS_ZERO_WIDTH.test(unified);
   const controls = HAS_CONTROL.test(unified);
@@ -101,7 +116,28 @@ export function toBlocks(text: string): TextBlock[] {
     return { text: cleaned.trimEnd(), blank: !VISIBLE.test(cleaned) };
   });
   const blocks: TextBlock[] = [];
-  for (const [runIndex, run] of runsOf(lines).entries()) {
+  // tables first: most copy has none, and one scan for column gaps says so
+  if (lines.some((l) => MAY_BE_COLUMNS.test(l.text))) {
+    let runs = 0;
+    for (const segment of segmentTables(lines.map((l) => (l.blank ? '' : l.text)))) {
+      if (segment.kind === 'table') blocks.push(tableBlock(segment.block, blocks.length, runs++));
+      else
+        runs = pushRuns(
+          segment.lines.map((t) => ({ text: t, blank: !VISIBLE.test(t) })),
+          blocks,
+          runs,
+        );
+    }
+    return blocks;
+  }
+  pushRuns(lines, blocks, 0);
+  return blocks;
+}
+
+/** Blocks of the runs of lines, numbered on from `firstRun`; returns the next run number. */
+function pushRuns(lines: Line[], blocks: TextBlock[], firstRun: number): number {
+  let runIndex = firstRun;
+  for (const run of runsOf(lines)) {
     const paragraphs = isWrappedParagraph(run) ? [run.map((l) => l.trim()).join(' ')] : run;
     for (const line of paragraphs) {
       const raw = normaliseSpaces(line);
@@ -120,6 +156,7 @@ export function toBlocks(text: string): TextBlock[] {
         quoted,
       });
     }
+    runIndex++;
   }
-  return blocks;
+  return runIndex;
 }

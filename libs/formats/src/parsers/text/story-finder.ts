@@ -23,8 +23,12 @@ export interface StoryRegion {
 /** What a block costs before its words pay for it: about one short sentence. */
 const BLOCK_COST = 8;
 
+/** What each row of a table adds: results and standings are the story, however few sentences they hold. */
+const TABLE_ROW_SCORE = 4;
+
 export function scoreBlock(block: TextBlock, features: BlockFeatures): number {
   const { words } = features;
+  if (block.table) return (block.table.rows?.length ?? block.table.text.split('\n').length) * TABLE_ROW_SCORE;
   if (features.boilerplate) return -(BLOCK_COST + words);
   if (features.metadata) return -BLOCK_COST;
   if (features.teaser) return -(BLOCK_COST + words / 2);
@@ -60,6 +64,7 @@ export function scoreBlocks(blocks: TextBlock[]): ScoredBlock[] {
       run: b.run,
       listItem: b.listItem,
       quoted: b.quoted,
+      table: b.table,
       features,
       score,
     };

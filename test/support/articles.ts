@@ -1,17 +1,19 @@
+import { encodeArticleRecord } from '@wiredesk/messaging';
 import { contentHash, type Ninjs } from '@wiredesk/ninjs';
 
-/** An articles.normalized record as the enricher writes it (docs/contracts.md headers); `headers` adds or overrides. */
+/** An articles.normalized record as the enricher writes it (the articles codec); `headers` adds or overrides. */
 export function articleRecord(ninjs: Ninjs, headers: Record<string, string> = {}) {
-  return {
-    key: ninjs.uri,
-    value: JSON.stringify(ninjs),
-    headers: {
-      'wd-event': ninjs.pubStatus === 'canceled' ? 'canceled' : 'created',
-      'wd-ingest-id': `ingest-${ninjs.uri}-${ninjs.version}`,
-      'wd-source': 'afp-en',
-      'wd-content-hash': contentHash(ninjs),
-      'wd-schema': 'ninjs/3.1',
-      ...headers,
-    },
-  };
+  const {
+    key,
+    value,
+    headers: recordHeaders,
+  } = encodeArticleRecord('', {
+    event: ninjs.pubStatus === 'canceled' ? 'canceled' : 'created',
+    uri: ninjs.uri,
+    json: JSON.stringify(ninjs),
+    contentHash: contentHash(ninjs),
+    ingestId: `ingest-${ninjs.uri}-${ninjs.version}`,
+    source: 'afp-en',
+  });
+  return { key, value, headers: { ...recordHeaders, ...headers } };
 }

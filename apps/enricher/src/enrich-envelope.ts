@@ -1,8 +1,9 @@
-import { ArticleHeader, ErrorCode, NINJS_SCHEMA_TAG, WireError, WireHeader, isWireError } from '@wiredesk/contracts';
+import { ErrorCode, WireError, WireHeader, isWireError } from '@wiredesk/contracts';
 import type { Enricher } from '@wiredesk/enrich';
 import {
   Outcome,
   decodeParsedEnvelope,
+  encodeArticleRecord,
   encodeHeaders,
   headersFromWireMeta,
   type ConsumedMessage,
@@ -11,17 +12,8 @@ import {
   type OutboundMessage,
   type ParsedEnvelope,
 } from '@wiredesk/messaging';
-import type { Ninjs } from '@wiredesk/ninjs';
 import type { ItemOutcome } from '@wiredesk/platform';
-import {
-  enrichItem,
-  type ArticleDetails,
-  type EnrichItem,
-  type EnrichedArticle,
-  type SourceDetails,
-} from '@wiredesk/pipeline';
-
-type Envelope = ParsedEnvelope<Ninjs> & { sourceDetails?: SourceDetails[] };
+import { enrichItem, type ArticleDetails, type EnrichItem, type EnrichedArticle } from '@wiredesk/pipeline';
 
 /** Enriches articles somewhere (the service: its worker pool with a time limit per article; tests: in-process). */
 export type EnrichItems = (items: EnrichItem[]) => Promise<ItemOutcome<EnrichedArticle>[]>;
@@ -51,9 +43,9 @@ export async function enrichEnvelopes(
   enrich: EnrichItems,
   articlesTopic: string,
 ): Promise<MessageOutcome[]> {
-  const envelopes = messages.map((m): Envelope | WireError => {
+  const envelopes = messages.map((m): ParsedEnvelope | WireError => {
     try {
-      return decodeParsedEnvelope<Ninjs>(m.value) as Envelope;
+      return decodeParsedEnvelope(m.value);
     } catch (e) {
       if (isWireError(e)) return e;
       throw e;
@@ -82,7 +74,7 @@ export async function enrichEnvelope(
 }
 
 function outcomeOf(
-  envelope: Envelope,
+  envelope: ParsedEnvelope,
   enriched: ItemOutcome<EnrichedArticle>[],
   articlesTopic: string,
 ): MessageOutcome {
@@ -131,34 +123,27 @@ function failureOf(result: Exclude<ItemOutcome<EnrichedArticle>, { kind: 'ok' }>
 }
 
 /** The raw input was re-produced by `wiredesk replay` (its wire.raw headers travel in the envelope). */
-export function isReplay(envelope: Pick<Envelope, 'rawHeaders'>): boolean {
+export function isReplay(envelope: Pick<ParsedEnvelope, 'rawHeaders'>): boolean {
   return envelope.rawHeaders?.[WireHeader.replay] === 'true';
 }
 
-/** The articles.normalized record of docs/contracts.md: key = uri, ninjs as UTF-8 JSON, the article headers. */
+/** The articles.normalized record of one enriched article (the articles codec: key = uri, the article headers). */
 export function articleRecord(
   topic: string,
   article: EnrichedArticle,
   details: ArticleDetails,
-  envelope: Envelope,
+  envelope: ParsedEnvelope,
 ): OutboundMessage {
-  return {
-    topic,
-    key: article.uri,
-    value: Buffer.from(article.json, 'utf8'),
-    headers: encodeHeaders({
-      // created vs updated is the archive's call (it knows what it holds); a kill is known here
-      [ArticleHeader.event]: article.canceled ? 'canceled' : 'created',
-      [ArticleHeader.ingestId]: envelope.meta.ingestId,
-      [ArticleHeader.source]: envelope.meta.source,
-      [ArticleHeader.contentHash]: article.contentHash,
-      [ArticleHeader.schema]: NINJS_SCHEMA_TAG,
-      // beyond the contract's list, for the archive's records and latency figures
-      [WireHeader.channel]: envelope.meta.channel,
-      [WireHeader.receivedAt]: envelope.meta.receivedAt,
-      [ArticleHeader.enrichment]: JSON.stringify(details),
-      // a re-derivation of replayed raw copy: the archive may let it replace the same version's stored content
-      [ArticleHeader.replay]: isReplay(envelope) ? 'true' : undefined,
-    }),
-  };
+  return encodeArticleRecord(topic, {
+    event: article.canceled ? 'canceled' : 'created',
+    uri: article.uri,
+    json: article.json,
+    contentHash: article.contentHash,
+    ingestId: envelope.meta.ingestId,
+    source: envelope.meta.source,
+    channel: envelope.meta.channel,
+    receivedAt: envelope.meta.receivedAt,
+    enrichment: JSON.stringify(details),
+    replay: isReplay(envelope),
+  });
 }

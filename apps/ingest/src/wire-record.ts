@@ -1,5 +1,5 @@
-import { WireHeader, type WireChannel } from '@wiredesk/contracts';
-import { encodeHeaders, headerSafe, nameBasedUuid, newIngestId, type OutboundMessage } from '@wiredesk/messaging';
+import type { WireChannel } from '@wiredesk/contracts';
+import { encodeWireRawRecord, headerSafe, nameBasedUuid, newIngestId, type OutboundMessage } from '@wiredesk/messaging';
 import { HttpProblemCode, ProblemException } from '@wiredesk/platform';
 
 /** One delivery of raw copy, from any channel. */
@@ -35,21 +35,16 @@ export function wireRawRecord(
   ingestId: string,
   receivedAt: Date,
 ): OutboundMessage {
-  return {
-    topic,
-    // the sender's own id keeps its retries on one partition; without one, none (spread round-robin)
-    key: delivery.idempotencyKey ?? null,
-    value: delivery.body,
-    headers: encodeHeaders({
-      [WireHeader.ingestId]: ingestId,
-      [WireHeader.source]: delivery.source,
-      [WireHeader.channel]: delivery.channel,
-      [WireHeader.contentType]: delivery.contentType,
-      [WireHeader.filename]: delivery.filename,
-      [WireHeader.format]: delivery.format,
-      [WireHeader.receivedAt]: receivedAt.toISOString(),
-    }),
-  };
+  // the sender's own id keeps its retries on one partition; without one, none (spread round-robin)
+  return encodeWireRawRecord(topic, delivery.idempotencyKey ?? null, delivery.body, {
+    ingestId,
+    source: delivery.source,
+    channel: delivery.channel,
+    contentType: delivery.contentType,
+    filename: delivery.filename,
+    format: delivery.format,
+    receivedAt: receivedAt.toISOString(),
+  });
 }
 
 const FORMAT_PATTERN = /^[a-z0-9][a-z0-9.+-]{0,39}$/i;

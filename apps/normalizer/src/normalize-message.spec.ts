@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeParsedEnvelope, type ConsumedMessage } from '@wiredesk/messaging';
-import type { NormalizedEnvelope } from './normalize-message';
 import { inProcessParse, normalizeMessage, normalizeMessages } from './normalize-message';
 
 const seed = readFileSync(join(__dirname, '../../../test/fixtures/seed/afp-us-nato-cyber.txt'));
@@ -35,13 +34,13 @@ describe('normalizeMessage', () => {
     const [record] = outcome.outputs;
     expect(record.topic).toBe('wire.parsed');
     expect(record.key).toBe('0b6c1d7e-0000-4000-8000-000000000001');
-    const envelope = decodeParsedEnvelope(record.value as Buffer) as NormalizedEnvelope;
+    const envelope = decodeParsedEnvelope(record.value as Buffer);
     expect(envelope.raw).toEqual(seed);
     expect(envelope.origin).toEqual({ topic: 'wire.raw', partition: 2, offset: '17' });
     expect(envelope.meta).toMatchObject({ source: 'afp-en', channel: 'http' });
     expect(envelope.articles).toHaveLength(1);
     expect(envelope.articles[0].headlines?.[0].value).toBe('US to let NATO use its cyber defence skills');
-    expect(envelope.sourceDetails[0].format).toBe('text');
+    expect(envelope.sourceDetails?.[0].format).toBe('text');
   });
 
   it('dead-letters binary junk with its bytes, keeping the headers and adding the assigned ingest id', async () => {

@@ -10,20 +10,7 @@ import {
   type ParsedEnvelope,
 } from '@wiredesk/messaging';
 import type { ItemOutcome } from '@wiredesk/platform';
-import {
-  DEFAULT_MAX_ARTICLES_PER_DELIVERY,
-  parseItem,
-  type ParseItem,
-  type ParsedArticles,
-  type SourceDetails,
-} from '@wiredesk/pipeline';
-import type { Ninjs } from '@wiredesk/ninjs';
-
-/** The wire.parsed envelope as the normalizer writes it: articles plus what ninjs has no place for, per article. */
-export interface NormalizedEnvelope extends ParsedEnvelope<Ninjs> {
-  /** sourceDetails[i] belongs to articles[i] */
-  sourceDetails: SourceDetails[];
-}
+import { DEFAULT_MAX_ARTICLES_PER_DELIVERY, parseItem, type ParseItem, type ParsedArticles } from '@wiredesk/pipeline';
 
 /** Parses items somewhere (the service: its worker pool with a time limit per item; tests: in-process). */
 export type ParseItems = (items: ParseItem[]) => Promise<ItemOutcome<ParsedArticles>[]>;
@@ -99,7 +86,7 @@ function outcomeOf(
   parsedTopic: string,
 ): MessageOutcome {
   if (parsed.kind === 'ok') {
-    const envelope: NormalizedEnvelope = {
+    const envelope: ParsedEnvelope = {
       meta,
       origin: { topic: message.topic, partition: message.partition, offset: message.offset },
       raw: message.value ?? Buffer.alloc(0),

@@ -3,7 +3,7 @@ import { DlqHeader, WireHeader, type ErrorStage } from '@wiredesk/contracts';
 import { WiredeskMetrics } from '@wiredesk/platform';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { buildDeadLetter } from './dead-letter';
+import { buildDeadLetter } from './codecs/wire-dlq.codec';
 import { decodeHeaders } from './headers';
 import {
   Outcome,

@@ -2,7 +2,7 @@ import type { ErrorStage } from '@wiredesk/contracts';
 import { isWireError } from '@wiredesk/contracts';
 import type { IHeaders } from 'kafkajs';
 import type { HeaderMap } from './headers';
-import type { MessagePosition } from './wire-meta';
+import type { MessagePosition } from './codecs/wire-raw.codec';
 
 /** A message to produce once its input is handled. */
 export interface OutboundMessage {

@@ -1,5 +1,5 @@
-import { ARCHIVE_EMITTER, ArticleHeader, ErrorCode, NINJS_SCHEMA_TAG, WireHeader } from '@wiredesk/contracts';
-import type { ConsumedMessage, OutboundMessage } from '@wiredesk/messaging';
+import { ARCHIVE_EMITTER, ArticleHeader, ErrorCode, WireHeader } from '@wiredesk/contracts';
+import { encodeArticleRecord, type ConsumedMessage, type OutboundMessage } from '@wiredesk/messaging';
 import { contentHash, formatNinjsErrors, validateNinjs, type Ninjs } from '@wiredesk/ninjs';
 import type { IncomingArticle } from '@wiredesk/storage';
 
@@ -74,25 +74,25 @@ function parseEnrichment(text: string | undefined): unknown {
   }
 }
 
-/** An event the archive publishes on articles.normalized (key = uri, headers of docs/contracts.md, marked as its own). */
+/** An event the archive publishes on articles.normalized (the articles codec, marked as its own). */
 function archiveEvent(
   topic: string,
   event: 'canceled' | 'updated',
   article: Ninjs,
   hash: string,
   cause: { ingestId?: string; source?: string },
-  extra: Record<string, string> = {},
+  replay = false,
 ): OutboundMessage {
-  const headers: Record<string, string> = {
-    [ArticleHeader.event]: event,
-    [ArticleHeader.contentHash]: hash,
-    [ArticleHeader.schema]: NINJS_SCHEMA_TAG,
-    [ArticleHeader.emitter]: ARCHIVE_EMITTER,
-    ...extra,
-  };
-  if (cause.ingestId) headers[ArticleHeader.ingestId] = cause.ingestId;
-  if (cause.source) headers[ArticleHeader.source] = cause.source;
-  return { topic, key: article.uri, value: Buffer.from(JSON.stringify(article), 'utf8'), headers };
+  return encodeArticleRecord(topic, {
+    event,
+    uri: article.uri,
+    json: JSON.stringify(article),
+    contentHash: hash,
+    ingestId: cause.ingestId,
+    source: cause.source,
+    replay,
+    emitter: ARCHIVE_EMITTER,
+  });
 }
 
 /** The `canceled` event of a killed story: its value is the story as it now stands. */
@@ -115,5 +115,5 @@ export function revisedEvent(
   hash: string,
   replay: { ingestId?: string; source?: string },
 ): OutboundMessage {
-  return archiveEvent(topic, 'updated', article, hash, replay, { [ArticleHeader.replay]: 'true' });
+  return archiveEvent(topic, 'updated', article, hash, replay, true);
 }

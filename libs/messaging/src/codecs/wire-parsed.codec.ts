@@ -1,12 +1,17 @@
 import { ErrorCode, WireError, type WireMeta } from '@wiredesk/contracts';
-import type { HeaderMap } from './headers';
-import type { MessagePosition } from './wire-meta';
+import type { Ninjs } from '@wiredesk/ninjs';
+import type { SourceDetails } from '@wiredesk/pipeline';
+import type { HeaderMap } from '../headers';
+import type { MessagePosition } from './wire-raw.codec';
 
 /**
+ * The wire.parsed codec: the one message type of the topic, its frame (`encodeParsedEnvelope`) and its reading and
+ * validation (`decodeParsedEnvelope`), used by the normalizer (producer) and the enricher (consumer) alike.
+ *
  * One wire.parsed message: everything the normalizer made of one raw input. The raw bytes travel along so the
  * enricher can still dead-letter exactly what was received.
  */
-export interface ParsedEnvelope<Article = Record<string, unknown>> {
+export interface ParsedEnvelope<Article = Ninjs> {
   meta: WireMeta;
   /** where the raw input sits in wire.raw */
   origin: MessagePosition;
@@ -16,6 +21,8 @@ export interface ParsedEnvelope<Article = Record<string, unknown>> {
   rawHeaders?: HeaderMap;
   /** ninjs documents, not yet enriched */
   articles: Article[];
+  /** what ninjs has no place for, per article: sourceDetails[i] belongs to articles[i] (absent from older messages) */
+  sourceDetails?: SourceDetails[];
 }
 
 /**
@@ -42,7 +49,7 @@ export function encodeParsedEnvelope(envelope: ParsedEnvelope<unknown>): Buffer 
  * Reads a wire.parsed value; anything not shaped like an envelope is a permanent INVALID_MESSAGE. Also reads the
  * JSON envelopes (raw bytes as `rawBase64`) of normalizers before the frame, still in the topic after an upgrade.
  */
-export function decodeParsedEnvelope<Article = Record<string, unknown>>(value: Buffer | null): ParsedEnvelope<Article> {
+export function decodeParsedEnvelope<Article = Ninjs>(value: Buffer | null): ParsedEnvelope<Article> {
   if (!value || value.length === 0) throw new WireError(ErrorCode.INVALID_MESSAGE, 'The wire.parsed message is empty.');
   let parsed: unknown;
   let raw: Buffer | undefined;
@@ -67,7 +74,8 @@ export function decodeParsedEnvelope<Article = Record<string, unknown>>(value: B
     typeof e.meta.ingestId === 'string' &&
     !!e.origin &&
     typeof e.origin.topic === 'string' &&
-    Array.isArray(e.articles);
+    Array.isArray(e.articles) &&
+    (e.sourceDetails === undefined || Array.isArray(e.sourceDetails));
   if (!ok || raw === undefined) throw notAnEnvelope();
   return { ...(e as ParsedEnvelope<Article>), raw };
 }

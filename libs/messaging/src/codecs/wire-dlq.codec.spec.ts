@@ -1,5 +1,5 @@
-import { buildDeadLetter } from './dead-letter';
-import type { ConsumedMessage } from './outcomes';
+import { buildDeadLetter } from './wire-dlq.codec';
+import type { ConsumedMessage } from '../outcomes';
 
 const source: ConsumedMessage = {
   topic: 'wire.raw',

@@ -1,7 +1,6 @@
-import { decodeHeaders, encodeHeaders, headerSafe } from './headers';
-import { isUuid, nameBasedUuid } from './ids';
-import { decodeParsedEnvelope, encodeParsedEnvelope } from './parsed-envelope';
-import { headersFromWireMeta, wireMetaFromHeaders } from './wire-meta';
+import { decodeHeaders, encodeHeaders, headerSafe } from '../headers';
+import { isUuid, nameBasedUuid } from '../ids';
+import { encodeWireRawRecord, headersFromWireMeta, wireMetaFromHeaders } from './wire-raw.codec';
 
 const position = { topic: 'wire.raw', partition: 1, offset: '10' };
 
@@ -67,41 +66,24 @@ describe('headers', () => {
   });
 });
 
-describe('parsed envelope', () => {
-  const env = {
-    meta: { ingestId: 'i', receivedAt: 't' },
-    origin: position,
-    raw: Buffer.from([0, 0xff, 0x7b, 0x0a]),
-    rawHeaders: { 'wd-source': 'afp' },
-    articles: [{ uri: 'u', headlines: [{ value: 'Größe – ünïcode' }] }],
-  };
-
-  it('round-trips: the JSON part, then the raw bytes as they are', () => {
-    const frame = encodeParsedEnvelope(env);
-    expect(frame.subarray(0, 4).toString('latin1')).toBe('WDP1');
-    expect(frame.subarray(frame.length - 4)).toEqual(env.raw);
-    expect(decodeParsedEnvelope(frame)).toEqual(env);
-    expect(decodeParsedEnvelope(encodeParsedEnvelope({ ...env, raw: Buffer.alloc(0) })).raw).toEqual(Buffer.alloc(0));
-  });
-
-  it('still reads the JSON envelopes (raw bytes as rawBase64) written before the frame', () => {
-    const { raw, ...rest } = env;
-    const legacy = Buffer.from(JSON.stringify({ ...rest, rawBase64: raw.toString('base64') }));
-    expect(decodeParsedEnvelope(legacy)).toEqual(env);
-  });
-
-  it('rejects what is not an envelope', () => {
-    const invalid = expect.objectContaining({ code: 'INVALID_MESSAGE' });
-    expect(() => decodeParsedEnvelope(Buffer.from('{"meta":{}}'))).toThrow(invalid);
-    expect(() => decodeParsedEnvelope(Buffer.from('nope'))).toThrow(invalid);
-    expect(() => decodeParsedEnvelope(null)).toThrow(invalid);
-    const { raw: _raw, ...noRaw } = env;
-    expect(() => decodeParsedEnvelope(Buffer.from(JSON.stringify(noRaw)))).toThrow(invalid);
-    const frame = encodeParsedEnvelope(env);
-    frame.writeUInt32BE(frame.length, 4); // a JSON part longer than the message
-    expect(() => decodeParsedEnvelope(frame)).toThrow(invalid);
-    expect(() =>
-      decodeParsedEnvelope(Buffer.concat([Buffer.from('WDP1'), Buffer.from([0, 0, 0, 2]), Buffer.from('{x')])),
-    ).toThrow(invalid);
+describe('wire.raw record', () => {
+  it('round-trips: the bytes untouched, the meta in the contract headers', () => {
+    const meta = {
+      ingestId: 'a6c1f0a2-1111-4222-8333-444455556666',
+      receivedAt: '2026-01-01T00:00:00.000Z',
+      source: 'afp-en',
+      channel: 'http' as const,
+      filename: 'story.xml',
+    };
+    const record = encodeWireRawRecord('wire.raw', 'key-1', Buffer.from([0xff, 0x00]), meta);
+    expect(record).toMatchObject({ topic: 'wire.raw', key: 'key-1', value: Buffer.from([0xff, 0x00]) });
+    expect(Object.keys(record.headers ?? {})).toEqual([
+      'wd-ingest-id',
+      'wd-source',
+      'wd-channel',
+      'wd-filename',
+      'wd-received-at',
+    ]);
+    expect(wireMetaFromHeaders(decodeHeaders(record.headers), position)).toEqual(meta);
   });
 });

@@ -1,6 +1,7 @@
 import { WireHeader, type WireChannel, type WireMeta } from '@wiredesk/contracts';
-import type { HeaderMap } from './headers';
-import { nameBasedUuid } from './ids';
+import { encodeHeaders, type HeaderMap } from '../headers';
+import type { OutboundMessage } from '../outcomes';
+import { nameBasedUuid } from '../ids';
 
 const CHANNELS: readonly WireChannel[] = ['http', 'folder', 'kafka', 'ftp', 'rss'];
 
@@ -32,6 +33,25 @@ export function wireMetaFromHeaders(headers: HeaderMap, position: MessagePositio
   if (headers[WireHeader.filename]) meta.filename = headers[WireHeader.filename];
   if (headers[WireHeader.format]) meta.format = headers[WireHeader.format];
   return meta;
+}
+
+/** The wire.raw record of docs/contracts.md: the bytes untouched, the transport's knowledge in headers. */
+export function encodeWireRawRecord(topic: string, key: string | null, body: Buffer, meta: WireMeta): OutboundMessage {
+  return {
+    topic,
+    key,
+    value: body,
+    // empty values are left out (encodeHeaders)
+    headers: encodeHeaders({
+      [WireHeader.ingestId]: meta.ingestId,
+      [WireHeader.source]: meta.source,
+      [WireHeader.channel]: meta.channel,
+      [WireHeader.contentType]: meta.contentType,
+      [WireHeader.filename]: meta.filename,
+      [WireHeader.format]: meta.format,
+      [WireHeader.receivedAt]: meta.receivedAt,
+    }),
+  };
 }
 
 /** The wire.raw headers that carry a WireMeta (what ingest writes, and what the DLQ keeps). */

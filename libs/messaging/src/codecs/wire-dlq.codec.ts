@@ -1,7 +1,7 @@
 import { DlqHeader, type ErrorStage } from '@wiredesk/contracts';
 import type { IHeaders } from 'kafkajs';
-import { decodeHeaders, headerSafe } from './headers';
-import type { ConsumedMessage, DeadLetterSpec, OutboundMessage } from './outcomes';
+import { decodeHeaders, headerSafe } from '../headers';
+import type { ConsumedMessage, DeadLetterSpec, OutboundMessage } from '../outcomes';
 
 /**
  * The wire.dlq record for one failed input: the original raw bytes and headers, untouched, plus the error headers of

@@ -1,12 +1,12 @@
 import { ErrorCode, WireError } from '@wiredesk/contracts';
-import { decodeParsedEnvelope, encodeParsedEnvelope, type ParsedEnvelope } from './parsed-envelope';
+import { decodeParsedEnvelope, encodeParsedEnvelope, type ParsedEnvelope } from './wire-parsed.codec';
 
 const envelope: ParsedEnvelope = {
   meta: { ingestId: 'id-1', channel: 'http', receivedAt: '2024-01-02T03:04:05.000Z' },
   origin: { topic: 'wire.raw', partition: 2, offset: '7' },
   raw: Buffer.from([0x3c, 0x61, 0x3e, 0x00, 0xff, 0xe9]),
   rawHeaders: { 'wd-source': 'afp' },
-  articles: [{ headline: 'Zürich – Genève “quoted”' }],
+  articles: [{ uri: 'urn:x', headlines: [{ value: 'Zürich – Genève “quoted”' }] } as never],
 };
 
 function refusal(value: Buffer | null): string | undefined {

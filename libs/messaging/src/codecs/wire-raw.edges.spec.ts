@@ -1,4 +1,4 @@
-import { headersFromWireMeta, wireMetaFromHeaders } from './wire-meta';
+import { headersFromWireMeta, wireMetaFromHeaders } from './wire-raw.codec';
 
 const position = { topic: 'wire.raw', partition: 0, offset: '3' };
 

@@ -1,5 +1,5 @@
-import { buildDeadLetter } from './dead-letter';
-import type { ConsumedMessage } from './outcomes';
+import { buildDeadLetter } from './wire-dlq.codec';
+import type { ConsumedMessage } from '../outcomes';
 
 describe('buildDeadLetter without a consumed source', () => {
   it('has no original-position headers, null key and value, and only the error headers', () => {

@@ -4,7 +4,6 @@ import type { ParseInput } from '../parsers/parser';
 import { describeNotNews } from '../parsers/not-news/not-news';
 import { PARSERS } from '../parsers/registry';
 import { formatFromContentType, formatFromFilename, formatFromName } from './hints';
-import { describeNonNewsXml } from './not-news';
 import { formatFromXmlRoot, sniffControlFramed, sniffNinjsJson, sniffXmlRoot } from './sniff-content';
 
 export interface DetectHints {
@@ -109,7 +108,7 @@ export function detectFormat(input: ParseInput, hints: DetectHints = {}): Detect
   if (!best || best.score < MIN_CONFIDENCE || (best.format === 'text' && structured)) {
     const what = structured === 'xml' ? 'XML or markup' : structured === 'json' ? 'JSON' : 'input';
     const root = structured === 'xml' ? sniffXmlRoot(input.text) : undefined;
-    const notNews = root ? (describeNotNews(input.text) ?? describeNonNewsXml(input.text, root.name)) : undefined;
+    const notNews = root ? describeNotNews(input.text) : undefined;
     if (notNews) throw new WireError(ErrorCode.NOT_NEWS, notNews);
     throw new WireError(
       ErrorCode.UNKNOWN_FORMAT,

@@ -92,16 +92,8 @@ export async function upCommand(args: string[], io: CliStreams = processStreams(
   }
 
   const shutdown = new ShutdownSignal();
-  let infra: AttachedInfra;
-  try {
-    infra = await startInfraAttached({ log: (m) => io.stderr.write(`[infra] ${m}\n`), signal: shutdown.abort.signal });
-  } catch (e) {
-    shutdown.dispose();
-    if (shutdown.requested) return Exit.ok;
-    say(`infrastructure did not come up: ${isInfraError(e) ? e.message : (e as Error).message}`);
-    if (isInfraError(e) && e.detail) io.stderr.write(e.detail.replace(/^/gm, '  | ') + '\n');
-    return Exit.failed;
-  }
+  const infra = await startInfra(io, say, shutdown);
+  if (typeof infra === 'number') return infra;
 
   const env: NodeJS.ProcessEnv = {
     // everything shares this machine's cores with the broker: compressing batches would only cost CPU
@@ -139,20 +131,48 @@ export async function upCommand(args: string[], io: CliStreams = processStreams(
       say('second interrupt: killing everything now');
       services.forEach((s) => s.kill());
     });
-    // producers and consumers flush and leave their groups in order: reverse of start
-    for (const service of [...services].reverse()) {
-      const how = await service.stop(SERVICE_STOP_TIMEOUT_MS);
-      if (how === 'killed') say(`${service.name} did not stop within ${SERVICE_STOP_TIMEOUT_MS / 1000} s: killed`);
-    }
-    try {
-      await infra.stop();
-    } catch (e) {
-      say(`stopping the infrastructure: ${(e as Error).message}`);
-      exitCode = Exit.failed;
-    }
-    shutdown.dispose();
-    say('stopped');
+    exitCode = await stopStack(services, infra, say, shutdown);
   }
+  return exitCode;
+}
+
+/** The local Kafka and store (started or reused), or the exit code when they do not come up. */
+async function startInfra(
+  io: CliStreams,
+  say: (line: string) => void,
+  shutdown: ShutdownSignal,
+): Promise<AttachedInfra | number> {
+  try {
+    return await startInfraAttached({ log: (m) => io.stderr.write(`[infra] ${m}\n`), signal: shutdown.abort.signal });
+  } catch (e) {
+    shutdown.dispose();
+    if (shutdown.requested) return Exit.ok;
+    say(`infrastructure did not come up: ${isInfraError(e) ? e.message : (e as Error).message}`);
+    if (isInfraError(e) && e.detail) io.stderr.write(e.detail.replace(/^/gm, '  | ') + '\n');
+    return Exit.failed;
+  }
+}
+
+/** Stops the services in reverse order of start (producers flush, consumers leave their groups), then the servers. */
+async function stopStack(
+  services: SupervisedService[],
+  infra: AttachedInfra,
+  say: (line: string) => void,
+  shutdown: ShutdownSignal,
+): Promise<number> {
+  let exitCode: number = Exit.ok;
+  for (const service of [...services].reverse()) {
+    const how = await service.stop(SERVICE_STOP_TIMEOUT_MS);
+    if (how === 'killed') say(`${service.name} did not stop within ${SERVICE_STOP_TIMEOUT_MS / 1000} s: killed`);
+  }
+  try {
+    await infra.stop();
+  } catch (e) {
+    say(`stopping the infrastructure: ${(e as Error).message}`);
+    exitCode = Exit.failed;
+  }
+  shutdown.dispose();
+  say('stopped');
   return exitCode;
 }
 

@@ -2,10 +2,8 @@
  * Offline features of a labelled text, computed exactly as the enricher computes them at run time: the same
  * tokenizer, stop words, language detection and TopicFeatures (libs/enrich/src/subjects/topic-features.ts).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { detectLanguage } from '../../../libs/enrich/src/language/language-detector';
-import { LANGUAGES, loadStopwords } from '../../../libs/enrich/src/resources';
+import { detectLanguage, type LanguageKnowledge } from '../../../libs/enrich/src/language/language-detector';
+import { LANGUAGES, loadLanguageKnowledge, loadStopwords } from '../../../libs/enrich/src/resources';
 import { termHashOf, TopicFeatures } from '../../../libs/enrich/src/subjects/topic-features';
 import { tokenize, WORD } from '../../../libs/enrich/src/text/tokenizer';
 import { NO_INFO, type WordInfo } from '../../../libs/enrich/src/text/word-info';
@@ -25,20 +23,14 @@ export function languageMask(language: string | undefined): number {
 
 export class Featurizer {
   private readonly stopwords: Map<string, number>;
-  private readonly languageWords = new Map<string, number>();
+  private readonly language: LanguageKnowledge;
   private readonly cache = new Map<string, WordInfo>();
   private readonly features: TopicFeatures;
 
   constructor(dir = dataDir(), normPower?: number) {
     this.features = new TopicFeatures(normPower);
     this.stopwords = loadStopwords(dir);
-    const lexicon = JSON.parse(readFileSync(join(dir, 'lexicon.json'), 'utf8')) as {
-      languageWords: Record<string, string[]>;
-    };
-    LANGUAGES.forEach((lang, bit) => {
-      for (const w of lexicon.languageWords[lang] ?? [])
-        this.languageWords.set(w, (this.languageWords.get(w) ?? 0) | (1 << bit));
-    });
+    this.language = loadLanguageKnowledge(dir);
   }
 
   private info(lower: string): WordInfo {
@@ -46,7 +38,6 @@ export class Featurizer {
     if (!info) {
       info = {
         stop: this.stopwords.get(lower) ?? 0,
-        lang: this.languageWords.get(lower) ?? 0,
         term: termHashOf(lower),
         phrases: undefined,
         entity: 0,
@@ -64,7 +55,7 @@ export class Featurizer {
   vector(headline: string | undefined, paragraphs: readonly string[], language?: string, detect = true): Vector {
     const { tokens } = tokenize(headline, paragraphs);
     const infos = tokens.map((t) => (t.kind === WORD ? this.info(t.lower) : NO_INFO));
-    const lang = language ?? (detect ? detectLanguage(tokens, infos) : undefined);
+    const lang = language ?? (detect ? detectLanguage(tokens, infos, this.language) : undefined);
     this.features.extract(tokens, infos, languageMask(lang));
     const { n } = this.features;
     return { ids: this.features.ids.slice(0, n), values: this.features.values.slice(0, n) };

@@ -37,9 +37,7 @@ class DefaultEnricher implements Enricher {
   ) {
     this.entities = new EntityExtractor(res, tagger);
     this.subjects = new SubjectClassifier(res.subjectModel, res.mediaTopics, options.subjectThreshold);
-    this.words = new WordInfos(res.stopwords, res.languageWords, res.subjectModel, (lower) =>
-      entityWordFlags(res, lower),
-    );
+    this.words = new WordInfos(res.stopwords, res.subjectModel, (lower) => entityWordFlags(res, lower));
   }
 
   enrich(input: EnrichInput): Enrichment {
@@ -48,7 +46,7 @@ class DefaultEnricher implements Enricher {
     const { tokens } = doc;
 
     const infos = this.words.annotate(tokens, this.infos);
-    const language = detectLanguage(tokens, infos, input.language);
+    const language = detectLanguage(tokens, infos, this.res.language, input.language);
     const langIndex = (LANGUAGES as readonly string[]).indexOf(language);
     const langMask = langIndex >= 0 ? 1 << langIndex : ALL_LANGUAGES_MASK;
 

@@ -1,6 +1,9 @@
 import { enrichDataDir, readJson } from './data-files';
 import { Gazetteer, type GazetteerEntry } from './entities/gazetteer';
 import { type KeywordWords, keywordWords, type KeywordWordsFile } from './keywords/keywords';
+import type { LanguageKnowledge } from './language/language-detector';
+import { LanguageMarkers, type LanguageMarkersFile } from './language/language-markers';
+import { LanguageModel, type LanguageWordsFile } from './language/language-model';
 import { MediaTopics, type MediaTopicsFile } from './subjects/media-topics';
 import { SubjectModel, type SubjectModelFile } from './subjects/subject-model';
 
@@ -37,7 +40,7 @@ interface Lexicon {
   acronymNotOrg: string[];
   locativePrepositions: string[];
   agencies: string[];
-  languageWords: Record<string, string[]>;
+  languageMarkers: LanguageMarkersFile;
   keywordStopwords: string[];
   titleSuffixes: string[];
   orgCueNouns: string[];
@@ -51,6 +54,7 @@ interface Lexicon {
   romanceConnectors: string[];
 }
 
+/** The languages we keep stop words for (keywords, subject features); detection knows many more (language-words.json). */
 export const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl'] as const;
 
 export const COUNTRY_URI = 'http://cv.iptc.org/newscodes/iso3166-1a2/';
@@ -92,8 +96,8 @@ export interface Resources {
   acronymNotOrg: Set<string>;
   locatives: Set<string>;
   agencies: Set<string>;
-  /** function word → bit mask of LANGUAGES */
-  languageWords: Map<string, number>;
+  /** word frequencies of ~30 languages and the marker words of close ones (language detection) */
+  language: LanguageKnowledge;
   /** stop word → bit mask of LANGUAGES (keyword extraction, subject features) */
   stopwords: Map<string, number>;
   mediaTopics: MediaTopics;
@@ -107,6 +111,15 @@ function addMask(map: Map<string, number>, words: readonly string[], bit: number
 }
 
 /** Stop words of every supported language (stopwords-iso) plus the keyword stop list: word → language bit mask. */
+/** What language detection reads: the frequency model and the marker words of close languages. */
+export function loadLanguageKnowledge(dir: string): LanguageKnowledge {
+  const lexicon = readJson<Pick<Lexicon, 'languageMarkers'>>(dir, 'lexicon.json');
+  return {
+    model: new LanguageModel(readJson<LanguageWordsFile>(dir, 'language-words.json')),
+    markers: new LanguageMarkers(lexicon.languageMarkers),
+  };
+}
+
 export function loadStopwords(dir: string): Map<string, number> {
   const lists = readJson<Record<string, string[]>>(dir, 'stopwords.json');
   const lexicon = readJson<Pick<Lexicon, 'keywordStopwords'>>(dir, 'lexicon.json');
@@ -174,8 +187,6 @@ export function loadResources(dataDir?: string): Resources {
     }
   }
 
-  const languageWords = new Map<string, number>();
-  LANGUAGES.forEach((lang, bit) => addMask(languageWords, lexicon.languageWords[lang] ?? [], 1 << bit));
   const stopwords = loadStopwords(dir);
 
   return {
@@ -209,7 +220,7 @@ export function loadResources(dataDir?: string): Resources {
     acronymNotOrg: new Set(lexicon.acronymNotOrg),
     locatives: new Set(lexicon.locativePrepositions),
     agencies: new Set(lexicon.agencies),
-    languageWords,
+    language: loadLanguageKnowledge(dir),
     stopwords,
     mediaTopics: new MediaTopics(readJson<MediaTopicsFile>(dir, 'mediatopics.json')),
     subjectModel: new SubjectModel(readJson<SubjectModelFile>(dir, 'subject-model.json')),

@@ -42,9 +42,7 @@ describe('entityWordFlags', () => {
   });
 
   it('gives the entity extractor the same answers with WordInfos as without', () => {
-    const words = new WordInfos(res.stopwords, res.languageWords, res.subjectModel, (lower) =>
-      entityWordFlags(res, lower),
-    );
+    const words = new WordInfos(res.stopwords, res.subjectModel, (lower) => entityWordFlags(res, lower));
     const texts: [string, string[], string][] = [
       [
         'NATO chief Jens Stoltenberg visits Washington',

@@ -1,23 +1,27 @@
-import { LANGUAGES } from '../resources';
 import { type Token, WORD } from '../text/tokenizer';
 import type { WordInfo } from '../text/word-info';
+import type { LanguageMarkers } from './language-markers';
+import type { LanguageModel } from './language-model';
 
 /** Texts with fewer words than this are "und": too short to tell. */
-const MIN_WORDS = 6;
-/** The winner must have at least this many function-word hits, this share of all words and this lead. */
-const MIN_HITS = 3;
-const MIN_SHARE = 0.1;
-const MIN_LEAD = 2;
-/** Words read before stopping once SETTLED_HITS function words are seen, and never more than MAX_WORDS. */
+const MIN_WORDS = 4;
+/** The winner must lead the second language by this much log10 likelihood per word read (else mixed or unknown). */
+const MIN_MARGIN_PER_WORD = 0.1;
+/** Words read before stopping once the lead is clear, and never more than MAX_WORDS. */
 const SETTLED_WORDS = 200;
-const SETTLED_HITS = 12;
+const SETTLED_MARGIN_PER_WORD = 0.5;
 const MAX_WORDS = 3000;
+/** A word prefers another language strongly when that language is this much likelier for it (log10: 1,000 times). */
+const STRONG_PREFERENCE = 3;
+/** Mixed text: words strongly preferring one other language are this many times those preferring the winner over it. */
+const MIXED_RATIO = 0.3;
+const MIN_MIXED_WORDS = 3;
 
-function maxScore(scores: Float64Array): number {
-  let max = 0;
-  for (let b = 0; b < scores.length; b++) if (scores[b] > max) max = scores[b];
-  return max;
-}
+/**
+ * The evidence vectors of the lower-case words read, by script, kept for the mixed-text check (names and terms in
+ * capitals or in another script say nothing about mixing). Reused: detection is synchronous.
+ */
+const wordVectors: Record<'latin' | 'cyrillic', Float32Array[]> = { latin: [], cyrillic: [] };
 
 type Script =
   'latin' | 'cyrillic' | 'greek' | 'arabic' | 'hebrew' | 'han' | 'kana' | 'hangul' | 'thai' | 'devanagari' | 'other';
@@ -37,30 +41,48 @@ function scriptOf(code: number): Script {
   return 'other';
 }
 
-const UKRAINIAN_LETTERS = /[іїєґ]/;
+/** Letters of Serbian Cyrillic, which the frequency lists lack (they hold Serbian in Latin letters): ђ ћ only Serbian
+ * writes; ј љ њ џ Serbian and Macedonian, which has ѓ ќ ѕ of its own. */
+const SERBIAN_CYRILLIC_LETTERS = /[ђћ]/;
+const SERBIAN_OR_MACEDONIAN_LETTERS = /[јљњџ]/;
+const MACEDONIAN_LETTERS = /[ѓќѕ]/;
 const PERSIAN_LETTERS = /[پچژگ]/;
 
+export interface LanguageKnowledge {
+  model: LanguageModel;
+  markers: LanguageMarkers;
+}
+
 /**
- * Language of the text from the words themselves: function words ("the", "les", "und", "los"…) are counted per
- * language from a small self-written list (libs/enrich/data/lexicon.json), a word shared by several languages counting
- * for each a share. Reuses the article's tokens, so it costs one Map lookup per word. Other scripts are named from
- * their letters. Short, mixed or unrecognised text is "und" rather than a guess.
+ * Language of the text from its words: each word's log frequency in every language's frequency list, plus its letter
+ * trigrams for words no list holds (language-model.ts), summed over the first few hundred words; then close languages
+ * sharing one list, or with little data of their own, are parted by their marker words (language-markers.ts). Latin
+ * and Cyrillic text goes through the model; other scripts are named from their letters. Short text, or text whose
+ * best language does not lead clearly (mixed, or a language the model does not know), is "und" rather than a guess.
+ * Word evidence is computed once per distinct word and kept in its WordInfo.
  */
-export function detectLanguage(tokens: readonly Token[], infos: readonly WordInfo[], hint?: string): string {
-  const scores = new Float64Array(LANGUAGES.length);
+export function detectLanguage(
+  tokens: readonly Token[],
+  infos: readonly WordInfo[],
+  knowledge: LanguageKnowledge,
+  hint?: string,
+): string {
+  const { model, markers } = knowledge;
+  const n = model.languages.length;
+  const scores = new Float64Array(n);
   const scripts = new Map<Script, number>();
   let latin = 0;
   let words = 0;
   let sample = '';
+  let latinRead = 0;
+  let cyrillicRead = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== WORD) continue;
-    // a few hundred words settle it; copy that opens with tables or lists of names (results, fixtures, markets) has
-    // few function words there, so reading goes on until enough of them are seen or the text ends
-    if (++words > SETTLED_WORDS && (words > MAX_WORDS || maxScore(scores) >= SETTLED_HITS)) {
-      words--;
-      break;
-    }
+    // a few hundred words settle it; copy that opens with tables or lists of names (results, fixtures, markets) says
+    // little there, so reading goes on until the lead is clear or the text ends
+    if (words >= SETTLED_WORDS && (words >= MAX_WORDS || lead(scores) >= SETTLED_MARGIN_PER_WORD * words)) break;
+    words++;
     const code = t.text.charCodeAt(0);
     if (code < 0x250) latin++;
     else {
@@ -68,11 +90,13 @@ export function detectLanguage(tokens: readonly Token[], infos: readonly WordInf
       scripts.set(script, (scripts.get(script) ?? 0) + 1);
       if (script !== 'latin' && sample.length < 400) sample += t.lower;
     }
-    const mask = infos[i].lang;
-    if (!mask) continue;
-    let n = 0;
-    for (let m = mask; m; m &= m - 1) n++;
-    for (let b = 0; b < LANGUAGES.length; b++) if (mask & (1 << b)) scores[b] += 1 / n;
+    const info = infos[i];
+    const v = (info.langScores ??= model.scores(t.lower));
+    for (let l = 0; l < n; l++) scores[l] += v[l];
+    if (!t.cap || t.sentStart) {
+      if (code < 0x250) wordVectors.latin[latinRead++] = v;
+      else if (code >= 0x400 && code < 0x530) wordVectors.cyrillic[cyrillicRead++] = v;
+    }
   }
   const hinted = hint?.toLowerCase().split(/[-_]/)[0];
   if (words === 0) return 'und';
@@ -82,36 +106,82 @@ export function detectLanguage(tokens: readonly Token[], infos: readonly WordInf
     if (s === 'latin') mainCount += c;
     else if (c > mainCount) [mainScript, mainCount] = [s, c];
   }
-  if (mainScript !== 'latin') {
+  if (mainScript !== 'latin' && mainScript !== 'cyrillic') {
     if (mainCount / words < 0.6) return 'und';
-    const byScript = scriptLanguage(mainScript, sample);
-    return byScript ?? hinted ?? 'und';
+    return scriptLanguage(mainScript, sample) ?? hinted ?? 'und';
   }
-  if (words < MIN_WORDS) return hinted && (LANGUAGES as readonly string[]).includes(hinted) ? hinted : 'und';
+  if (mainScript === 'cyrillic' && isSerbianCyrillic(sample)) return 'sr';
+  if (words < MIN_WORDS) return hinted ?? 'und';
+
   let best = 0;
   let second = -1;
-  for (let b = 1; b < scores.length; b++) {
-    if (scores[b] > scores[best]) {
+  for (let l = 1; l < n; l++) {
+    if (scores[l] > scores[best]) {
       second = best;
-      best = b;
-    } else if (second < 0 || scores[b] > scores[second]) second = b;
+      best = l;
+    } else if (second < 0 || scores[l] > scores[second]) second = l;
   }
-  const top = scores[best];
-  const runnerUp = second >= 0 ? scores[second] : 0;
-  const confident = top >= MIN_HITS && top / words >= MIN_SHARE && top >= MIN_LEAD * runnerUp;
+  const margin = (scores[best] - scores[second]) / words;
+  const confident =
+    margin >= MIN_MARGIN_PER_WORD &&
+    !mixed(
+      best,
+      mainScript === 'latin' ? wordVectors.latin.slice(0, latinRead) : wordVectors.cyrillic.slice(0, cyrillicRead),
+      n,
+    );
+  const detected = confident ? markers.refine(model.languages[best], tokens, words) : 'und';
   if (hinted) {
-    const h = (LANGUAGES as readonly string[]).indexOf(hinted);
     // the source's own word stands unless the text clearly says otherwise
-    if (h >= 0 && scores[h] >= 0.6 * top) return hinted;
-    if (h < 0 && !confident) return hinted;
+    const h = model.languages.indexOf(hinted);
+    if (h >= 0 && (scores[best] - scores[h]) / words < MIN_MARGIN_PER_WORD) return hinted;
+    if (!confident || sameGroup(hinted, detected, markers)) return hinted;
   }
-  return confident ? LANGUAGES[best] : 'und';
+  return detected;
+}
+
+function isSerbianCyrillic(sample: string): boolean {
+  if (SERBIAN_CYRILLIC_LETTERS.test(sample)) return true;
+  return SERBIAN_OR_MACEDONIAN_LETTERS.test(sample) && !MACEDONIAN_LETTERS.test(sample);
+}
+
+/**
+ * Whether the text is in two languages: the words that strongly prefer some other language are at least MIXED_RATIO
+ * as many as those that strongly prefer the winner over it. (Close languages share most words, so few of either kind
+ * are strong; a quote in another language is outweighed.)
+ */
+function mixed(best: number, vectors: readonly Float32Array[], n: number): boolean {
+  const against = new Int32Array(n);
+  for (const v of vectors) {
+    for (let l = 0; l < n; l++) if (v[l] - v[best] >= STRONG_PREFERENCE) against[l]++;
+  }
+  let other = best;
+  for (let l = 0; l < n; l++) if (against[l] > against[other]) other = l;
+  if (other === best || against[other] < MIN_MIXED_WORDS) return false;
+  let forBest = 0;
+  for (const v of vectors) if (v[best] - v[other] >= STRONG_PREFERENCE) forBest++;
+  return against[other] >= MIXED_RATIO * forBest;
+}
+
+/** How far the best language leads the second (total log10 likelihood). */
+function lead(scores: Float64Array): number {
+  let a = -Infinity;
+  let b = -Infinity;
+  for (const s of scores) {
+    if (s > a) [a, b] = [s, a];
+    else if (s > b) b = s;
+  }
+  return a - b;
+}
+
+/** "no" and "nb", or "hr" and "sh": a hint naming a close variant of what was detected is more precise. */
+function sameGroup(hint: string, detected: string, markers: LanguageMarkers): boolean {
+  if (hint === detected) return true;
+  if (hint === 'no') return detected === 'nb' || detected === 'nn';
+  return markers.sameGroup(hint, detected);
 }
 
 function scriptLanguage(script: Script, sample: string): string | undefined {
   switch (script) {
-    case 'cyrillic':
-      return UKRAINIAN_LETTERS.test(sample) ? 'uk' : 'ru';
     case 'greek':
       return 'el';
     case 'hebrew':

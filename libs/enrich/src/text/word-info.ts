@@ -6,8 +6,8 @@ import { type Token, WORD } from './tokenizer';
 export interface WordInfo {
   /** stop word in these languages (bit per LANGUAGES entry) */
   stop: number;
-  /** function word counted for language detection in these languages */
-  lang: number;
+  /** the word's evidence for each language of the language model, computed when the detector first reads it */
+  langScores?: Float32Array;
   /** the word's hashed feature term for the subject classifier (topic-features.ts), -1 for none */
   term: number;
   /** Media Topic names that start with this word */
@@ -27,7 +27,6 @@ export class WordInfos {
 
   constructor(
     private readonly stopwords: ReadonlyMap<string, number>,
-    private readonly languageWords: ReadonlyMap<string, number>,
     private readonly model: SubjectModel,
     /** the entity flags of a word (entityWordFlags) */
     private readonly entityFlags: (lower: string) => number,
@@ -38,7 +37,6 @@ export class WordInfos {
     if (!info) {
       info = {
         stop: this.stopwords.get(lower) ?? 0,
-        lang: this.languageWords.get(lower) ?? 0,
         term: termHashOf(lower),
         phrases: this.model.phrasesOf(lower),
         entity: this.entityFlags(lower),
@@ -57,4 +55,4 @@ export class WordInfos {
   }
 }
 
-export const NO_INFO: WordInfo = { stop: 0, lang: 0, term: -1, phrases: undefined, entity: 0 };
+export const NO_INFO: Readonly<WordInfo> = { stop: 0, term: -1, phrases: undefined, entity: 0 };

@@ -7,6 +7,8 @@ import type { LanguageModel } from './language-model';
 const MIN_WORDS = 4;
 /** The winner must lead the second language by this much log10 likelihood per word read (else mixed or unknown). */
 const MIN_MARGIN_PER_WORD = 0.1;
+/** A language the model does not know (Estonian, Basque, Albanian…) leaves most words off every list: then "und". */
+const MIN_LISTED_SHARE = 0.2;
 /** Words read before stopping once the lead is clear, and never more than MAX_WORDS. */
 const SETTLED_WORDS = 200;
 const SETTLED_MARGIN_PER_WORD = 0.5;
@@ -21,6 +23,7 @@ const MIN_MIXED_WORDS = 3;
  * The evidence vectors of the lower-case words read, by script, kept for the mixed-text check (names and terms in
  * capitals or in another script say nothing about mixing). Reused: detection is synchronous.
  */
+const listed: number[] = [];
 const wordVectors: Record<'latin' | 'cyrillic', Float32Array[]> = { latin: [], cyrillic: [] };
 
 type Script =
@@ -91,7 +94,12 @@ export function detectLanguage(
       if (script !== 'latin' && sample.length < 400) sample += t.lower;
     }
     const info = infos[i];
-    const v = (info.langScores ??= model.scores(t.lower));
+    if (!info.langScores) {
+      info.langScores = model.scores(t.lower);
+      info.langListed = model.listedIn(t.lower);
+    }
+    const v = info.langScores;
+    listed[words - 1] = info.langListed!;
     for (let l = 0; l < n; l++) scores[l] += v[l];
     if (!t.cap || t.sentStart) {
       if (code < 0x250) wordVectors.latin[latinRead++] = v;
@@ -121,14 +129,15 @@ export function detectLanguage(
       best = l;
     } else if (second < 0 || scores[l] > scores[second]) second = l;
   }
+  let covered = 0;
+  for (let w = 0; w < words; w++) if (listed[w] & (1 << best)) covered++;
   const margin = (scores[best] - scores[second]) / words;
   const confident =
     margin >= MIN_MARGIN_PER_WORD &&
-    !mixed(
-      best,
-      mainScript === 'latin' ? wordVectors.latin.slice(0, latinRead) : wordVectors.cyrillic.slice(0, cyrillicRead),
-      n,
-    );
+    covered >= MIN_LISTED_SHARE * words &&
+    !(mainScript === 'latin'
+      ? mixed(best, wordVectors.latin, latinRead, n)
+      : mixed(best, wordVectors.cyrillic, cyrillicRead, n));
   const detected = confident ? markers.refine(model.languages[best], tokens, words) : 'und';
   if (hinted) {
     // the source's own word stands unless the text clearly says otherwise
@@ -149,16 +158,17 @@ function isSerbianCyrillic(sample: string): boolean {
  * as many as those that strongly prefer the winner over it. (Close languages share most words, so few of either kind
  * are strong; a quote in another language is outweighed.)
  */
-function mixed(best: number, vectors: readonly Float32Array[], n: number): boolean {
+function mixed(best: number, vectors: readonly Float32Array[], count: number, n: number): boolean {
   const against = new Int32Array(n);
-  for (const v of vectors) {
+  for (let w = 0; w < count; w++) {
+    const v = vectors[w];
     for (let l = 0; l < n; l++) if (v[l] - v[best] >= STRONG_PREFERENCE) against[l]++;
   }
   let other = best;
   for (let l = 0; l < n; l++) if (against[l] > against[other]) other = l;
   if (other === best || against[other] < MIN_MIXED_WORDS) return false;
   let forBest = 0;
-  for (const v of vectors) if (v[best] - v[other] >= STRONG_PREFERENCE) forBest++;
+  for (let w = 0; w < count; w++) if (vectors[w][best] - vectors[w][other] >= STRONG_PREFERENCE) forBest++;
   return against[other] >= MIXED_RATIO * forBest;
 }
 

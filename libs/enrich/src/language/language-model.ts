@@ -31,6 +31,7 @@ export class LanguageModel {
 
   constructor(file: LanguageWordsFile) {
     this.languages = Object.keys(file.languages);
+    if (this.languages.length > 32) throw new Error('language-words.json: at most 32 languages (bit masks)');
     const n = this.languages.length;
     this.sum = new Float32Array(n);
     const pairs = new Map<string, number[]>();
@@ -61,6 +62,15 @@ export class LanguageModel {
       at += p.length;
       this.offsets[++i] = at;
     }
+  }
+
+  /** Bit l is set when language l's list holds the (lower-case) word (at most 32 languages). */
+  listedIn(lower: string): number {
+    const entry = this.words.get(lower);
+    let mask = 0;
+    if (entry !== undefined)
+      for (let k = this.offsets[entry]; k < this.offsets[entry + 1]; k += 2) mask |= 1 << this.pool[k];
+    return mask;
   }
 
   /** The evidence one (lower-case) word gives for each language: higher is likelier. */

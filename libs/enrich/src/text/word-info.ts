@@ -8,6 +8,8 @@ export interface WordInfo {
   stop: number;
   /** the word's evidence for each language of the language model, computed when the detector first reads it */
   langScores?: Float32Array;
+  /** bit l: language l's frequency list holds the word (set with langScores) */
+  langListed?: number;
   /** the word's hashed feature term for the subject classifier (topic-features.ts), -1 for none */
   term: number;
   /** Media Topic names that start with this word */

@@ -1,6 +1,6 @@
 /**
  * Language identification measured on labelled text the detector never learnt from, split as language-split.ts says:
- *   npm run build && node dist/bench/enrich/language-eval.js [--split dev|test] [--details]
+ *   npm run bench:language -- [--split dev|test] [--details]
  * Sources: the IPTC Media Topics definitions (13 locale columns; names too, as very short text), SIB-200 (en fr de es)
  * and, when installed, Debian's translated documentation (/usr/share/man/<lang>, the installation guide) — prose the
  * frequency lists were not built from. Figures per language for one sentence and for a paragraph (five sentences or
@@ -17,7 +17,7 @@ import { parseCsv } from './scripts/csv';
 import { IPTC_LOCALES, iptcRowsOf, type Split, splitOfDocument, splitOfTopic } from './scripts/language-split';
 import { dataDir } from './scripts/paths';
 
-interface Sample {
+export interface Sample {
   source: string;
   language: string;
   kind: 'name' | 'sentence' | 'paragraph' | 'mixed';
@@ -195,6 +195,13 @@ function mixedSamples(samples: Sample[]): Sample[] {
   return out;
 }
 
+/** Every labelled sample of a split (exported for comparing other detectors on the same texts). */
+export function samplesOf(split: Split): Sample[] {
+  const samples = [...iptcSamples(split), ...sibSamples(split), ...documentationSamples(split)];
+  samples.push(...mixedSamples(samples));
+  return samples;
+}
+
 export function detect(text: string, knowledge: LanguageKnowledge): string {
   const { tokens } = tokenize(undefined, [text]);
   const infos = tokens.map((): WordInfo => ({ stop: 0, term: -1, phrases: undefined, entity: 0 }));
@@ -208,8 +215,7 @@ function main(): void {
     process.stdout.write('(no --split dev|test given: dev)\n');
   const details = args.includes('--details');
   const knowledge = loadLanguageKnowledge(dataDir());
-  const samples = [...iptcSamples(split), ...sibSamples(split), ...documentationSamples(split)];
-  samples.push(...mixedSamples(samples));
+  const samples = samplesOf(split);
   type Tally = { n: number; right: number; und: number; wrong: Map<string, number> };
   const tallies = new Map<string, Tally>();
   const totals = new Map<string, Tally>();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Ninjs } from '@wiredesk/ninjs';
@@ -115,11 +116,24 @@ export class ArticleRepository {
     const stories = await planStories(prepared, this.articles, this.profile);
     const derivations = await readRevisedVersions(stories, this.versions, this.profile);
     const now = new Date();
-    const { steps, stale } = buildWriteSteps(stories, derivations, now, MAX_DOCUMENT_BYTES);
+    const { steps, stale } = buildWriteSteps(stories, derivations, now, MAX_DOCUMENT_BYTES, randomUUID());
 
     const rejected = new Map<number, PermanentFailure>();
     let storiesCreated = 0;
-    for (const step of steps) {
+    for (let i = 0; i < steps.length;) {
+      if (steps[i].target === 'timeline') {
+        // the timeline's steps (buckets, then their stamps) in one section: another batch of this process never
+        // writes between them (hour-tag-cache.ts)
+        let end = i;
+        while (end < steps.length && steps[end].target === 'timeline') end++;
+        const timelineSteps = steps.slice(i, end);
+        await this.shared(async () => {
+          for (const step of timelineSteps) await this.execute(step, rejected);
+        });
+        i = end;
+        continue;
+      }
+      const step = steps[i++];
       const inserted = await this.execute(step, rejected);
       if (step.kind === 'insert' && step.target === 'articles') storiesCreated += inserted;
     }
@@ -134,13 +148,11 @@ export class ArticleRepository {
     const model = this.models[step.target];
     const reject = (items: number[], failure: PermanentFailure) => items.forEach((i) => rejected.set(i, failure));
     if (step.kind === 'write') {
-      const run = () =>
-        bulkWriteIdempotent(
-          model,
-          step.ops.map((o) => o.op),
-          this.profile.maxOpsPerCommand,
-        );
-      const failures = step.target === 'timeline' ? await this.shared(run) : await run();
+      const failures = await bulkWriteIdempotent(
+        model,
+        step.ops.map((o) => o.op),
+        this.profile.maxOpsPerCommand,
+      );
       failures.forEach((failure, i) => reject(step.ops[i].items, failure));
       return 0;
     }

@@ -4,6 +4,7 @@ import { versionId } from '../schemas/article-version.schema';
 import {
   bucketId,
   decodeEntry,
+  hourOfBucket,
   directoriesOf,
   encodeEntry,
   entryOf,
@@ -11,6 +12,7 @@ import {
   type TimelineEntry,
   type TimelineRef,
 } from '../timeline/timeline-entry';
+import { stampDocumentId, stampField } from '../timeline/hour-tag-cache';
 import type { ArticleOutcome } from './article-input';
 import type { ArticleRecord } from './article-record';
 import {
@@ -88,7 +90,8 @@ export type StoredDerivations = ReadonlyMap<string, StoredDerivation>;
  * The statements of a batch, in the order they must run:
  * 1. new versions (inserts; a replay collides on `_id` and changes nothing), then revised versions;
  * 2. the timeline: each story's new entry added and its old one removed, before the story records the new one, so
- *    a crash in between leaves the story's recorded entry to be replaced by the re-run;
+ *    a crash in between leaves the story's recorded entry to be replaced by the re-run; then the changed buckets'
+ *    stamps copied to their days (hour-tag-cache.ts; the repository runs both timeline steps in one locked section);
  * 3. the stories: revisions, new stories (inserts), new current versions, version lists, kills;
  * 4. kills reach every version of their story, including those this batch stored.
  */
@@ -97,6 +100,7 @@ export function buildWriteSteps(
   derivations: StoredDerivations,
   now: Date,
   maxDocumentBytes: number,
+  stamp: string,
 ): WriteSteps {
   const stale = new Set<number>();
   const versionInserts: PlannedInsert[] = [];
@@ -107,7 +111,7 @@ export function buildWriteSteps(
   const versionLists: PlannedOp[] = [];
   const cancels: PlannedOp[] = [];
   const versionCancels: PlannedOp[] = [];
-  const timeline = new TimelineChanges();
+  const timeline = new TimelineChanges(stamp);
 
   for (const story of stories) {
     const { plan, items } = story;
@@ -166,6 +170,7 @@ export function buildWriteSteps(
       { kind: 'insert', target: 'versions', docs: versionInserts },
       { kind: 'write', target: 'versions', ops: versionRevisions },
       { kind: 'write', target: 'timeline', ops: timeline.ops() },
+      { kind: 'write', target: 'timeline', ops: timeline.stampOps() },
       // story revisions first: a higher version later in the batch must win over them
       { kind: 'write', target: 'articles', ops: storyRevisions },
       { kind: 'insert', target: 'articles', docs: newStories },
@@ -191,11 +196,18 @@ export function finalEntry(story: PlannedStory, revised?: PreparedItem): Timelin
   return undefined;
 }
 
-/** The timeline statements of a batch, one per bucket or directory (many stories share an hour). */
+/**
+ * The timeline statements of a batch, one per bucket or directory (many stories share an hour). `stamp` must differ
+ * from every other batch's: it marks the buckets this batch changes (hour-tag-cache.ts).
+ */
 export class TimelineChanges {
   private readonly adds = new Map<string, { entries: Set<string>; items: Set<number> }>();
   private readonly pulls = new Map<string, { entries: Set<string>; items: Set<number> }>();
   private readonly directories = new Map<string, { hours: Set<number>; items: Set<number> }>();
+  /** changed buckets by hour, with the items they were changed for */
+  private readonly changedHours = new Map<number, Set<number>>();
+
+  constructor(private readonly stamp: string) {}
 
   /** Adds a story's new entry (and its hour to the directories), removes the one it recorded; the new ref. */
   move(entry: TimelineEntry, old: TimelineRef | undefined, items: number[]): TimelineRef {
@@ -203,7 +215,11 @@ export class TimelineChanges {
     const ref: TimelineRef = { b: bucketId(hour), m: encodeEntry(entry) };
     if (old && old.b === ref.b && old.m === ref.m) return ref;
     collect(this.adds, ref.b, ref.m, items);
-    if (old) collect(this.pulls, old.b, old.m, items);
+    this.changed(hour, items);
+    if (old) {
+      collect(this.pulls, old.b, old.m, items);
+      this.changed(hourOfBucket(old.b), items);
+    }
     for (const id of directoriesOf(entry)) {
       const dir = this.directories.get(id) ?? { hours: new Set<number>(), items: new Set<number>() };
       dir.hours.add(hour);
@@ -219,13 +235,32 @@ export class TimelineChanges {
       ops.push(upsert(id, { $addToSet: { h: { $each: [...hours] } } }, items));
     }
     for (const [id, { entries, items }] of this.adds) {
-      ops.push(upsert(id, { $addToSet: { m: { $each: [...entries] } } }, items));
+      ops.push(upsert(id, { $addToSet: { m: { $each: [...entries] } }, $set: { s: this.stamp } }, items));
     }
     for (const [id, { entries, items }] of this.pulls) {
-      const update: Document = { $pullAll: { m: [...entries] } };
+      const update: Document = { $pullAll: { m: [...entries] }, $set: { s: this.stamp } };
       ops.push({ op: { updateOne: { filter: { _id: id }, update } }, items: [...items] });
     }
     return ops;
+  }
+
+  /** After `ops()` has run: each changed bucket's stamp, copied into its day's stamp document. */
+  stampOps(): PlannedOp[] {
+    const days = new Map<string, { set: Document; items: Set<number> }>();
+    for (const [hour, items] of this.changedHours) {
+      const id = stampDocumentId(hour);
+      const day = days.get(id) ?? { set: {}, items: new Set<number>() };
+      day.set[`hs.${stampField(hour)}`] = this.stamp;
+      items.forEach((i) => day.items.add(i));
+      days.set(id, day);
+    }
+    return [...days].map(([id, { set, items }]) => upsert(id, { $set: set }, items));
+  }
+
+  private changed(hour: number, items: number[]): void {
+    const forItems = this.changedHours.get(hour) ?? new Set<number>();
+    items.forEach((i) => forItems.add(i));
+    this.changedHours.set(hour, forItems);
   }
 }
 

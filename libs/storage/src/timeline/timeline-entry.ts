@@ -58,6 +58,10 @@ export function bucketId(hour: number): string {
   return `h:${hour}`;
 }
 
+export function hourOfBucket(id: string): number {
+  return Number(id.slice(2));
+}
+
 export const ALL_STORIES_DIRECTORY = 'd:*';
 
 export function directoryId(facet: string, value: string): string {

@@ -7,18 +7,15 @@ import { versionId } from '../schemas/article-version.schema';
 import { RAW_COPIES_COUNTER, STORIES_COUNTER } from '../schemas/timeline.schema';
 import { readByIds, type StoreProfile } from '../store-profile';
 import { relevance } from '../search/terms';
-import { HourTagCache, NO_STAMP, stampDocumentId, stampField } from '../timeline/hour-tag-cache';
-import { inScope, scopeOf, TagTally, type TagCount, type TagWindow } from '../timeline/tag-counts';
+import { TagCountReader } from '../timeline/tag-count-reader';
+import type { TagCount, TagWindow } from '../timeline/tag-counts';
+import { readTimeline } from '../timeline/timeline-reads';
 import {
-  ALL_STORIES_DIRECTORY,
   bucketId,
   compareNewestFirst,
   decodeEntry,
   directoriesFor,
-  directoryId,
   entryMatches,
-  HOUR_MS,
-  hourOfBucket,
   hoursToWalk,
   type TimelineEntry,
 } from '../timeline/timeline-entry';
@@ -32,7 +29,7 @@ import {
   type PageKey,
   type RankedPageKey,
 } from './article-query';
-import { TAG_KINDS, type TagKind } from './article-record';
+import type { TagKind } from './article-record';
 import type { VersionHash } from './article-write-ops';
 import type { ArticlePage, RankedPage, StoredArticle, StoredVersion } from './article-views';
 
@@ -44,7 +41,7 @@ export type { ArticlePage, RankedPage, StoredArticle, StoredVersion } from './ar
  * budget (`timeLimitMs`) over all its queries: past it, QueryTimeoutError.
  */
 export class ArticleReader {
-  private readonly hourTags = new HourTagCache();
+  private readonly tags: TagCountReader;
 
   constructor(
     private readonly articles: StoreModel,
@@ -53,7 +50,9 @@ export class ArticleReader {
     private readonly counters: StoreModel,
     private readonly profile: StoreProfile,
     private readonly timeLimitMs: number,
-  ) {}
+  ) {
+    this.tags = new TagCountReader(timeline, profile);
+  }
 
   /**
    * One page of stories, newest first (versionCreated, then uri), strictly after `after`. Walks the timeline (see
@@ -136,12 +135,7 @@ export class ArticleReader {
   }
 
   private readTimeline<T>(ids: string[], fields: Document, deadline: QueryDeadline): Promise<T[]> {
-    // the _id is wanted here: readByIds leaves it out unless asked for by name
-    return deadline.run(() =>
-      mapLimited(ids, this.profile.readConcurrency, (id) =>
-        this.timeline.findOne({ _id: id }, fields).maxTimeMS(deadline.remaining()).lean<T>(),
-      ).then((docs) => docs.filter((d): d is NonNullable<typeof d> => d !== null) as T[]),
-    );
+    return readTimeline<T>(this.timeline, ids, fields, deadline, this.profile);
   }
 
   /** A list filtered by words, newest first: the `terms_newest` index on MongoDB, a scan on FerretDB. */
@@ -260,64 +254,9 @@ export class ArticleReader {
     return versions.sort((a, b) => a.version - b.version);
   }
 
-  /**
-   * The most frequent people, organisations, places or subjects of the live stories in a time window
-   * (versionCreated), from the timeline buckets of the window's hours. Whole hours are counted once and kept
-   * (hour-tag-cache.ts) while their day's stamp shows them unchanged; the partial hours at the window's edges are
-   * read each time.
-   */
-  async tagCounts(kind: TagKind, window: TagWindow): Promise<TagCount[]> {
-    const deadline = new QueryDeadline(this.timeLimitMs);
-    const scope = scopeOf(window);
-    const directory = scope.language
-      ? directoryId('language', scope.language)
-      : scope.source
-        ? directoryId('source', scope.source)
-        : ALL_STORIES_DIRECTORY;
-    const [dir] = await this.readTimeline<{ h?: number[] }>([directory], { h: 1 }, deadline);
-    const hours = hoursToWalk([dir?.h ?? []], { since: window.since, until: window.until });
-    const since = window.since.getTime();
-    const until = window.until.getTime();
-    const whole = (hour: number) => hour * HOUR_MS >= since && (hour + 1) * HOUR_MS <= until;
-
-    const stampIds = [...new Set(hours.filter(whole).map(stampDocumentId))];
-    const days = await this.readTimeline<{ _id: string; hs?: Record<string, string> }>(
-      stampIds,
-      { _id: 1, hs: 1 },
-      deadline,
-    );
-    const stamps = new Map(days.map((d) => [d._id, d.hs ?? {}]));
-    const stampOf = (hour: number) => stamps.get(stampDocumentId(hour))?.[stampField(hour)] ?? NO_STAMP;
-
-    const tally = new TagTally();
-    const toRead: number[] = [];
-    for (const hour of hours) {
-      const kept = whole(hour) ? this.hourTags.get(hour, stampOf(hour), kind, scope) : undefined;
-      if (kept) tally.addFrozen(kept);
-      else toRead.push(hour);
-    }
-    const buckets = await this.readTimeline<{ _id: string; m?: string[]; s?: string }>(
-      toRead.map(bucketId),
-      { _id: 1, m: 1, s: 1 },
-      deadline,
-    );
-    for (const bucket of buckets) {
-      const hour = hourOfBucket(bucket._id);
-      const entries = (bucket.m ?? []).map(decodeEntry).filter((e) => e.t >= since && e.t < until && inScope(e, scope));
-      if (!whole(hour)) {
-        for (const e of entries) tally.addEntry(e, kind);
-        continue;
-      }
-      // every kind, kept: the monitor asks for all four in a row
-      for (const other of TAG_KINDS) {
-        const hourTally = new TagTally();
-        for (const e of entries) hourTally.addEntry(e, other);
-        const frozen = hourTally.freeze();
-        this.hourTags.put(hour, bucket.s ?? NO_STAMP, other, scope, frozen);
-        if (other === kind) tally.addFrozen(frozen);
-      }
-    }
-    return tally.top(window.limit);
+  /** The most frequent tags of a kind in a time window (tag-count-reader.ts). */
+  tagCounts(kind: TagKind, window: TagWindow): Promise<TagCount[]> {
+    return this.tags.count(kind, window, new QueryDeadline(this.timeLimitMs));
   }
 
   /** The totals kept at write time (null before the first count). */

@@ -30,6 +30,7 @@ import {
 import { toArticleRecord, type ArticleRecord, type TagKind } from './article-record';
 import { cancelEventPublishedOp, revisionEventPublishedOp } from './article-write-ops';
 import { planStories, readRevisedVersions } from './stored-stories';
+import { WrittenDirectoryHours } from '../timeline/written-directory-hours';
 import { buildWriteSteps, reconcileOutcomes, type PreparedItem, type Target, type WriteStep } from './write-plan';
 
 export type { ArticlePage, RankedPage, StoredArticle, StoredVersion } from './article-reader';
@@ -64,6 +65,7 @@ export class ArticleRepository {
   private readonly sharedLock = new KeyedLock();
   private readonly reader: ArticleReader;
   private readonly models: Record<Target, StoreModel>;
+  private readonly writtenDirectoryHours = new WrittenDirectoryHours();
 
   constructor(
     @InjectModel(ARTICLE_MODEL) private readonly articles: StoreModel,
@@ -116,7 +118,14 @@ export class ArticleRepository {
     const stories = await planStories(prepared, this.articles, this.profile);
     const derivations = await readRevisedVersions(stories, this.versions, this.profile);
     const now = new Date();
-    const { steps, stale } = buildWriteSteps(stories, derivations, now, MAX_DOCUMENT_BYTES, randomUUID());
+    const { steps, stale, directoryHours } = buildWriteSteps(
+      stories,
+      derivations,
+      now,
+      MAX_DOCUMENT_BYTES,
+      randomUUID(),
+      this.writtenDirectoryHours,
+    );
 
     const rejected = new Map<number, PermanentFailure>();
     let storiesCreated = 0;
@@ -127,9 +136,11 @@ export class ArticleRepository {
         let end = i;
         while (end < steps.length && steps[end].target === 'timeline') end++;
         const timelineSteps = steps.slice(i, end);
+        const failuresBefore = rejected.size;
         await this.shared(async () => {
           for (const step of timelineSteps) await this.execute(step, rejected);
         });
+        if (rejected.size === failuresBefore) this.writtenDirectoryHours.add(directoryHours);
         i = end;
         continue;
       }

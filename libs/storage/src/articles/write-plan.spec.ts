@@ -1,5 +1,6 @@
 import type { Ninjs } from '@wiredesk/ninjs';
 import { encodeEntry, entryOf } from '../timeline/timeline-entry';
+import { WrittenDirectoryHours } from '../timeline/written-directory-hours';
 import { toArticleRecord } from './article-record';
 import { planStory } from './version-plan';
 import { buildWriteSteps, reconcileOutcomes, type PlannedStory, type PreparedItem, type WriteStep } from './write-plan';
@@ -84,6 +85,21 @@ describe('buildWriteSteps', () => {
       'stamp-2',
     );
     for (const { filter } of statements(steps)) expect(Object.keys(filter)).toEqual(['_id']);
+  });
+
+  it('leaves out the directory hours this process has written, and says which it adds', () => {
+    const first = buildWriteSteps([planned([item(0, 1)])], new Map(), now, 15e6, 'stamp-1');
+    expect(first.directoryHours.map(([id]) => id).sort()).toEqual(['d:*', 'd:status:usable']);
+    const written = new WrittenDirectoryHours();
+    written.add(first.directoryHours);
+    const again = buildWriteSteps([planned([item(0, 1)])], new Map(), now, 15e6, 'stamp-2', written);
+    expect(summary(again.steps)).toEqual([
+      'insert versions 1',
+      'write timeline 1',
+      'write timeline 1',
+      'insert articles 1',
+    ]);
+    expect(again.directoryHours).toEqual([]);
   });
 
   it('moves an updated story in the timeline: adds the new entry, removes exactly the one it recorded', () => {

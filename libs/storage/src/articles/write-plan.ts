@@ -13,6 +13,7 @@ import {
   type TimelineRef,
 } from '../timeline/timeline-entry';
 import { stampDocumentId, stampField } from '../timeline/hour-tag-cache';
+import type { WrittenDirectoryHours } from '../timeline/written-directory-hours';
 import type { ArticleOutcome } from './article-input';
 import type { ArticleRecord } from './article-record';
 import {
@@ -79,6 +80,8 @@ export type WriteStep =
 
 export interface WriteSteps {
   steps: WriteStep[];
+  /** the directory hours the timeline steps add: known to be written once those steps ran without a failure */
+  directoryHours: [string, number[]][];
   /** final outcome kind per item where building changed the plan's (a revision with nothing to revise) */
   stale: Set<number>;
 }
@@ -101,6 +104,7 @@ export function buildWriteSteps(
   now: Date,
   maxDocumentBytes: number,
   stamp: string,
+  written?: WrittenDirectoryHours,
 ): WriteSteps {
   const stale = new Set<number>();
   const versionInserts: PlannedInsert[] = [];
@@ -111,7 +115,7 @@ export function buildWriteSteps(
   const versionLists: PlannedOp[] = [];
   const cancels: PlannedOp[] = [];
   const versionCancels: PlannedOp[] = [];
-  const timeline = new TimelineChanges(stamp);
+  const timeline = new TimelineChanges(stamp, written);
 
   for (const story of stories) {
     const { plan, items } = story;
@@ -179,6 +183,7 @@ export function buildWriteSteps(
       { kind: 'write', target: 'articles', ops: cancels },
       { kind: 'write', target: 'versions', ops: versionCancels },
     ].filter((step) => (step.kind === 'insert' ? step.docs!.length : step.ops!.length) > 0) as WriteStep[],
+    directoryHours: timeline.directoryHours(),
     stale,
   };
 }
@@ -198,7 +203,8 @@ export function finalEntry(story: PlannedStory, revised?: PreparedItem): Timelin
 
 /**
  * The timeline statements of a batch, one per bucket or directory (many stories share an hour). `stamp` must differ
- * from every other batch's: it marks the buckets this batch changes (hour-tag-cache.ts).
+ * from every other batch's: it marks the buckets this batch changes (hour-tag-cache.ts). Directory hours already
+ * `written` are left out (written-directory-hours.ts).
  */
 export class TimelineChanges {
   private readonly adds = new Map<string, { entries: Set<string>; items: Set<number> }>();
@@ -207,7 +213,10 @@ export class TimelineChanges {
   /** changed buckets by hour, with the items they were changed for */
   private readonly changedHours = new Map<number, Set<number>>();
 
-  constructor(private readonly stamp: string) {}
+  constructor(
+    private readonly stamp: string,
+    private readonly written?: WrittenDirectoryHours,
+  ) {}
 
   /** Adds a story's new entry (and its hour to the directories), removes the one it recorded; the new ref. */
   move(entry: TimelineEntry, old: TimelineRef | undefined, items: number[]): TimelineRef {
@@ -221,6 +230,7 @@ export class TimelineChanges {
       this.changed(hourOfBucket(old.b), items);
     }
     for (const id of directoriesOf(entry)) {
+      if (this.written?.has(id, hour)) continue;
       const dir = this.directories.get(id) ?? { hours: new Set<number>(), items: new Set<number>() };
       dir.hours.add(hour);
       items.forEach((i) => dir.items.add(i));
@@ -242,6 +252,10 @@ export class TimelineChanges {
       ops.push({ op: { updateOne: { filter: { _id: id }, update } }, items: [...items] });
     }
     return ops;
+  }
+
+  directoryHours(): [string, number[]][] {
+    return [...this.directories].map(([id, { hours }]) => [id, [...hours]]);
   }
 
   /** After `ops()` has run: each changed bucket's stamp, copied into its day's stamp document. */

@@ -11,7 +11,7 @@ import { TagCountReader } from '../timeline/tag-count-reader';
 import type { TagCount, TagWindow } from '../timeline/tag-counts';
 import { readTimeline } from '../timeline/timeline-reads';
 import {
-  bucketId,
+  bucketIdsOf,
   compareNewestFirst,
   decodeEntry,
   directoriesFor,
@@ -85,8 +85,8 @@ export class ArticleReader {
   }
 
   /**
-   * The first `wanted` timeline entries matching the filter, newest first. Buckets are read a few at a time (1, 2,
-   * 4… up to the read concurrency): most pages are filled by the newest bucket or two.
+   * The first `wanted` timeline entries matching the filter, newest first. Hours are read a few at a time (1, 2,
+   * 4, 8, all their buckets at once): most pages are filled by the newest hour or two.
    */
   private async walk(
     filter: ArticleFilter,
@@ -112,13 +112,14 @@ export class ArticleReader {
     for (let i = 0; i < hours.length && found.length < wanted; i += step, step = Math.min(step * 2, 8)) {
       const chunk = hours.slice(i, i + step);
       const buckets = await this.readTimeline<{ _id: string; m?: string[] }>(
-        chunk.map(bucketId),
+        chunk.flatMap(bucketIdsOf),
         { _id: 1, m: 1 },
         deadline,
       );
       const byId = new Map(buckets.map((b) => [b._id, b.m ?? []]));
       for (const hour of chunk) {
-        const matching = (byId.get(bucketId(hour)) ?? [])
+        const matching = bucketIdsOf(hour)
+          .flatMap((id) => byId.get(id) ?? [])
           .map(decodeEntry)
           .filter((e) => entryMatches(e, filter, after))
           .sort(compareNewestFirst);

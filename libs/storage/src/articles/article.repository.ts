@@ -132,7 +132,7 @@ export class ArticleRepository {
     for (let i = 0; i < steps.length;) {
       if (steps[i].target === 'timeline') {
         // the timeline's steps (buckets, then their stamps) in one section: another batch of this process never
-        // writes between them (hour-tag-cache.ts)
+        // writes between them (bucket-tag-cache.ts)
         let end = i;
         while (end < steps.length && steps[end].target === 'timeline') end++;
         const timelineSteps = steps.slice(i, end);

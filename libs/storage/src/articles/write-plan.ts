@@ -2,9 +2,8 @@ import type { Document } from 'mongodb';
 import type { PermanentFailure, StoredDocument, WriteOp } from '../bulk';
 import { versionId } from '../schemas/article-version.schema';
 import {
-  bucketId,
+  bucketIdAt,
   decodeEntry,
-  hourOfBucket,
   directoriesOf,
   encodeEntry,
   entryOf,
@@ -12,7 +11,7 @@ import {
   type TimelineEntry,
   type TimelineRef,
 } from '../timeline/timeline-entry';
-import { stampDocumentId, stampField } from '../timeline/hour-tag-cache';
+import { stampDocumentId, stampField } from '../timeline/bucket-tag-cache';
 import type { WrittenDirectoryHours } from '../timeline/written-directory-hours';
 import type { ArticleOutcome } from './article-input';
 import type { ArticleRecord } from './article-record';
@@ -94,7 +93,7 @@ export type StoredDerivations = ReadonlyMap<string, StoredDerivation>;
  * 1. new versions (inserts; a replay collides on `_id` and changes nothing), then revised versions;
  * 2. the timeline: each story's new entry added and its old one removed, before the story records the new one, so
  *    a crash in between leaves the story's recorded entry to be replaced by the re-run; then the changed buckets'
- *    stamps copied to their days (hour-tag-cache.ts; the repository runs both timeline steps in one locked section);
+ *    stamps copied to their days (bucket-tag-cache.ts; the repository runs both timeline steps in one locked section);
  * 3. the stories: revisions, new stories (inserts), new current versions, version lists, kills;
  * 4. kills reach every version of their story, including those this batch stored.
  */
@@ -203,15 +202,15 @@ export function finalEntry(story: PlannedStory, revised?: PreparedItem): Timelin
 
 /**
  * The timeline statements of a batch, one per bucket or directory (many stories share an hour). `stamp` must differ
- * from every other batch's: it marks the buckets this batch changes (hour-tag-cache.ts). Directory hours already
+ * from every other batch's: it marks the buckets this batch changes (bucket-tag-cache.ts). Directory hours already
  * `written` are left out (written-directory-hours.ts).
  */
 export class TimelineChanges {
   private readonly adds = new Map<string, { entries: Set<string>; items: Set<number> }>();
   private readonly pulls = new Map<string, { entries: Set<string>; items: Set<number> }>();
   private readonly directories = new Map<string, { hours: Set<number>; items: Set<number> }>();
-  /** changed buckets by hour, with the items they were changed for */
-  private readonly changedHours = new Map<number, Set<number>>();
+  /** changed buckets, with the items they were changed for */
+  private readonly changedBuckets = new Map<string, Set<number>>();
 
   constructor(
     private readonly stamp: string,
@@ -221,13 +220,13 @@ export class TimelineChanges {
   /** Adds a story's new entry (and its hour to the directories), removes the one it recorded; the new ref. */
   move(entry: TimelineEntry, old: TimelineRef | undefined, items: number[]): TimelineRef {
     const hour = hourOf(entry.t);
-    const ref: TimelineRef = { b: bucketId(hour), m: encodeEntry(entry) };
+    const ref: TimelineRef = { b: bucketIdAt(entry.t), m: encodeEntry(entry) };
     if (old && old.b === ref.b && old.m === ref.m) return ref;
     collect(this.adds, ref.b, ref.m, items);
-    this.changed(hour, items);
+    this.changed(ref.b, items);
     if (old) {
       collect(this.pulls, old.b, old.m, items);
-      this.changed(hourOfBucket(old.b), items);
+      this.changed(old.b, items);
     }
     for (const id of directoriesOf(entry)) {
       if (this.written?.has(id, hour)) continue;
@@ -261,20 +260,20 @@ export class TimelineChanges {
   /** After `ops()` has run: each changed bucket's stamp, copied into its day's stamp document. */
   stampOps(): PlannedOp[] {
     const days = new Map<string, { set: Document; items: Set<number> }>();
-    for (const [hour, items] of this.changedHours) {
-      const id = stampDocumentId(hour);
+    for (const [bucket, items] of this.changedBuckets) {
+      const id = stampDocumentId(bucket);
       const day = days.get(id) ?? { set: {}, items: new Set<number>() };
-      day.set[`hs.${stampField(hour)}`] = this.stamp;
+      day.set[`hs.${stampField(bucket)}`] = this.stamp;
       items.forEach((i) => day.items.add(i));
       days.set(id, day);
     }
     return [...days].map(([id, { set, items }]) => upsert(id, { $set: set }, items));
   }
 
-  private changed(hour: number, items: number[]): void {
-    const forItems = this.changedHours.get(hour) ?? new Set<number>();
+  private changed(bucket: string, items: number[]): void {
+    const forItems = this.changedBuckets.get(bucket) ?? new Set<number>();
     items.forEach((i) => forItems.add(i));
-    this.changedHours.set(hour, forItems);
+    this.changedBuckets.set(bucket, forItems);
   }
 }
 

@@ -49,7 +49,7 @@ export type FrozenTally = readonly (readonly [string, number, string, ...(string
 /**
  * Tag counts of one kind, grouped by the tag's key (its URI, else its lowercased name): a tag spelled two ways
  * (Britain / United Kingdom, same URI) counts once per story, under the name most stories use. Tallies add up, so an
- * hour's tally can be kept and summed into many windows (hour-tag-cache.ts).
+ * hour's tally can be kept and summed into many windows (bucket-tag-cache.ts).
  */
 export class TagTally {
   private readonly byKey = new Map<string, Tallied>();

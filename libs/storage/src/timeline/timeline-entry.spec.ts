@@ -1,7 +1,9 @@
 import { recordAt } from '../../testing/article-fixtures';
 import {
   ALL_STORIES_DIRECTORY,
-  bucketId,
+  bucketIdAt,
+  bucketIdsOf,
+  bucketSpan,
   decodeEntry,
   directoriesFor,
   directoriesOf,
@@ -25,8 +27,17 @@ describe('timeline entries', () => {
     expect(encodeEntry({ ...entry, status: 'canceled' })).not.toBe(text);
   });
 
-  it('fall in the bucket of their hour and are listed by every directory a filter may name', () => {
-    expect(bucketId(hourOf(entry.t))).toBe(`h:${Math.floor(Date.parse('2024-03-01T10:00:00Z') / HOUR_MS)}`);
+  it('fall in the bucket of their ten minutes and are listed by every directory a filter may name', () => {
+    const hour = Math.floor(Date.parse('2024-03-01T10:00:00Z') / HOUR_MS);
+    // 10:30 is in the fourth ten minutes of the hour
+    expect(bucketIdAt(entry.t)).toBe(`h:${hour}:3`);
+    expect(bucketIdsOf(hour)).toEqual([`h:${hour}`, ...[0, 1, 2, 3, 4, 5].map((i) => `h:${hour}:${i}`)]);
+    expect(bucketSpan(`h:${hour}:3`)).toEqual({
+      hour,
+      start: Date.parse('2024-03-01T10:30:00Z'),
+      end: Date.parse('2024-03-01T10:40:00Z'),
+    });
+    expect(bucketSpan(`h:${hour}`)).toEqual({ hour, start: hour * HOUR_MS, end: (hour + 1) * HOUR_MS });
     expect(directoriesOf(entry)).toEqual(
       expect.arrayContaining([
         ALL_STORIES_DIRECTORY,

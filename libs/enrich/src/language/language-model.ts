@@ -1,9 +1,14 @@
 /**
- * What data/language-words.json holds per language: its most frequent words and letter trigrams, each list in
- * [cB, items] buckets (cB = 100·log10 of the frequency; words separated by spaces, trigrams by "|").
+ * What data/language-words.json holds: the languages; the words of their frequency lists and, per word in that order,
+ * the number k of languages listing it then k pairs (language index, cB = 100·log10 of the frequency); the same for
+ * letter trigrams ("|" between them). Built offline by bench/enrich/scripts/build-language-words.ts.
  */
 export interface LanguageWordsFile {
-  languages: Record<string, { words: [number, string][]; trigrams: [number, string][] }>;
+  languages: string[];
+  words: string;
+  wordEntries: number[];
+  trigrams: string;
+  trigramEntries: number[];
 }
 
 /** log10 frequency given to a word a language's list does not hold (below its 6,000th word). */
@@ -21,46 +26,36 @@ const TRIGRAM_WEIGHT = 3;
  */
 export class LanguageModel {
   readonly languages: readonly string[];
-  /** word → its entries in `pool`: [language index, cB, …] from offsets[i] to offsets[i + 1] */
+  /** word → its row: [language index, cB, …] in `pool` from offsets[row] to offsets[row + 1] */
   private readonly words = new Map<string, number>();
   private readonly pool: Int16Array;
   private readonly offsets: Int32Array;
-  /** letter trigram → log10 probability per language */
-  private readonly trigrams = new Map<string, Float32Array>();
+  /** letter trigram → its row of `trigramTable`: log10 probability per language */
+  private readonly trigrams = new Map<string, number>();
+  private readonly trigramTable: Float32Array;
   private readonly sum: Float32Array;
 
   constructor(file: LanguageWordsFile) {
-    this.languages = Object.keys(file.languages);
-    if (this.languages.length > 32) throw new Error('language-words.json: at most 32 languages (bit masks)');
+    this.languages = file.languages;
     const n = this.languages.length;
+    if (n > 32) throw new Error('language-words.json: at most 32 languages (bit masks)');
     this.sum = new Float32Array(n);
-    const pairs = new Map<string, number[]>();
-    this.languages.forEach((lang, l) => {
-      const { words, trigrams } = file.languages[lang];
-      for (const [cb, list] of words)
-        for (const w of list.split(' ')) {
-          const p = pairs.get(w);
-          if (p) p.push(l, cb);
-          else pairs.set(w, [l, cb]);
-        }
-      for (const [cb, list] of trigrams)
-        for (const tri of list.split('|')) {
-          let v = this.trigrams.get(tri);
-          if (!v) this.trigrams.set(tri, (v = new Float32Array(n).fill(TRIGRAM_FLOOR)));
-          v[l] = cb / 100;
-        }
-    });
-    let size = 0;
-    for (const p of pairs.values()) size += p.length;
-    this.pool = new Int16Array(size);
-    this.offsets = new Int32Array(pairs.size + 1);
-    let i = 0;
-    let at = 0;
-    for (const [w, p] of pairs) {
-      this.words.set(w, i);
-      this.pool.set(p, at);
-      at += p.length;
-      this.offsets[++i] = at;
+    const words = file.words.split(' ');
+    this.offsets = new Int32Array(words.length + 1);
+    this.pool = new Int16Array(file.wordEntries.length - words.length);
+    for (let w = 0, at = 0, e = 0; w < words.length; w++) {
+      this.words.set(words[w], w);
+      const k = file.wordEntries[e++];
+      for (let j = 0; j < 2 * k; j++) this.pool[at++] = file.wordEntries[e++];
+      this.offsets[w + 1] = at;
+    }
+    const trigrams = file.trigrams.split('|');
+    this.trigramTable = new Float32Array(trigrams.length * n).fill(TRIGRAM_FLOOR);
+    for (let t = 0, e = 0; t < trigrams.length; t++) {
+      this.trigrams.set(trigrams[t], t);
+      const k = file.trigramEntries[e++];
+      for (let j = 0; j < k; j++, e += 2)
+        this.trigramTable[t * n + file.trigramEntries[e]] = file.trigramEntries[e + 1] / 100;
     }
   }
 
@@ -83,10 +78,11 @@ export class LanguageModel {
     const sum = this.sum.fill(0);
     const padded = ` ${lower} `;
     let grams = 0;
+    const table = this.trigramTable;
     for (let i = 0; i + 3 <= padded.length; i++, grams++) {
-      const v = this.trigrams.get(padded.slice(i, i + 3));
-      if (v) for (let l = 0; l < n; l++) sum[l] += v[l];
-      else for (let l = 0; l < n; l++) sum[l] += TRIGRAM_FLOOR;
+      const row = this.trigrams.get(padded.slice(i, i + 3));
+      if (row === undefined) for (let l = 0; l < n; l++) sum[l] += TRIGRAM_FLOOR;
+      else for (let l = 0, at = row * n; l < n; l++) sum[l] += table[at + l];
     }
     if (grams) for (let l = 0; l < n; l++) out[l] += (TRIGRAM_WEIGHT * sum[l]) / grams;
     return out;

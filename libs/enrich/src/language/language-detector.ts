@@ -136,8 +136,8 @@ export function detectLanguage(
     margin >= MIN_MARGIN_PER_WORD &&
     covered >= MIN_LISTED_SHARE * words &&
     !(mainScript === 'latin'
-      ? mixed(best, wordVectors.latin, latinRead, n)
-      : mixed(best, wordVectors.cyrillic, cyrillicRead, n));
+      ? mixed(best, wordVectors.latin, latinRead, knowledge)
+      : mixed(best, wordVectors.cyrillic, cyrillicRead, knowledge));
   const detected = confident ? markers.refine(model.languages[best], tokens, words) : 'und';
   if (hinted) {
     // the source's own word stands unless the text clearly says otherwise
@@ -156,16 +156,20 @@ function isSerbianCyrillic(sample: string): boolean {
 /**
  * Whether the text is in two languages: the words that strongly prefer some other language are at least MIXED_RATIO
  * as many as those that strongly prefer the winner over it. (Close languages share most words, so few of either kind
- * are strong; a quote in another language is outweighed.)
+ * are strong, and languages of one marker group are not counted; a quote in another language is outweighed.)
  */
-function mixed(best: number, vectors: readonly Float32Array[], count: number, n: number): boolean {
+function mixed(best: number, vectors: readonly Float32Array[], count: number, knowledge: LanguageKnowledge): boolean {
+  const { languages } = knowledge.model;
+  const n = languages.length;
   const against = new Int32Array(n);
   for (let w = 0; w < count; w++) {
     const v = vectors[w];
     for (let l = 0; l < n; l++) if (v[l] - v[best] >= STRONG_PREFERENCE) against[l]++;
   }
+  // a close language of the winner's group (Bokmål for Nynorsk) is no second language: their lists differ in size
   let other = best;
-  for (let l = 0; l < n; l++) if (against[l] > against[other]) other = l;
+  for (let l = 0; l < n; l++)
+    if (against[l] > against[other] && !knowledge.markers.sameGroup(languages[best], languages[l])) other = l;
   if (other === best || against[other] < MIN_MIXED_WORDS) return false;
   let forBest = 0;
   for (let w = 0; w < count; w++) if (vectors[w][best] - vectors[w][other] >= STRONG_PREFERENCE) forBest++;

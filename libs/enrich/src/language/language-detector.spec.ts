@@ -81,5 +81,10 @@ describe('detectLanguage', () => {
       'no',
     );
     expect(detect('Kort om sport', 'da')).toBe('da');
+    // no word here says Croatian, Serbian or Bosnian: the source's word decides, and without it the macrolanguage
+    const serboCroatian = 'Ministar je rekao da će bolnice dobiti više novca za opremu i nove zaposlene.';
+    expect(detect(serboCroatian)).toBe('sh');
+    expect(detect(serboCroatian, 'hr-HR')).toBe('hr');
+    expect(detect(serboCroatian, 'sr-Latn')).toBe('sr');
   });
 });

@@ -34,9 +34,12 @@ export class LanguageMarkers {
       }
   }
 
-  /** Both languages are members of one group ("hr" and "bs", "nb" and "nn"). */
+  /** Both languages belong to one group ("hr" and "bs", "nb" and "nn", "sh" and "sr"). */
   sameGroup(a: string, b: string): boolean {
-    for (const members of this.groups.values()) if (members.includes(a) && members.includes(b)) return true;
+    for (const [opener, members] of this.groups) {
+      const inGroup = (x: string): boolean => x === opener || members.includes(x);
+      if (inGroup(a) && inGroup(b)) return true;
+    }
     return false;
   }
 

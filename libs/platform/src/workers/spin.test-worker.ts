@@ -1,16 +1,25 @@
 // A worker for budgeted-pool.spec.ts: each item spins the CPU for `ms` (forever with -1), then answers or throws.
+import { threadId } from 'node:worker_threads';
 import type { ItemTask } from '@wiredesk/contracts';
 
 export interface SpinItem {
   ms: number;
   fail?: 'wire' | 'bug' | 'exit';
   id: string;
+  /** spins this long on its first attempt instead (a machine short of CPU, say); `tries` counts the attempts */
+  firstMs?: number;
+  /** one Int32 on a SharedArrayBuffer, shared by every thread the item is sent to */
+  tries?: Int32Array;
+  /** answer with the worker thread's id too */
+  sayThread?: boolean;
 }
 
 export default function spin(task: ItemTask<SpinItem>): number {
   task.items.forEach((item, i) => {
     task.port.postMessage({ i, started: true });
-    const until = item.ms < 0 ? Infinity : Date.now() + item.ms;
+    const attempt = item.tries ? Atomics.add(item.tries, 0, 1) : 0;
+    const ms = attempt === 0 && item.firstMs !== undefined ? item.firstMs : item.ms;
+    const until = ms < 0 ? Infinity : Date.now() + ms;
     while (Date.now() < until) {
       // a runaway parse
     }
@@ -20,7 +29,7 @@ export default function spin(task: ItemTask<SpinItem>): number {
         ? { kind: 'wire-error', code: 'MALFORMED_XML', message: `bad ${item.id}` }
         : item.fail === 'bug'
           ? { kind: 'error', message: `bug on ${item.id}` }
-          : { kind: 'ok', value: `done ${item.id}` };
+          : { kind: 'ok', value: item.sayThread ? `done ${item.id} on ${threadId}` : `done ${item.id}` };
     task.port.postMessage({ i, report });
   });
   return task.items.length;

@@ -243,6 +243,24 @@ describe('storage (real store)', () => {
       });
     });
 
+    it('counts again what changed since the last count: a new story, then its kill', async () => {
+      const window = { since: new Date('2024-03-01T00:00:00Z'), until: new Date('2024-03-04T00:00:00Z'), limit: 1 };
+      const frankfurt = async () => (await articles.tagCounts('places', window))[0];
+      expect(await frankfurt()).toMatchObject({ name: 'Frankfurt', count: 4 });
+      // whole hours are kept between counts: a write to one of them must show
+      const late = ninjsOf({
+        uri: 'urn:seed:frankfurt-late',
+        versionCreated: '2024-03-02T10:20:00Z',
+        headline: 'Late news from Frankfurt',
+        paragraphs: ['Bankers met in Frankfurt on Saturday.'],
+        places: [['Frankfurt', 'http://www.wikidata.org/entity/Q1794']],
+      });
+      await articles.applyBatch([incoming(late, { source: 'afp-en' })]);
+      expect(await frankfurt()).toMatchObject({ name: 'Frankfurt', count: 5 });
+      await articles.applyBatch([incoming(killOf(late, 2, '2024-03-02T10:40:00Z'), { source: 'afp-en' })]);
+      expect(await frankfurt()).toMatchObject({ name: 'Frankfurt', count: 4 });
+    });
+
     it('uses an index for the main queries where the store reports query plans', async () => {
       const queries = [
         {},

@@ -145,8 +145,7 @@ async function measure(base: string, name: string, paths: () => string, requests
   };
 }
 
-async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+async function main(options: Options): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create<NestExpressApplication>(
     ArchiveModule.forRoot(config, { dbName: options.db, consume: false }),
@@ -156,7 +155,7 @@ async function main(): Promise<void> {
   if (options.fresh) {
     await connection.db!.dropDatabase();
     await app.close();
-    return main();
+    return main({ ...options, fresh: false });
   }
   await app.listen(0, '127.0.0.1');
   const repository = app.get(ArticleRepository);
@@ -204,7 +203,7 @@ function tagsWeek(): string {
   return `/v1/tags/places?since=${since.toISOString()}&until=${until.toISOString()}`;
 }
 
-main().catch((error: unknown) => {
+main(parseArgs(process.argv.slice(2))).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

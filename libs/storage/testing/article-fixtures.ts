@@ -1,5 +1,6 @@
 import { contentHash, type Ninjs } from '@wiredesk/ninjs';
 import type { IncomingArticle } from '../src/articles/article-input';
+import { toArticleRecord, type ArticleRecord } from '../src/articles/article-record';
 
 /**
  * Small, realistic ninjs 3.1 articles for the storage and archive tests: written for these tests (no third-party
@@ -234,4 +235,21 @@ export function seededStories(prefix: string): { ninjs: Ninjs; source: string }[
     },
   ];
   return specs.map(({ source, ...spec }) => ({ ninjs: ninjsOf(spec), source }));
+}
+
+/** A stored record of a minimal story (English, one person, one place, from AFP-EN), for the timeline's unit tests. */
+export function recordAt(uri: string, versionCreated: string, extra: Record<string, unknown> = {}): ArticleRecord {
+  return toArticleRecord({
+    ninjs: {
+      uri,
+      version: '1',
+      versionCreated,
+      language: 'en',
+      people: [{ name: 'Ada Lovelace', uri: 'http://www.wikidata.org/entity/Q7259' }],
+      places: [{ name: 'Ghent' }],
+      ...extra,
+    },
+    contentHash: 'abcdef0123456789',
+    source: 'AFP-EN',
+  });
 }

@@ -7,14 +7,14 @@ import { versionId } from '../schemas/article-version.schema';
 import { RAW_COPIES_COUNTER, STORIES_COUNTER } from '../schemas/timeline.schema';
 import { readByIds, type StoreProfile } from '../store-profile';
 import { relevance } from '../search/terms';
-import { countTags, type TagCount, type TagWindow } from '../timeline/tag-counts';
+import { TagCountReader } from '../timeline/tag-count-reader';
+import type { TagCount, TagWindow } from '../timeline/tag-counts';
+import { readTimeline } from '../timeline/timeline-reads';
 import {
-  ALL_STORIES_DIRECTORY,
-  bucketId,
+  bucketIdsOf,
   compareNewestFirst,
   decodeEntry,
   directoriesFor,
-  directoryId,
   entryMatches,
   hoursToWalk,
   type TimelineEntry,
@@ -41,6 +41,8 @@ export type { ArticlePage, RankedPage, StoredArticle, StoredVersion } from './ar
  * budget (`timeLimitMs`) over all its queries: past it, QueryTimeoutError.
  */
 export class ArticleReader {
+  private readonly tags: TagCountReader;
+
   constructor(
     private readonly articles: StoreModel,
     private readonly versions: StoreModel,
@@ -48,7 +50,9 @@ export class ArticleReader {
     private readonly counters: StoreModel,
     private readonly profile: StoreProfile,
     private readonly timeLimitMs: number,
-  ) {}
+  ) {
+    this.tags = new TagCountReader(timeline, profile);
+  }
 
   /**
    * One page of stories, newest first (versionCreated, then uri), strictly after `after`. Walks the timeline (see
@@ -81,8 +85,8 @@ export class ArticleReader {
   }
 
   /**
-   * The first `wanted` timeline entries matching the filter, newest first. Buckets are read a few at a time (1, 2,
-   * 4… up to the read concurrency): most pages are filled by the newest bucket or two.
+   * The first `wanted` timeline entries matching the filter, newest first. Hours are read a few at a time (1, 2,
+   * 4, 8, all their buckets at once): most pages are filled by the newest hour or two.
    */
   private async walk(
     filter: ArticleFilter,
@@ -108,13 +112,14 @@ export class ArticleReader {
     for (let i = 0; i < hours.length && found.length < wanted; i += step, step = Math.min(step * 2, 8)) {
       const chunk = hours.slice(i, i + step);
       const buckets = await this.readTimeline<{ _id: string; m?: string[] }>(
-        chunk.map(bucketId),
+        chunk.flatMap(bucketIdsOf),
         { _id: 1, m: 1 },
         deadline,
       );
       const byId = new Map(buckets.map((b) => [b._id, b.m ?? []]));
       for (const hour of chunk) {
-        const matching = (byId.get(bucketId(hour)) ?? [])
+        const matching = bucketIdsOf(hour)
+          .flatMap((id) => byId.get(id) ?? [])
           .map(decodeEntry)
           .filter((e) => entryMatches(e, filter, after))
           .sort(compareNewestFirst);
@@ -131,12 +136,7 @@ export class ArticleReader {
   }
 
   private readTimeline<T>(ids: string[], fields: Document, deadline: QueryDeadline): Promise<T[]> {
-    // the _id is wanted here: readByIds leaves it out unless asked for by name
-    return deadline.run(() =>
-      mapLimited(ids, this.profile.readConcurrency, (id) =>
-        this.timeline.findOne({ _id: id }, fields).maxTimeMS(deadline.remaining()).lean<T>(),
-      ).then((docs) => docs.filter((d): d is NonNullable<typeof d> => d !== null) as T[]),
-    );
+    return readTimeline<T>(this.timeline, ids, fields, deadline, this.profile);
   }
 
   /** A list filtered by words, newest first: the `terms_newest` index on MongoDB, a scan on FerretDB. */
@@ -255,25 +255,9 @@ export class ArticleReader {
     return versions.sort((a, b) => a.version - b.version);
   }
 
-  /**
-   * The most frequent people, organisations, places or subjects of the live stories in a time window
-   * (versionCreated): counted from the timeline buckets of the window's hours (tag-counts.ts).
-   */
-  async tagCounts(kind: TagKind, window: TagWindow): Promise<TagCount[]> {
-    const deadline = new QueryDeadline(this.timeLimitMs);
-    const directory = window.language
-      ? directoryId('language', window.language.trim().toLowerCase())
-      : window.source
-        ? directoryId('source', window.source.trim().toLowerCase())
-        : ALL_STORIES_DIRECTORY;
-    const [dir] = await this.readTimeline<{ h?: number[] }>([directory], { h: 1 }, deadline);
-    const hours = hoursToWalk([dir?.h ?? []], { since: window.since, until: window.until });
-    const buckets = await this.readTimeline<{ m?: string[] }>(hours.map(bucketId), { m: 1 }, deadline);
-    return countTags(
-      buckets.flatMap((b) => (b.m ?? []).map(decodeEntry)),
-      kind,
-      window,
-    );
+  /** The most frequent tags of a kind in a time window (tag-count-reader.ts). */
+  tagCounts(kind: TagKind, window: TagWindow): Promise<TagCount[]> {
+    return this.tags.count(kind, window, new QueryDeadline(this.timeLimitMs));
   }
 
   /** The totals kept at write time (null before the first count). */

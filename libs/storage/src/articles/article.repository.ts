@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Ninjs } from '@wiredesk/ninjs';
@@ -29,6 +30,7 @@ import {
 import { toArticleRecord, type ArticleRecord, type TagKind } from './article-record';
 import { cancelEventPublishedOp, revisionEventPublishedOp } from './article-write-ops';
 import { planStories, readRevisedVersions } from './stored-stories';
+import { WrittenDirectoryHours } from '../timeline/written-directory-hours';
 import { buildWriteSteps, reconcileOutcomes, type PreparedItem, type Target, type WriteStep } from './write-plan';
 
 export type { ArticlePage, RankedPage, StoredArticle, StoredVersion } from './article-reader';
@@ -63,6 +65,7 @@ export class ArticleRepository {
   private readonly sharedLock = new KeyedLock();
   private readonly reader: ArticleReader;
   private readonly models: Record<Target, StoreModel>;
+  private readonly writtenDirectoryHours = new WrittenDirectoryHours();
 
   constructor(
     @InjectModel(ARTICLE_MODEL) private readonly articles: StoreModel,
@@ -115,11 +118,33 @@ export class ArticleRepository {
     const stories = await planStories(prepared, this.articles, this.profile);
     const derivations = await readRevisedVersions(stories, this.versions, this.profile);
     const now = new Date();
-    const { steps, stale } = buildWriteSteps(stories, derivations, now, MAX_DOCUMENT_BYTES);
+    const { steps, stale, directoryHours } = buildWriteSteps(
+      stories,
+      derivations,
+      now,
+      MAX_DOCUMENT_BYTES,
+      randomUUID(),
+      this.writtenDirectoryHours,
+    );
 
     const rejected = new Map<number, PermanentFailure>();
     let storiesCreated = 0;
-    for (const step of steps) {
+    for (let i = 0; i < steps.length;) {
+      if (steps[i].target === 'timeline') {
+        // the timeline's steps (buckets, then their stamps) in one section: another batch of this process never
+        // writes between them (bucket-tag-cache.ts)
+        let end = i;
+        while (end < steps.length && steps[end].target === 'timeline') end++;
+        const timelineSteps = steps.slice(i, end);
+        const failuresBefore = rejected.size;
+        await this.shared(async () => {
+          for (const step of timelineSteps) await this.execute(step, rejected);
+        });
+        if (rejected.size === failuresBefore) this.writtenDirectoryHours.add(directoryHours);
+        i = end;
+        continue;
+      }
+      const step = steps[i++];
       const inserted = await this.execute(step, rejected);
       if (step.kind === 'insert' && step.target === 'articles') storiesCreated += inserted;
     }
@@ -134,13 +159,11 @@ export class ArticleRepository {
     const model = this.models[step.target];
     const reject = (items: number[], failure: PermanentFailure) => items.forEach((i) => rejected.set(i, failure));
     if (step.kind === 'write') {
-      const run = () =>
-        bulkWriteIdempotent(
-          model,
-          step.ops.map((o) => o.op),
-          this.profile.maxOpsPerCommand,
-        );
-      const failures = step.target === 'timeline' ? await this.shared(run) : await run();
+      const failures = await bulkWriteIdempotent(
+        model,
+        step.ops.map((o) => o.op),
+        this.profile.maxOpsPerCommand,
+      );
       failures.forEach((failure, i) => reject(step.ops[i].items, failure));
       return 0;
     }

@@ -1,6 +1,6 @@
 import type { Ninjs } from '@wiredesk/ninjs';
 import { versionId } from '../schemas/article-version.schema';
-import { bucketId, encodeEntry, entryOf, hourOf } from '../timeline/timeline-entry';
+import { bucketIdAt, encodeEntry, entryOf } from '../timeline/timeline-entry';
 import { toArticleRecord } from './article-record';
 import { planStory } from './version-plan';
 import { buildWriteSteps, type PlannedStory, type PreparedItem, type WriteStep } from './write-plan';
@@ -57,7 +57,7 @@ describe('buildWriteSteps: which items each statement is written for', () => {
       versionHashes: [{ v: 1, h: 'h-urn:b-v1' }],
     };
     const stories = [planned([item('urn:a', 3, 1)]), planned([item('urn:b', 8, 2)], stored)];
-    const { steps } = buildWriteSteps(stories, new Map(), now, 15e6);
+    const { steps } = buildWriteSteps(stories, new Map(), now, 15e6, 'stamp-1');
     const lines = attribution(steps);
     expect(lines.filter((l) => l.startsWith('insert versions'))).toEqual(['insert versions: 3', 'insert versions: 8']);
     expect(lines.filter((l) => l.startsWith('insert articles'))).toEqual(['insert articles: 3']);
@@ -77,7 +77,7 @@ describe('buildWriteSteps: which items each statement is written for', () => {
       versionHashes: [{ v: 3, h: 'h-urn:c-v3' }],
     };
     const story = planned([item('urn:c', 4, 1), item('urn:c', 5, 2, { pubStatus: 'canceled' })], stored);
-    const { steps } = buildWriteSteps([story], new Map(), now, 15e6);
+    const { steps } = buildWriteSteps([story], new Map(), now, 15e6, 'stamp-1');
     const lines = attribution(steps).filter((l) => !l.startsWith('write timeline'));
     expect(lines).toEqual([
       'insert versions: 4',
@@ -102,7 +102,7 @@ describe('buildWriteSteps: which items each statement is written for', () => {
       canceled: true,
       versionHashes: [{ v: 2, h: 'h-urn:d-v2' }],
     };
-    const { steps } = buildWriteSteps([planned([item('urn:d', 0, 3)], stored)], new Map(), now, 15e6);
+    const { steps } = buildWriteSteps([planned([item('urn:d', 0, 3)], stored)], new Map(), now, 15e6, 'stamp-1');
     const insert = steps.find((s) => s.kind === 'insert' && s.target === 'versions') as Extract<
       WriteStep,
       { kind: 'insert' }
@@ -126,7 +126,7 @@ describe('buildWriteSteps: which items each statement is written for', () => {
     const replay = { ...item('urn:e', 6, 1, {}, 'new-hash'), replay: true };
     const story = planned([replay], stored);
     const derivations = new Map([[versionId('urn:e', 1), { contentHash: 'old-hash', storedAt: now }]]);
-    const { steps, stale } = buildWriteSteps([story], derivations, now, 15e6);
+    const { steps, stale } = buildWriteSteps([story], derivations, now, 15e6, 'stamp-1');
     expect(stale.size).toBe(0);
     const lines = attribution(steps).filter((l) => !l.startsWith('write timeline'));
     expect(lines).toEqual(['write versions: 6', 'write articles: 6']);
@@ -147,18 +147,18 @@ describe('buildWriteSteps: which items each statement is written for', () => {
     const stored = { version: 1, contentHash: 'old-hash', canceled: false, versionHashes: [{ v: 1, h: 'old-hash' }] };
     const replay = { ...item('urn:f', 2, 1, {}, 'new-hash'), replay: true };
     const derivations = new Map([[versionId('urn:f', 1), { contentHash: 'new-hash' }]]);
-    const { steps } = buildWriteSteps([planned([replay], stored)], derivations, now, 15e6);
+    const { steps } = buildWriteSteps([planned([replay], stored)], derivations, now, 15e6, 'stamp-1');
     expect(attribution(steps).filter((l) => !l.startsWith('write timeline'))).toEqual(['write articles: 2']);
   });
 
   it('writes no timeline statement when the story keeps the entry it recorded', () => {
     const v2 = item('urn:g', 0, 2);
     const entry = entryOf(v2.record, v2.record.pubStatus);
-    const timeline = { b: bucketId(hourOf(entry.t)), m: encodeEntry(entry) };
+    const timeline = { b: bucketIdAt(entry.t), m: encodeEntry(entry) };
     const stored = { version: 2, contentHash: 'other', canceled: false, versionHashes: [{ v: 1, h: 'h1' }], timeline };
     // a higher version whose entry is the one recorded (same time, status, headline)
     const story = planned([item('urn:g', 0, 2, {}, 'h-new')], { ...stored, version: 1 });
-    const { steps } = buildWriteSteps([story], new Map(), now, 15e6);
+    const { steps } = buildWriteSteps([story], new Map(), now, 15e6, 'stamp-1');
     expect(steps.some((s) => s.target === 'timeline')).toBe(false);
     // a recorded entry in the same bucket but another story text: moved
     const moved = buildWriteSteps(
@@ -166,6 +166,7 @@ describe('buildWriteSteps: which items each statement is written for', () => {
       new Map(),
       now,
       15e6,
+      'stamp-2',
     );
     const pulls = ops(moved.steps, 'timeline').filter((o) => JSON.stringify(o.op).includes('$pullAll'));
     expect(pulls.map((o) => o.items)).toEqual([[0]]);

@@ -1,5 +1,6 @@
 import type { Ninjs } from '@wiredesk/ninjs';
 import { encodeEntry, entryOf } from '../timeline/timeline-entry';
+import { WrittenDirectoryHours } from '../timeline/written-directory-hours';
 import { toArticleRecord } from './article-record';
 import { planStory } from './version-plan';
 import { buildWriteSteps, reconcileOutcomes, type PlannedStory, type PreparedItem, type WriteStep } from './write-plan';
@@ -52,16 +53,16 @@ const statements = (steps: WriteStep[]) =>
 
 describe('buildWriteSteps', () => {
   it('inserts a new story with its version and timeline entry, the entry first', () => {
-    const { steps } = buildWriteSteps([planned([item(0, 1)])], new Map(), now, 15e6);
-    expect(summary(steps)).toEqual(['insert versions 1', 'write timeline 3', 'insert articles 1']);
-    const story = (steps[2] as Extract<WriteStep, { kind: 'insert' }>).docs[0];
+    const { steps } = buildWriteSteps([planned([item(0, 1)])], new Map(), now, 15e6, 'stamp-1');
+    expect(summary(steps)).toEqual(['insert versions 1', 'write timeline 3', 'write timeline 1', 'insert articles 1']);
+    const story = (steps[3] as Extract<WriteStep, { kind: 'insert' }>).docs[0];
     expect(story.doc).toMatchObject({ _id: 'urn:x:1', version: 1, timeline: { b: expect.stringMatching(/^h:/) } });
     expect(story.fallback).toMatchObject({ updateOne: { filter: { _id: 'urn:x:1' }, upsert: true } });
     const timeline = (steps[1] as Extract<WriteStep, { kind: 'write' }>).ops.map((o) => o.op);
     expect(timeline).toContainEqual({
       updateOne: {
         filter: { _id: story.doc.timeline.b },
-        update: { $addToSet: { m: { $each: [story.doc.timeline.m] } } },
+        update: { $addToSet: { m: { $each: [story.doc.timeline.m] } }, $set: { s: 'stamp-1' } },
         upsert: true,
       },
     });
@@ -81,8 +82,24 @@ describe('buildWriteSteps', () => {
       new Map(),
       now,
       15e6,
+      'stamp-2',
     );
     for (const { filter } of statements(steps)) expect(Object.keys(filter)).toEqual(['_id']);
+  });
+
+  it('leaves out the directory hours this process has written, and says which it adds', () => {
+    const first = buildWriteSteps([planned([item(0, 1)])], new Map(), now, 15e6, 'stamp-1');
+    expect(first.directoryHours.map(([id]) => id).sort()).toEqual(['d:*', 'd:status:usable']);
+    const written = new WrittenDirectoryHours();
+    written.add(first.directoryHours);
+    const again = buildWriteSteps([planned([item(0, 1)])], new Map(), now, 15e6, 'stamp-2', written);
+    expect(summary(again.steps)).toEqual([
+      'insert versions 1',
+      'write timeline 1',
+      'write timeline 1',
+      'insert articles 1',
+    ]);
+    expect(again.directoryHours).toEqual([]);
   });
 
   it('moves an updated story in the timeline: adds the new entry, removes exactly the one it recorded', () => {
@@ -95,10 +112,17 @@ describe('buildWriteSteps', () => {
       versionHashes: [{ v: 1, h: v1.record.contentHash }],
       timeline: old,
     };
-    const { steps } = buildWriteSteps([planned([item(0, 3)], stored)], new Map(), now, 15e6);
-    expect(summary(steps)).toEqual(['insert versions 1', 'write timeline 4', 'write articles 1']);
+    const { steps } = buildWriteSteps([planned([item(0, 3)], stored)], new Map(), now, 15e6, 'stamp-1');
+    expect(summary(steps)).toEqual(['insert versions 1', 'write timeline 4', 'write timeline 2', 'write articles 1']);
     const ops = (steps[1] as Extract<WriteStep, { kind: 'write' }>).ops.map((o) => o.op);
-    expect(ops).toContainEqual({ updateOne: { filter: { _id: old.b }, update: { $pullAll: { m: [old.m] } } } });
+    expect(ops).toContainEqual({
+      updateOne: { filter: { _id: old.b }, update: { $pullAll: { m: [old.m] }, $set: { s: 'stamp-1' } } },
+    });
+    // both buckets' stamps reach their days, after the buckets
+    const stamps = (steps[2] as Extract<WriteStep, { kind: 'write' }>).ops.map((o) => o.op);
+    expect(stamps).toContainEqual({
+      updateOne: { filter: { _id: 's:19723' }, update: { $set: { 'hs.h473352': 'stamp-1' } }, upsert: true },
+    });
   });
 
   it('cancels the recorded entry and every version on a kill of an earlier version', () => {
@@ -113,10 +137,17 @@ describe('buildWriteSteps', () => {
       ],
       timeline: { b: 'h:1', m: encodeEntry(entryOf(v3.record)) },
     };
-    const { steps } = buildWriteSteps([planned([item(0, 2, { pubStatus: 'canceled' })], stored)], new Map(), now, 15e6);
+    const { steps } = buildWriteSteps(
+      [planned([item(0, 2, { pubStatus: 'canceled' })], stored)],
+      new Map(),
+      now,
+      15e6,
+      'stamp-1',
+    );
     expect(summary(steps)).toEqual([
       'insert versions 1',
       'write timeline 4',
+      'write timeline 2',
       'write articles 1',
       'write articles 1',
       'write versions 3',
@@ -134,7 +165,7 @@ describe('buildWriteSteps', () => {
       versionHashes: [{ v: 1, h: v1.record.contentHash }],
       timeline: { b: 'h:1', m: encodeEntry(entryOf(v1.record)) },
     };
-    expect(buildWriteSteps([planned([v1], stored)], new Map(), now, 15e6).steps).toEqual([]);
+    expect(buildWriteSteps([planned([v1], stored)], new Map(), now, 15e6, 'stamp-1').steps).toEqual([]);
   });
 
   it('keeps a revision whose version document is missing as stale, and writes nothing for it', () => {
@@ -147,7 +178,7 @@ describe('buildWriteSteps', () => {
     };
     const replay = { ...item(0, 1, {}, 'other-hash-of-v1'), replay: true };
     const story = planned([replay], stored);
-    const { steps, stale } = buildWriteSteps([story], new Map(), now, 15e6);
+    const { steps, stale } = buildWriteSteps([story], new Map(), now, 15e6, 'stamp-1');
     expect(steps).toEqual([]);
     const outcomes: ArticleOutcome[] = [];
     reconcileOutcomes([story], stale, new Map(), outcomes);

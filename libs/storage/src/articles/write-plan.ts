@@ -2,7 +2,7 @@ import type { Document } from 'mongodb';
 import type { PermanentFailure, StoredDocument, WriteOp } from '../bulk';
 import { versionId } from '../schemas/article-version.schema';
 import {
-  bucketId,
+  bucketIdAt,
   decodeEntry,
   directoriesOf,
   encodeEntry,
@@ -11,6 +11,8 @@ import {
   type TimelineEntry,
   type TimelineRef,
 } from '../timeline/timeline-entry';
+import { stampDocumentId, stampField } from '../timeline/bucket-tag-cache';
+import type { WrittenDirectoryHours } from '../timeline/written-directory-hours';
 import type { ArticleOutcome } from './article-input';
 import type { ArticleRecord } from './article-record';
 import {
@@ -77,6 +79,8 @@ export type WriteStep =
 
 export interface WriteSteps {
   steps: WriteStep[];
+  /** the directory hours the timeline steps add: known to be written once those steps ran without a failure */
+  directoryHours: [string, number[]][];
   /** final outcome kind per item where building changed the plan's (a revision with nothing to revise) */
   stale: Set<number>;
 }
@@ -88,7 +92,8 @@ export type StoredDerivations = ReadonlyMap<string, StoredDerivation>;
  * The statements of a batch, in the order they must run:
  * 1. new versions (inserts; a replay collides on `_id` and changes nothing), then revised versions;
  * 2. the timeline: each story's new entry added and its old one removed, before the story records the new one, so
- *    a crash in between leaves the story's recorded entry to be replaced by the re-run;
+ *    a crash in between leaves the story's recorded entry to be replaced by the re-run; then the changed buckets'
+ *    stamps copied to their days (bucket-tag-cache.ts; the repository runs both timeline steps in one locked section);
  * 3. the stories: revisions, new stories (inserts), new current versions, version lists, kills;
  * 4. kills reach every version of their story, including those this batch stored.
  */
@@ -97,6 +102,8 @@ export function buildWriteSteps(
   derivations: StoredDerivations,
   now: Date,
   maxDocumentBytes: number,
+  stamp: string,
+  written?: WrittenDirectoryHours,
 ): WriteSteps {
   const stale = new Set<number>();
   const versionInserts: PlannedInsert[] = [];
@@ -107,7 +114,7 @@ export function buildWriteSteps(
   const versionLists: PlannedOp[] = [];
   const cancels: PlannedOp[] = [];
   const versionCancels: PlannedOp[] = [];
-  const timeline = new TimelineChanges();
+  const timeline = new TimelineChanges(stamp, written);
 
   for (const story of stories) {
     const { plan, items } = story;
@@ -166,6 +173,7 @@ export function buildWriteSteps(
       { kind: 'insert', target: 'versions', docs: versionInserts },
       { kind: 'write', target: 'versions', ops: versionRevisions },
       { kind: 'write', target: 'timeline', ops: timeline.ops() },
+      { kind: 'write', target: 'timeline', ops: timeline.stampOps() },
       // story revisions first: a higher version later in the batch must win over them
       { kind: 'write', target: 'articles', ops: storyRevisions },
       { kind: 'insert', target: 'articles', docs: newStories },
@@ -174,6 +182,7 @@ export function buildWriteSteps(
       { kind: 'write', target: 'articles', ops: cancels },
       { kind: 'write', target: 'versions', ops: versionCancels },
     ].filter((step) => (step.kind === 'insert' ? step.docs!.length : step.ops!.length) > 0) as WriteStep[],
+    directoryHours: timeline.directoryHours(),
     stale,
   };
 }
@@ -191,20 +200,36 @@ export function finalEntry(story: PlannedStory, revised?: PreparedItem): Timelin
   return undefined;
 }
 
-/** The timeline statements of a batch, one per bucket or directory (many stories share an hour). */
+/**
+ * The timeline statements of a batch, one per bucket or directory (many stories share an hour). `stamp` must differ
+ * from every other batch's: it marks the buckets this batch changes (bucket-tag-cache.ts). Directory hours already
+ * `written` are left out (written-directory-hours.ts).
+ */
 export class TimelineChanges {
   private readonly adds = new Map<string, { entries: Set<string>; items: Set<number> }>();
   private readonly pulls = new Map<string, { entries: Set<string>; items: Set<number> }>();
   private readonly directories = new Map<string, { hours: Set<number>; items: Set<number> }>();
+  /** changed buckets, with the items they were changed for */
+  private readonly changedBuckets = new Map<string, Set<number>>();
+
+  constructor(
+    private readonly stamp: string,
+    private readonly written?: WrittenDirectoryHours,
+  ) {}
 
   /** Adds a story's new entry (and its hour to the directories), removes the one it recorded; the new ref. */
   move(entry: TimelineEntry, old: TimelineRef | undefined, items: number[]): TimelineRef {
     const hour = hourOf(entry.t);
-    const ref: TimelineRef = { b: bucketId(hour), m: encodeEntry(entry) };
+    const ref: TimelineRef = { b: bucketIdAt(entry.t), m: encodeEntry(entry) };
     if (old && old.b === ref.b && old.m === ref.m) return ref;
     collect(this.adds, ref.b, ref.m, items);
-    if (old) collect(this.pulls, old.b, old.m, items);
+    this.changed(ref.b, items);
+    if (old) {
+      collect(this.pulls, old.b, old.m, items);
+      this.changed(old.b, items);
+    }
     for (const id of directoriesOf(entry)) {
+      if (this.written?.has(id, hour)) continue;
       const dir = this.directories.get(id) ?? { hours: new Set<number>(), items: new Set<number>() };
       dir.hours.add(hour);
       items.forEach((i) => dir.items.add(i));
@@ -219,13 +244,36 @@ export class TimelineChanges {
       ops.push(upsert(id, { $addToSet: { h: { $each: [...hours] } } }, items));
     }
     for (const [id, { entries, items }] of this.adds) {
-      ops.push(upsert(id, { $addToSet: { m: { $each: [...entries] } } }, items));
+      ops.push(upsert(id, { $addToSet: { m: { $each: [...entries] } }, $set: { s: this.stamp } }, items));
     }
     for (const [id, { entries, items }] of this.pulls) {
-      const update: Document = { $pullAll: { m: [...entries] } };
+      const update: Document = { $pullAll: { m: [...entries] }, $set: { s: this.stamp } };
       ops.push({ op: { updateOne: { filter: { _id: id }, update } }, items: [...items] });
     }
     return ops;
+  }
+
+  directoryHours(): [string, number[]][] {
+    return [...this.directories].map(([id, { hours }]) => [id, [...hours]]);
+  }
+
+  /** After `ops()` has run: each changed bucket's stamp, copied into its day's stamp document. */
+  stampOps(): PlannedOp[] {
+    const days = new Map<string, { set: Document; items: Set<number> }>();
+    for (const [bucket, items] of this.changedBuckets) {
+      const id = stampDocumentId(bucket);
+      const day = days.get(id) ?? { set: {}, items: new Set<number>() };
+      day.set[`hs.${stampField(bucket)}`] = this.stamp;
+      items.forEach((i) => day.items.add(i));
+      days.set(id, day);
+    }
+    return [...days].map(([id, { set, items }]) => upsert(id, { $set: set }, items));
+  }
+
+  private changed(bucket: string, items: number[]): void {
+    const forItems = this.changedBuckets.get(bucket) ?? new Set<number>();
+    items.forEach((i) => forItems.add(i));
+    this.changedBuckets.set(bucket, forItems);
   }
 }
 

@@ -6,8 +6,9 @@ export const COUNTER_MODEL = 'Counter';
 export const COUNTERS_COLLECTION = 'counters';
 
 /**
- * `timeline`: hour buckets of story entries (`h:<hour>`, field `m`) and directories of hours per filter value
- * (`d:…`, field `h`), all found by `_id` (see timeline/timeline-entry.ts). Kept by the archive's write path.
+ * `timeline`: hour buckets of story entries (`h:<hour>`, field `m`), directories of hours per filter value
+ * (`d:…`, field `h`) and the buckets' stamps per day (`s:<day>`, field `hs`), all found by `_id` (see
+ * timeline/timeline-entry.ts and timeline/bucket-tag-cache.ts). Kept by the archive's write path.
  */
 export const TimelineSchema = new Schema(
   {
@@ -16,6 +17,10 @@ export const TimelineSchema = new Schema(
     m: { type: [String], default: undefined },
     /** directory: hours (since the epoch) whose bucket holds a story with this filter value */
     h: { type: [Number], default: undefined },
+    /** bucket: the stamp of the batch that changed it last (timeline/bucket-tag-cache.ts) */
+    s: { type: String, default: undefined },
+    /** day stamps (`s:<day>`): `h<hour>` → the stamp of that hour's bucket */
+    hs: { type: Schema.Types.Mixed, default: undefined },
   },
   { collection: TIMELINE_COLLECTION, versionKey: false, minimize: false, autoIndex: false, strict: true },
 );

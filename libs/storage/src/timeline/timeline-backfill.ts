@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { bulkWriteIdempotent, type StoreModel, type WriteOp } from '../bulk';
@@ -35,17 +36,19 @@ export class TimelineBackfill {
     let stories = 0;
     let chunk: (ArticleRecord & { timeline?: TimelineRef })[] = [];
     const flush = async () => {
-      const changes = new TimelineChanges();
+      const changes = new TimelineChanges(randomUUID());
       const storyOps: WriteOp[] = [];
       for (const doc of chunk) {
         const ref = changes.move(entryOf(doc), doc.timeline, []);
         storyOps.push({ updateOne: { filter: { _id: doc.uri }, update: { $set: { timeline: ref } } } });
       }
-      await bulkWriteIdempotent(
-        this.timeline,
-        changes.ops().map((o) => o.op),
-        this.profile.maxOpsPerCommand,
-      );
+      for (const ops of [changes.ops(), changes.stampOps()]) {
+        await bulkWriteIdempotent(
+          this.timeline,
+          ops.map((o) => o.op),
+          this.profile.maxOpsPerCommand,
+        );
+      }
       await bulkWriteIdempotent(this.articles, storyOps, this.profile.maxOpsPerCommand);
       stories += chunk.length;
       chunk = [];

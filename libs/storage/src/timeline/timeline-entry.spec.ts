@@ -1,8 +1,9 @@
-import { toArticleRecord } from '../articles/article-record';
-import { countTags } from './tag-counts';
+import { recordAt } from '../../testing/article-fixtures';
 import {
   ALL_STORIES_DIRECTORY,
-  bucketId,
+  bucketIdAt,
+  bucketIdsOf,
+  bucketSpan,
   decodeEntry,
   directoriesFor,
   directoriesOf,
@@ -14,20 +15,7 @@ import {
   hoursToWalk,
 } from './timeline-entry';
 
-const record = (uri: string, versionCreated: string, extra: Record<string, unknown> = {}) =>
-  toArticleRecord({
-    ninjs: {
-      uri,
-      version: '1',
-      versionCreated,
-      language: 'en',
-      people: [{ name: 'Ada Lovelace', uri: 'http://www.wikidata.org/entity/Q7259' }],
-      places: [{ name: 'Ghent' }],
-      ...extra,
-    },
-    contentHash: 'abcdef0123456789',
-    source: 'AFP-EN',
-  });
+const record = recordAt;
 
 describe('timeline entries', () => {
   const entry = entryOf(record('urn:x:1', '2024-03-01T10:30:00Z'));
@@ -39,8 +27,17 @@ describe('timeline entries', () => {
     expect(encodeEntry({ ...entry, status: 'canceled' })).not.toBe(text);
   });
 
-  it('fall in the bucket of their hour and are listed by every directory a filter may name', () => {
-    expect(bucketId(hourOf(entry.t))).toBe(`h:${Math.floor(Date.parse('2024-03-01T10:00:00Z') / HOUR_MS)}`);
+  it('fall in the bucket of their ten minutes and are listed by every directory a filter may name', () => {
+    const hour = Math.floor(Date.parse('2024-03-01T10:00:00Z') / HOUR_MS);
+    // 10:30 is in the fourth ten minutes of the hour
+    expect(bucketIdAt(entry.t)).toBe(`h:${hour}:3`);
+    expect(bucketIdsOf(hour)).toEqual([`h:${hour}`, ...[0, 1, 2, 3, 4, 5].map((i) => `h:${hour}:${i}`)]);
+    expect(bucketSpan(`h:${hour}:3`)).toEqual({
+      hour,
+      start: Date.parse('2024-03-01T10:30:00Z'),
+      end: Date.parse('2024-03-01T10:40:00Z'),
+    });
+    expect(bucketSpan(`h:${hour}`)).toEqual({ hour, start: hour * HOUR_MS, end: (hour + 1) * HOUR_MS });
     expect(directoriesOf(entry)).toEqual(
       expect.arrayContaining([
         ALL_STORIES_DIRECTORY,
@@ -78,25 +75,5 @@ describe('timeline entries', () => {
     ]);
     const after = { versionCreated: new Date('2024-03-01T09:15Z'), uri: 'urn:x:9' };
     expect(hoursToWalk([all], {}, after)).toEqual([all[1], all[0]]);
-  });
-});
-
-describe('countTags', () => {
-  const window = { since: new Date('2024-03-01T00:00Z'), until: new Date('2024-03-02T00:00Z'), limit: 10 };
-  const frankfurt = (uri: string, name: string, at = '2024-03-01T10:00Z', status?: 'canceled') =>
-    entryOf(record(uri, at, { places: [{ name, uri: 'http://www.wikidata.org/entity/Q1794' }] }), status);
-
-  it('counts each live story in the window once per tag, under the name most stories use', () => {
-    const entries = [
-      frankfurt('urn:a', 'Frankfurt'),
-      frankfurt('urn:b', 'Frankfurt'),
-      frankfurt('urn:c', 'Francfort'),
-      frankfurt('urn:d', 'Frankfurt', '2024-03-01T11:00Z', 'canceled'),
-      frankfurt('urn:e', 'Frankfurt', '2024-03-03T10:00Z'),
-    ];
-    expect(countTags(entries, 'places', window)).toEqual([
-      { name: 'Frankfurt', uri: 'http://www.wikidata.org/entity/Q1794', count: 3 },
-    ]);
-    expect(countTags(entries, 'places', { ...window, language: 'fr' })).toEqual([]);
   });
 });

@@ -9,13 +9,16 @@ import { TAG_KINDS, type ArticleRecord, type TagKind, type TagRef } from '../art
  * patched build, docs/infrastructure.md); every other filter and every sort is a scan that decodes each document.
  * So the archive keeps, at write time, documents it can find by `_id` alone (collection `timeline`):
  *
- * - a **bucket** per hour of `versionCreated` (`h:<hours since 1970>`): one compact entry (a JSON string) per story
- *   whose current version falls in that hour: uri, time, status, language, source, the filter keys and the tags;
+ * - a **bucket** per ten minutes of `versionCreated` (`h:<hours since 1970>:<0–5>`): one compact entry (a JSON
+ *   string) per story whose current version falls in them: uri, time, status, language, source, the filter keys and
+ *   the tags. Ten minutes, not an hour: a document holds at most 16 MB (about 16,000 entries), which a busy hour of
+ *   web copy exceeds, and each batch rewrites the bucket it adds to. Databases written before hold one bucket per
+ *   hour (`h:<hour>`): still read, and emptied as their stories move;
  * - a **directory** per filter value (`d:*`, `d:person:<key>`, `d:language:en`…): the hours whose bucket holds a
  *   story with that value.
  *
  * A list reads the directories of its filters, walks the common hours newest first, filters the entries of each
- * bucket and stops when the page is full; then it reads the page's stories by `_id`. Tag counts read the buckets of
+ * hour's buckets and stops when the page is full; then it reads the page's stories by `_id`. Tag counts read the buckets of
  * their window. Entries are added with `$addToSet` and removed with `$pull` of the exact string the story recorded
  * (`timeline` on its document), so replaying a write changes nothing: a set, not a counter. A directory may name an
  * hour that no longer holds such a story (a story moved): it costs one extra read, never a wrong answer.
@@ -54,8 +57,29 @@ export function hourOf(t: number): number {
   return Math.floor(t / HOUR_MS);
 }
 
-export function bucketId(hour: number): string {
-  return `h:${hour}`;
+/** Buckets per hour (ten minutes each). */
+export const BUCKETS_PER_HOUR = 6;
+const BUCKET_MS = HOUR_MS / BUCKETS_PER_HOUR;
+
+/** The bucket of a story whose current version has this time. */
+export function bucketIdAt(t: number): string {
+  const hour = hourOf(t);
+  return `h:${hour}:${Math.floor((t - hour * HOUR_MS) / BUCKET_MS)}`;
+}
+
+/** Every bucket an hour may have, oldest first: the hour-wide one of older databases, then the ten-minute ones. */
+export function bucketIdsOf(hour: number): string[] {
+  const ids = [`h:${hour}`];
+  for (let i = 0; i < BUCKETS_PER_HOUR; i++) ids.push(`h:${hour}:${i}`);
+  return ids;
+}
+
+/** The hour of a bucket and the times it covers, [start, end). */
+export function bucketSpan(id: string): { hour: number; start: number; end: number } {
+  const [hour, part] = id.slice(2).split(':').map(Number);
+  if (part === undefined) return { hour, start: hour * HOUR_MS, end: (hour + 1) * HOUR_MS };
+  const start = hour * HOUR_MS + part * BUCKET_MS;
+  return { hour, start, end: start + BUCKET_MS };
 }
 
 export const ALL_STORIES_DIRECTORY = 'd:*';

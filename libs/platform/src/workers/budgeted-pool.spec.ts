@@ -1,8 +1,15 @@
 import { join } from 'node:path';
+import { WiredeskMetrics } from '../metrics/metrics';
 import { BudgetedPool, overTimeLimit, type ItemOutcome } from './budgeted-pool';
 import type { SpinItem } from './spin.test-worker';
 
 /** Real worker threads: the TypeScript worker is loaded through ts-worker.js, as every worker is under jest. */
+/** wiredesk_item_time_limit_total of the spin pool, by how the second try ended */
+async function secondTries(ended: 'finished' | 'timeout'): Promise<number> {
+  const { values } = await WiredeskMetrics.overTimeLimit().get();
+  return values.find((v) => v.labels.pool === 'spin' && v.labels.second_try === ended)?.value ?? 0;
+}
+
 describe('BudgetedPool', () => {
   let pool: BudgetedPool<SpinItem, string>;
 
@@ -44,6 +51,7 @@ describe('BudgetedPool', () => {
       { kind: 'ok', value: 'done c' },
     ]);
     expect(tries[0]).toBe(2);
+    expect(await secondTries('timeout')).toBe(1);
     // and the pool still works
     expect(await pool.run([{ id: 'after', ms: 0 }])).toEqual([{ kind: 'ok', value: 'done after' }]);
   }, 30_000);
@@ -57,6 +65,7 @@ describe('BudgetedPool', () => {
     ]);
     expect(outcomes.map((o) => o.kind)).toEqual(['ok', 'ok', 'ok']);
     expect(tries[0]).toBe(2);
+    expect(await secondTries('finished')).toBe(1);
     const threadOf = (o: ItemOutcome<string>) => (o.kind === 'ok' ? o.value.split(' on ')[1] : undefined);
     const [first, retried, rest] = outcomes.map(threadOf);
     // the first attempt's worker was stopped: the second ran on another thread, and so did the rest of the batch

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { ItemMessage, ItemReport, ItemTask } from '@wiredesk/contracts';
+import { WiredeskMetrics } from '../metrics/metrics';
 
 /** What the pool reports per item: the worker's report, or a timeout (the item ran past the limit every time). */
 export type ItemOutcome<R> = ItemReport<R> | { kind: 'timeout'; limitMs: number; attempts: number };
@@ -110,6 +111,11 @@ export class BudgetedPool<T, R> {
   private async retryAlone(fresh: Worker, item: T): Promise<ItemOutcome<R>> {
     const outcome: (ItemOutcome<R> | undefined)[] = [undefined];
     const end = await this.runFrom(fresh, [item], 0, outcome);
+    // finished on the second try: the machine was short of CPU, most likely (an alert worth having)
+    WiredeskMetrics.overTimeLimit().inc({
+      pool: this.options.name,
+      second_try: end.timedOut === undefined ? 'finished' : 'timeout',
+    });
     if (end.timedOut === undefined) return outcome[0]!;
     this.release(end.fresh);
     return { kind: 'timeout', limitMs: this.limitMs, attempts: 2 };

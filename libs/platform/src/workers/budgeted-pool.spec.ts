@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { WiredeskMetrics } from '../metrics/metrics';
 import { BudgetedPool, overTimeLimit, type ItemOutcome } from './budgeted-pool';
-import type { SpinItem } from './spin.test-worker';
+import { WARM_UP_MS, type SpinItem } from './spin.test-worker';
 
 /** Real worker threads: the TypeScript worker is loaded through ts-worker.js, as every worker is under jest. */
 /** wiredesk_item_time_limit_total of the spin pool, by how the second try ended */
@@ -82,6 +82,25 @@ describe('BudgetedPool', () => {
   it('rejects when the worker itself dies, and keeps working afterwards', async () => {
     await expect(pool.run([{ id: 'boom', ms: 0, fail: 'exit' }])).rejects.toThrow();
     expect(await pool.run([{ id: 'next', ms: 0 }])).toEqual([{ kind: 'ok', value: 'done next' }]);
+  }, 30_000);
+});
+
+describe('BudgetedPool warm-up', () => {
+  it("runs the worker module's warmUp before its first item, outside the item's time limit", async () => {
+    // the warm-up spins longer than this limit: charged to the item, it would be a timeout
+    const short = new BudgetedPool<SpinItem, string>({
+      module: join(__dirname, 'spin.test-worker'),
+      name: 'spin-short',
+      threads: 1,
+      itemTimeLimitMs: WARM_UP_MS / 2,
+    });
+    try {
+      expect(await short.run([{ id: 'first', ms: 0, sayWarm: true }])).toEqual([
+        { kind: 'ok', value: 'done first warm' },
+      ]);
+    } finally {
+      await short.close();
+    }
   }, 30_000);
 });
 

@@ -14,6 +14,7 @@ import {
   type ArticleOutcome,
 } from '@wiredesk/storage';
 import { incoming, killOf, ninjsOf, seededStories } from '../libs/storage/testing/article-fixtures';
+import { TimelineBackfill } from '../libs/storage/src/timeline/timeline-backfill';
 
 const MONGO_URL = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017/wiredesk';
 const DB_NAME = `wd_storage_e2e_${process.pid}_${Date.now()}`;
@@ -259,6 +260,26 @@ describe('storage (real store)', () => {
       expect(await frankfurt()).toMatchObject({ name: 'Frankfurt', count: 5 });
       await articles.applyBatch([incoming(killOf(late, 2, '2024-03-02T10:40:00Z'), { source: 'afp-en' })]);
       expect(await frankfurt()).toMatchObject({ name: 'Frankfurt', count: 4 });
+    });
+
+    it('builds the timeline again, from the stories, when it was written in an older shape', async () => {
+      const before = await articles.list({ person: 'jens STOLTENBERG' }, { limit: 50 });
+      const totals = await articles.totals();
+      const timeline = connection.db!.collection<{ _id: string }>('timeline');
+      // what an older archive left: hour buckets and directories of hours, format 1
+      await timeline.deleteMany({});
+      await timeline.insertOne({ _id: 'h:474000', m: ['["urn:old"]'] } as never);
+      await connection
+        .db!.collection<{ _id: string }>('counters')
+        .updateOne({ _id: 'timeline-format' }, { $set: { n: 1 } }, { upsert: true });
+      await moduleRef.get(TimelineBackfill).run();
+      expect(await count('timeline', { _id: 'h:474000' })).toBe(0);
+      expect(await articles.list({ person: 'jens STOLTENBERG' }, { limit: 50 })).toEqual(before);
+      expect(await articles.totals()).toEqual(totals);
+      // done once: a second start finds the current shape and leaves it
+      await timeline.insertOne({ _id: 'b:1', m: [] } as never);
+      await moduleRef.get(TimelineBackfill).run();
+      expect(await count('timeline', { _id: 'b:1' })).toBe(1);
     });
 
     it('uses an index for the main queries where the store reports query plans', async () => {

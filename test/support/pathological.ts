@@ -12,7 +12,7 @@ export function nestedPage(levels = 100_000): Buffer {
   );
 }
 
-/** A page of normal depth that is slow to read for its size (5,000 paragraphs, ~740 KB: seconds of parsing). */
+/** A long page of normal depth (5,000 paragraphs, ~740 KB; 10,000, ~1.5 MB): about a second of parsing per MB. */
 export function slowPage(paragraphs = 5000): Buffer {
   const parts = ['<!DOCTYPE html><html><head><title>A long page</title></head><body><article><h1>A long page</h1>'];
   for (let i = 0; i < paragraphs; i++) {

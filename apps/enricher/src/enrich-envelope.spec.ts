@@ -144,7 +144,7 @@ describe('enrichEnvelope', () => {
       [message([article('urn:a', 'One'), article('urn:b', 'Two')])],
       async (items) => [
         ...(await inProcessEnrich(fakeEnricher)(items.slice(0, 1))),
-        { kind: 'timeout', limitMs: 10000 },
+        { kind: 'timeout', limitMs: 10000, attempts: 2 },
       ],
       'articles',
     );

@@ -12,7 +12,7 @@ import {
   type OutboundMessage,
   type ParsedEnvelope,
 } from '@wiredesk/messaging';
-import type { ItemOutcome } from '@wiredesk/platform';
+import { overTimeLimit, type ItemOutcome } from '@wiredesk/platform';
 import { enrichItem, type ArticleDetails, type EnrichItem, type EnrichedArticle } from '@wiredesk/pipeline';
 
 /** Enriches articles somewhere (the service: its worker pool with a time limit per article; tests: in-process). */
@@ -115,7 +115,7 @@ function failureOf(result: Exclude<ItemOutcome<EnrichedArticle>, { kind: 'ok' }>
     case 'timeout':
       return new WireError(
         ErrorCode.ENRICH_TIMEOUT,
-        `Enriching an article took longer than ${result.limitMs} ms (ENRICH_TIME_LIMIT_MS) and was stopped.`,
+        `Enriching an article ${overTimeLimit(result, 'ENRICH_TIME_LIMIT_MS')} and was stopped.`,
       );
     default:
       return new WireError(ErrorCode.INTERNAL_ERROR, `Unexpected error while enriching: ${result.message}`);

@@ -58,7 +58,7 @@ describe('normalizeMessage', () => {
   it('dead-letters an input whose parse ran past its time limit as PARSE_TIMEOUT', async () => {
     const [outcome] = await normalizeMessages(
       [consumed(seed, { 'wd-ingest-id': 'slow-1' })],
-      async () => [{ kind: 'timeout', limitMs: 10000 }],
+      async () => [{ kind: 'timeout', limitMs: 10000, attempts: 2 }],
       'wire.parsed',
     );
     expect(outcome).toMatchObject({ status: 'done', outputs: [], deadLetters: [{ code: 'PARSE_TIMEOUT' }] });

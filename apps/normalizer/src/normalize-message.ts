@@ -9,7 +9,7 @@ import {
   type MessageOutcome,
   type ParsedEnvelope,
 } from '@wiredesk/messaging';
-import type { ItemOutcome } from '@wiredesk/platform';
+import { overTimeLimit, type ItemOutcome } from '@wiredesk/platform';
 import { DEFAULT_MAX_ARTICLES_PER_DELIVERY, parseItem, type ParseItem, type ParsedArticles } from '@wiredesk/pipeline';
 
 /** Parses items somewhere (the service: its worker pool with a time limit per item; tests: in-process). */
@@ -117,7 +117,7 @@ function failureOf(parsed: Exclude<ItemOutcome<ParsedArticles>, { kind: 'ok' }>)
     case 'timeout':
       return new WireError(
         ErrorCode.PARSE_TIMEOUT,
-        `Parsing this input took longer than ${parsed.limitMs} ms (PARSE_TIME_LIMIT_MS) and was stopped.`,
+        `Parsing this input ${overTimeLimit(parsed, 'PARSE_TIME_LIMIT_MS')} and was stopped.`,
       );
     default:
       return new Error(parsed.message);

@@ -11,5 +11,11 @@ export * from './metrics/metrics.controller';
 export * from './problem/problem';
 export * from './problem/problem.filter';
 export * from './security';
-export { BudgetedPool, workerFile, type BudgetedPoolOptions, type ItemOutcome } from './workers/budgeted-pool';
+export {
+  BudgetedPool,
+  overTimeLimit,
+  workerFile,
+  type BudgetedPoolOptions,
+  type ItemOutcome,
+} from './workers/budgeted-pool';
 export * from './openapi';

@@ -55,6 +55,12 @@ export const WiredeskMetrics = {
     getOrCreateCounter('wiredesk_transient_retries_total', 'Batches paused and retried after a transient failure', [
       'stage',
     ]),
+  overTimeLimit: () =>
+    getOrCreateCounter(
+      'wiredesk_item_time_limit_total',
+      'Items that ran past their time limit, by worker pool and by how their second try (alone) ended',
+      ['pool', 'second_try'],
+    ),
   batchSize: () =>
     getOrCreateHistogram(
       'wiredesk_batch_size',

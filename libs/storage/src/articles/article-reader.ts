@@ -11,12 +11,12 @@ import { TagCountReader } from '../timeline/tag-count-reader';
 import type { TagCount, TagWindow } from '../timeline/tag-counts';
 import { readTimeline } from '../timeline/timeline-reads';
 import {
-  bucketIdsOf,
+  bucketId,
   compareNewestFirst,
   decodeEntry,
   directoriesFor,
   entryMatches,
-  hoursToWalk,
+  slotsToWalk,
   type TimelineEntry,
 } from '../timeline/timeline-entry';
 import {
@@ -56,7 +56,7 @@ export class ArticleReader {
 
   /**
    * One page of stories, newest first (versionCreated, then uri), strictly after `after`. Walks the timeline (see
-   * timeline-entry.ts) hour by hour, newest first, then reads the page's stories by `_id`. With words (`terms`), the
+   * timeline-entry.ts) bucket by bucket, newest first, then reads the page's stories by `_id`. With words (`terms`), the
    * matching stories are found in `articles` instead.
    */
   async list(
@@ -85,8 +85,8 @@ export class ArticleReader {
   }
 
   /**
-   * The first `wanted` timeline entries matching the filter, newest first. Hours are read a few at a time (1, 2,
-   * 4, 8, all their buckets at once): most pages are filled by the newest hour or two.
+   * The first `wanted` timeline entries matching the filter, newest first. Buckets are read a few at a time (1, 2,
+   * 4, 8): most pages are filled by the newest bucket or two.
    */
   private async walk(
     filter: ArticleFilter,
@@ -95,31 +95,30 @@ export class ArticleReader {
     after?: PageKey,
   ): Promise<TimelineEntry[]> {
     const directoryIds = directoriesFor(filter);
-    const directories = await this.readTimeline<{ _id: string; h?: number[] }>(
+    const directories = await this.readTimeline<{ _id: string; b?: number[] }>(
       directoryIds,
-      { _id: 1, h: 1 },
+      { _id: 1, b: 1 },
       deadline,
     );
     if (directories.length < directoryIds.length) return [];
-    const hours = hoursToWalk(
-      directories.map((d) => d.h ?? []),
+    const slots = slotsToWalk(
+      directories.map((d) => d.b ?? []),
       filter,
       after,
     );
     const found: TimelineEntry[] = [];
     const seen = new Set<string>();
     let step = 1;
-    for (let i = 0; i < hours.length && found.length < wanted; i += step, step = Math.min(step * 2, 8)) {
-      const chunk = hours.slice(i, i + step);
+    for (let i = 0; i < slots.length && found.length < wanted; i += step, step = Math.min(step * 2, 8)) {
+      const chunk = slots.slice(i, i + step);
       const buckets = await this.readTimeline<{ _id: string; m?: string[] }>(
-        chunk.flatMap(bucketIdsOf),
+        chunk.map(bucketId),
         { _id: 1, m: 1 },
         deadline,
       );
       const byId = new Map(buckets.map((b) => [b._id, b.m ?? []]));
-      for (const hour of chunk) {
-        const matching = bucketIdsOf(hour)
-          .flatMap((id) => byId.get(id) ?? [])
+      for (const slot of chunk) {
+        const matching = (byId.get(bucketId(slot)) ?? [])
           .map(decodeEntry)
           .filter((e) => entryMatches(e, filter, after))
           .sort(compareNewestFirst);

@@ -26,7 +26,7 @@ describe('article write ops', () => {
   });
 
   it('names the story by _id alone (the plan under the story lock decides), lists versions and records its entry', () => {
-    const ref = { b: 'h:1', m: '["urn:x:1"]' };
+    const ref = { b: 'b:1', m: '["urn:x:1"]' };
     const op = currentWriteOp(record(), now, [{ v: 3, h: 'abcdef0123456789' }], ref) as {
       updateOne: { filter: unknown; update: Record<string, Record<string, unknown>>; upsert: boolean };
     };

@@ -30,7 +30,7 @@ import {
 import { toArticleRecord, type ArticleRecord, type TagKind } from './article-record';
 import { cancelEventPublishedOp, revisionEventPublishedOp } from './article-write-ops';
 import { planStories, readRevisedVersions } from './stored-stories';
-import { WrittenDirectoryHours } from '../timeline/written-directory-hours';
+import { WrittenDirectorySlots } from '../timeline/written-directory-slots';
 import { buildWriteSteps, reconcileOutcomes, type PreparedItem, type Target, type WriteStep } from './write-plan';
 
 export type { ArticlePage, RankedPage, StoredArticle, StoredVersion } from './article-reader';
@@ -65,7 +65,7 @@ export class ArticleRepository {
   private readonly sharedLock = new KeyedLock();
   private readonly reader: ArticleReader;
   private readonly models: Record<Target, StoreModel>;
-  private readonly writtenDirectoryHours = new WrittenDirectoryHours();
+  private readonly writtenDirectorySlots = new WrittenDirectorySlots();
 
   constructor(
     @InjectModel(ARTICLE_MODEL) private readonly articles: StoreModel,
@@ -118,13 +118,13 @@ export class ArticleRepository {
     const stories = await planStories(prepared, this.articles, this.profile);
     const derivations = await readRevisedVersions(stories, this.versions, this.profile);
     const now = new Date();
-    const { steps, stale, directoryHours } = buildWriteSteps(
+    const { steps, stale, directorySlots } = buildWriteSteps(
       stories,
       derivations,
       now,
       MAX_DOCUMENT_BYTES,
       randomUUID(),
-      this.writtenDirectoryHours,
+      this.writtenDirectorySlots,
     );
 
     const rejected = new Map<number, PermanentFailure>();
@@ -140,7 +140,7 @@ export class ArticleRepository {
         await this.shared(async () => {
           for (const step of timelineSteps) await this.execute(step, rejected);
         });
-        if (rejected.size === failuresBefore) this.writtenDirectoryHours.add(directoryHours);
+        if (rejected.size === failuresBefore) this.writtenDirectorySlots.add(directorySlots);
         i = end;
         continue;
       }

@@ -1,6 +1,6 @@
 import type { Ninjs } from '@wiredesk/ninjs';
 import { versionId } from '../schemas/article-version.schema';
-import { bucketIdAt, encodeEntry, entryOf } from '../timeline/timeline-entry';
+import { bucketId, encodeEntry, entryOf, slotOf } from '../timeline/timeline-entry';
 import { toArticleRecord } from './article-record';
 import { planStory } from './version-plan';
 import { buildWriteSteps, type PlannedStory, type PreparedItem, type WriteStep } from './write-plan';
@@ -154,7 +154,7 @@ describe('buildWriteSteps: which items each statement is written for', () => {
   it('writes no timeline statement when the story keeps the entry it recorded', () => {
     const v2 = item('urn:g', 0, 2);
     const entry = entryOf(v2.record, v2.record.pubStatus);
-    const timeline = { b: bucketIdAt(entry.t), m: encodeEntry(entry) };
+    const timeline = { b: bucketId(slotOf(entry.t)), m: encodeEntry(entry) };
     const stored = { version: 2, contentHash: 'other', canceled: false, versionHashes: [{ v: 1, h: 'h1' }], timeline };
     // a higher version whose entry is the one recorded (same time, status, headline)
     const story = planned([item('urn:g', 0, 2, {}, 'h-new')], { ...stored, version: 1 });

@@ -1,6 +1,6 @@
 import type { Ninjs } from '@wiredesk/ninjs';
 import { encodeEntry, entryOf } from '../timeline/timeline-entry';
-import { WrittenDirectoryHours } from '../timeline/written-directory-hours';
+import { WrittenDirectorySlots } from '../timeline/written-directory-slots';
 import { toArticleRecord } from './article-record';
 import { planStory } from './version-plan';
 import { buildWriteSteps, reconcileOutcomes, type PlannedStory, type PreparedItem, type WriteStep } from './write-plan';
@@ -56,7 +56,7 @@ describe('buildWriteSteps', () => {
     const { steps } = buildWriteSteps([planned([item(0, 1)])], new Map(), now, 15e6, 'stamp-1');
     expect(summary(steps)).toEqual(['insert versions 1', 'write timeline 3', 'write timeline 1', 'insert articles 1']);
     const story = (steps[3] as Extract<WriteStep, { kind: 'insert' }>).docs[0];
-    expect(story.doc).toMatchObject({ _id: 'urn:x:1', version: 1, timeline: { b: expect.stringMatching(/^h:/) } });
+    expect(story.doc).toMatchObject({ _id: 'urn:x:1', version: 1, timeline: { b: expect.stringMatching(/^b:/) } });
     expect(story.fallback).toMatchObject({ updateOne: { filter: { _id: 'urn:x:1' }, upsert: true } });
     const timeline = (steps[1] as Extract<WriteStep, { kind: 'write' }>).ops.map((o) => o.op);
     expect(timeline).toContainEqual({
@@ -75,7 +75,7 @@ describe('buildWriteSteps', () => {
       contentHash: v1.record.contentHash,
       canceled: false,
       versionHashes: [{ v: 1, h: v1.record.contentHash }],
-      timeline: { b: 'h:1', m: encodeEntry(entryOf(v1.record)) },
+      timeline: { b: 'b:1', m: encodeEntry(entryOf(v1.record)) },
     };
     const { steps } = buildWriteSteps(
       [planned([item(0, 2), item(1, 3, { pubStatus: 'canceled' })], stored)],
@@ -89,9 +89,9 @@ describe('buildWriteSteps', () => {
 
   it('leaves out the directory hours this process has written, and says which it adds', () => {
     const first = buildWriteSteps([planned([item(0, 1)])], new Map(), now, 15e6, 'stamp-1');
-    expect(first.directoryHours.map(([id]) => id).sort()).toEqual(['d:*', 'd:status:usable']);
-    const written = new WrittenDirectoryHours();
-    written.add(first.directoryHours);
+    expect(first.directorySlots.map(([id]) => id).sort()).toEqual(['d:*', 'd:status:usable']);
+    const written = new WrittenDirectorySlots();
+    written.add(first.directorySlots);
     const again = buildWriteSteps([planned([item(0, 1)])], new Map(), now, 15e6, 'stamp-2', written);
     expect(summary(again.steps)).toEqual([
       'insert versions 1',
@@ -99,12 +99,12 @@ describe('buildWriteSteps', () => {
       'write timeline 1',
       'insert articles 1',
     ]);
-    expect(again.directoryHours).toEqual([]);
+    expect(again.directorySlots).toEqual([]);
   });
 
   it('moves an updated story in the timeline: adds the new entry, removes exactly the one it recorded', () => {
     const v1 = item(0, 1);
-    const old = { b: 'h:473352', m: encodeEntry(entryOf(v1.record)) };
+    const old = { b: 'b:2848000', m: encodeEntry(entryOf(v1.record)) };
     const stored = {
       version: 1,
       contentHash: v1.record.contentHash,
@@ -121,7 +121,7 @@ describe('buildWriteSteps', () => {
     // both buckets' stamps reach their days, after the buckets
     const stamps = (steps[2] as Extract<WriteStep, { kind: 'write' }>).ops.map((o) => o.op);
     expect(stamps).toContainEqual({
-      updateOne: { filter: { _id: 's:19723' }, update: { $set: { 'hs.h473352': 'stamp-1' } }, upsert: true },
+      updateOne: { filter: { _id: 's:19777' }, update: { $set: { 'hs.b2848000': 'stamp-1' } }, upsert: true },
     });
   });
 
@@ -135,7 +135,7 @@ describe('buildWriteSteps', () => {
         { v: 1, h: 'a' },
         { v: 3, h: v3.record.contentHash },
       ],
-      timeline: { b: 'h:1', m: encodeEntry(entryOf(v3.record)) },
+      timeline: { b: 'b:1', m: encodeEntry(entryOf(v3.record)) },
     };
     const { steps } = buildWriteSteps(
       [planned([item(0, 2, { pubStatus: 'canceled' })], stored)],
@@ -163,7 +163,7 @@ describe('buildWriteSteps', () => {
       contentHash: v1.record.contentHash,
       canceled: false,
       versionHashes: [{ v: 1, h: v1.record.contentHash }],
-      timeline: { b: 'h:1', m: encodeEntry(entryOf(v1.record)) },
+      timeline: { b: 'b:1', m: encodeEntry(entryOf(v1.record)) },
     };
     expect(buildWriteSteps([planned([v1], stored)], new Map(), now, 15e6, 'stamp-1').steps).toEqual([]);
   });

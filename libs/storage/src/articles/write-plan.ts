@@ -2,17 +2,17 @@ import type { Document } from 'mongodb';
 import type { PermanentFailure, StoredDocument, WriteOp } from '../bulk';
 import { versionId } from '../schemas/article-version.schema';
 import {
-  bucketIdAt,
+  bucketId,
   decodeEntry,
   directoriesOf,
   encodeEntry,
   entryOf,
-  hourOf,
+  slotOf,
   type TimelineEntry,
   type TimelineRef,
 } from '../timeline/timeline-entry';
 import { stampDocumentId, stampField } from '../timeline/bucket-tag-cache';
-import type { WrittenDirectoryHours } from '../timeline/written-directory-hours';
+import type { WrittenDirectorySlots } from '../timeline/written-directory-slots';
 import type { ArticleOutcome } from './article-input';
 import type { ArticleRecord } from './article-record';
 import {
@@ -79,8 +79,8 @@ export type WriteStep =
 
 export interface WriteSteps {
   steps: WriteStep[];
-  /** the directory hours the timeline steps add: known to be written once those steps ran without a failure */
-  directoryHours: [string, number[]][];
+  /** the directory slots the timeline steps add: known to be written once those steps ran without a failure */
+  directorySlots: [string, number[]][];
   /** final outcome kind per item where building changed the plan's (a revision with nothing to revise) */
   stale: Set<number>;
 }
@@ -103,7 +103,7 @@ export function buildWriteSteps(
   now: Date,
   maxDocumentBytes: number,
   stamp: string,
-  written?: WrittenDirectoryHours,
+  written?: WrittenDirectorySlots,
 ): WriteSteps {
   const stale = new Set<number>();
   const versionInserts: PlannedInsert[] = [];
@@ -182,7 +182,7 @@ export function buildWriteSteps(
       { kind: 'write', target: 'articles', ops: cancels },
       { kind: 'write', target: 'versions', ops: versionCancels },
     ].filter((step) => (step.kind === 'insert' ? step.docs!.length : step.ops!.length) > 0) as WriteStep[],
-    directoryHours: timeline.directoryHours(),
+    directorySlots: timeline.directorySlots(),
     stale,
   };
 }
@@ -201,26 +201,26 @@ export function finalEntry(story: PlannedStory, revised?: PreparedItem): Timelin
 }
 
 /**
- * The timeline statements of a batch, one per bucket or directory (many stories share an hour). `stamp` must differ
- * from every other batch's: it marks the buckets this batch changes (bucket-tag-cache.ts). Directory hours already
- * `written` are left out (written-directory-hours.ts).
+ * The timeline statements of a batch, one per bucket or directory (many stories share a slot). `stamp` must differ
+ * from every other batch's: it marks the buckets this batch changes (bucket-tag-cache.ts). Directory slots already
+ * `written` are left out (written-directory-slots.ts).
  */
 export class TimelineChanges {
   private readonly adds = new Map<string, { entries: Set<string>; items: Set<number> }>();
   private readonly pulls = new Map<string, { entries: Set<string>; items: Set<number> }>();
-  private readonly directories = new Map<string, { hours: Set<number>; items: Set<number> }>();
+  private readonly directories = new Map<string, { slots: Set<number>; items: Set<number> }>();
   /** changed buckets, with the items they were changed for */
   private readonly changedBuckets = new Map<string, Set<number>>();
 
   constructor(
     private readonly stamp: string,
-    private readonly written?: WrittenDirectoryHours,
+    private readonly written?: WrittenDirectorySlots,
   ) {}
 
-  /** Adds a story's new entry (and its hour to the directories), removes the one it recorded; the new ref. */
+  /** Adds a story's new entry (and its slot to the directories), removes the one it recorded; the new ref. */
   move(entry: TimelineEntry, old: TimelineRef | undefined, items: number[]): TimelineRef {
-    const hour = hourOf(entry.t);
-    const ref: TimelineRef = { b: bucketIdAt(entry.t), m: encodeEntry(entry) };
+    const slot = slotOf(entry.t);
+    const ref: TimelineRef = { b: bucketId(slot), m: encodeEntry(entry) };
     if (old && old.b === ref.b && old.m === ref.m) return ref;
     collect(this.adds, ref.b, ref.m, items);
     this.changed(ref.b, items);
@@ -229,9 +229,9 @@ export class TimelineChanges {
       this.changed(old.b, items);
     }
     for (const id of directoriesOf(entry)) {
-      if (this.written?.has(id, hour)) continue;
-      const dir = this.directories.get(id) ?? { hours: new Set<number>(), items: new Set<number>() };
-      dir.hours.add(hour);
+      if (this.written?.has(id, slot)) continue;
+      const dir = this.directories.get(id) ?? { slots: new Set<number>(), items: new Set<number>() };
+      dir.slots.add(slot);
       items.forEach((i) => dir.items.add(i));
       this.directories.set(id, dir);
     }
@@ -240,8 +240,8 @@ export class TimelineChanges {
 
   ops(): PlannedOp[] {
     const ops: PlannedOp[] = [];
-    for (const [id, { hours, items }] of this.directories) {
-      ops.push(upsert(id, { $addToSet: { h: { $each: [...hours] } } }, items));
+    for (const [id, { slots, items }] of this.directories) {
+      ops.push(upsert(id, { $addToSet: { b: { $each: [...slots] } } }, items));
     }
     for (const [id, { entries, items }] of this.adds) {
       ops.push(upsert(id, { $addToSet: { m: { $each: [...entries] } }, $set: { s: this.stamp } }, items));
@@ -253,8 +253,8 @@ export class TimelineChanges {
     return ops;
   }
 
-  directoryHours(): [string, number[]][] {
-    return [...this.directories].map(([id, { hours }]) => [id, [...hours]]);
+  directorySlots(): [string, number[]][] {
+    return [...this.directories].map(([id, { slots }]) => [id, [...slots]]);
   }
 
   /** After `ops()` has run: each changed bucket's stamp, copied into its day's stamp document. */

@@ -1,6 +1,6 @@
 import type { TagKind } from '../articles/article-record';
 import type { FrozenTally, TagScope } from './tag-counts';
-import { bucketSpan } from './timeline-entry';
+import { slotOfBucket, SLOTS_PER_DAY } from './timeline-entry';
 
 /**
  * Bucket stamps. Every statement that changes a bucket also sets the bucket's stamp (`s`, unique per batch); after
@@ -8,18 +8,18 @@ import { bucketSpan } from './timeline-entry';
  * (`s:<day>`, field `hs.<bucket>`): a small document a reader finds by `_id`. So a reader can keep a bucket's tag
  * counts and, for the price of one small read per day, tell whether the bucket changed since.
  */
-export function stampDocumentId(bucketId: string): string {
-  return `s:${Math.floor(bucketSpan(bucketId).hour / 24)}`;
+export function stampDocumentId(bucket: string): string {
+  return `s:${Math.floor(slotOfBucket(bucket) / SLOTS_PER_DAY)}`;
 }
 
-/** `h:491234:3` → `h491234_3` (a field name without the dots and colons a path cannot hold). */
-export function stampField(bucketId: string): string {
-  return bucketId.replace(/:/g, '_').replace(/^h_/, 'h');
+/** `b:2947404` → `b2947404` (a field name cannot hold the colon). */
+export function stampField(bucket: string): string {
+  return `b${slotOfBucket(bucket)}`;
 }
 
 /**
- * A bucket never written, or written before stamps existed, has no stamp, and neither has its day: '' on both sides
- * matches, so its (empty or old) counts are kept too.
+ * A bucket never written has no stamp, and neither has its day: '' on both sides matches, so its (empty) counts are
+ * kept too.
  */
 export const NO_STAMP = '';
 

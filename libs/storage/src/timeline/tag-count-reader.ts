@@ -7,15 +7,16 @@ import { BucketTagCache, NO_STAMP, stampDocumentId, stampField } from './bucket-
 import { inScope, scopeOf, TagTally, type TagCount, type TagWindow } from './tag-counts';
 import {
   ALL_STORIES_DIRECTORY,
-  bucketIdsOf,
-  bucketSpan,
+  bucketId,
   decodeEntry,
   directoryId,
-  hoursToWalk,
+  SLOT_MS,
+  slotOfBucket,
+  slotsToWalk,
 } from './timeline-entry';
 import { readTimeline } from './timeline-reads';
 
-/** GET /v1/tags: tag counts over a time window, from the timeline (timeline-entry.ts), whole hours kept. */
+/** GET /v1/tags: tag counts over a time window, from the timeline (timeline-entry.ts), whole buckets kept. */
 export class TagCountReader {
   private readonly bucketTags = new BucketTagCache();
 
@@ -26,7 +27,7 @@ export class TagCountReader {
 
   /**
    * The most frequent people, organisations, places or subjects of the live stories in a time window
-   * (versionCreated), from the timeline buckets of the window's hours. Buckets wholly inside the window are counted
+   * (versionCreated), from the timeline buckets of the window. Buckets wholly inside the window are counted
    * once and kept (bucket-tag-cache.ts) while their day's stamp shows them unchanged; the buckets the window's edges
    * cut are read each time.
    */
@@ -37,15 +38,15 @@ export class TagCountReader {
       : scope.source
         ? directoryId('source', scope.source)
         : ALL_STORIES_DIRECTORY;
-    const [dir] = await this.read<{ h?: number[] }>([directory], { h: 1 }, deadline);
-    const hours = hoursToWalk([dir?.h ?? []], { since: window.since, until: window.until });
+    const [dir] = await this.read<{ b?: number[] }>([directory], { b: 1 }, deadline);
+    const slots = slotsToWalk([dir?.b ?? []], { since: window.since, until: window.until });
     const since = window.since.getTime();
     const until = window.until.getTime();
     const whole = (bucket: string) => {
-      const span = bucketSpan(bucket);
-      return span.start >= since && span.end <= until;
+      const start = slotOfBucket(bucket) * SLOT_MS;
+      return start >= since && start + SLOT_MS <= until;
     };
-    const bucketIds = hours.flatMap(bucketIdsOf);
+    const bucketIds = slots.map(bucketId);
 
     const stampIds = [...new Set(bucketIds.filter(whole).map(stampDocumentId))];
     const days = await this.read<{ _id: string; hs?: Record<string, string> }>(stampIds, { _id: 1, hs: 1 }, deadline);

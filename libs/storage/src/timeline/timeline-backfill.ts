@@ -6,17 +6,26 @@ import type { ArticleRecord } from '../articles/article-record';
 import { TimelineChanges } from '../articles/write-plan';
 import { ARTICLE_MODEL } from '../schemas/article.schema';
 import { RAW_COPY_MODEL } from '../schemas/raw-copy.schema';
-import { COUNTER_MODEL, RAW_COPIES_COUNTER, STORIES_COUNTER, TIMELINE_MODEL } from '../schemas/timeline.schema';
+import {
+  COUNTER_MODEL,
+  RAW_COPIES_COUNTER,
+  STORIES_COUNTER,
+  TIMELINE_FORMAT,
+  TIMELINE_FORMAT_VERSION,
+  TIMELINE_MODEL,
+} from '../schemas/timeline.schema';
 import { Inject } from '@nestjs/common';
 import { STORE_PROFILE, type StoreProfile } from '../store-profile';
-import { entryOf, type TimelineRef } from './timeline-entry';
+import { entryOf } from './timeline-entry';
 
 const CHUNK = 500;
 
 /**
- * Builds the timeline and the counters of a database written before they existed: once, at start, before the
+ * Builds the timeline and the counters of a database written before they existed, or the timeline again when it was
+ * written in an older shape (TIMELINE_FORMAT: 1 = hour buckets, 2 = ten-minute buckets): once, at start, before the
  * consumers run, by reading every story (a scan, the only one; on FerretDB about a second per 1,000 stories). Done
- * when the stories counter exists; a crash before that re-runs it, which the idempotent statements make harmless.
+ * when the format marker says the current shape; a crash before that re-runs it, which the idempotent statements make
+ * harmless.
  */
 @Injectable()
 export class TimelineBackfill {
@@ -31,15 +40,19 @@ export class TimelineBackfill {
   ) {}
 
   async run(): Promise<void> {
-    if (await this.counters.exists({ _id: STORIES_COUNTER })) return;
+    const format = await this.counters.findOne({ _id: TIMELINE_FORMAT }, { n: 1 }).lean<{ n: number }>();
+    if (format?.n === TIMELINE_FORMAT_VERSION) return;
+    const counted = await this.counters.exists({ _id: STORIES_COUNTER });
+    // a timeline of an older shape: every story's entry is written again, in the current one
+    if (counted) await this.timeline.deleteMany({});
     const started = Date.now();
     let stories = 0;
-    let chunk: (ArticleRecord & { timeline?: TimelineRef })[] = [];
+    let chunk: ArticleRecord[] = [];
     const flush = async () => {
       const changes = new TimelineChanges(randomUUID());
       const storyOps: WriteOp[] = [];
       for (const doc of chunk) {
-        const ref = changes.move(entryOf(doc), doc.timeline, []);
+        const ref = changes.move(entryOf(doc), undefined, []);
         storyOps.push({ updateOne: { filter: { _id: doc.uri }, update: { $set: { timeline: ref } } } });
       }
       for (const ops of [changes.ops(), changes.stampOps()]) {
@@ -55,10 +68,10 @@ export class TimelineBackfill {
     };
     const cursor = this.articles
       .find({}, { ninjs: 0, enrichment: 0, terms: 0, headlineTerms: 0, leadTerms: 0, versionHashes: 0 })
-      .lean<ArticleRecord & { timeline?: TimelineRef }>()
+      .lean<ArticleRecord>()
       .cursor();
     for await (const doc of cursor) {
-      chunk.push(doc as ArticleRecord & { timeline?: TimelineRef });
+      chunk.push(doc as ArticleRecord);
       if (chunk.length >= CHUNK) await flush();
     }
     if (chunk.length > 0) await flush();
@@ -66,11 +79,17 @@ export class TimelineBackfill {
     const set = (id: string, n: number): WriteOp => ({
       updateOne: { filter: { _id: id }, update: { $setOnInsert: { n } }, upsert: true },
     });
-    // raw first: the stories counter marks the backfill as done
+    // counts kept where they exist (they are right); the format marker last: it marks the work as done
     await bulkWriteIdempotent(this.counters, [set(RAW_COPIES_COUNTER, rawCopies)]);
     await bulkWriteIdempotent(this.counters, [set(STORIES_COUNTER, stories)]);
+    await bulkWriteIdempotent(this.counters, [
+      {
+        updateOne: { filter: { _id: TIMELINE_FORMAT }, update: { $set: { n: TIMELINE_FORMAT_VERSION } }, upsert: true },
+      },
+    ]);
     if (stories > 0 || rawCopies > 0) {
-      this.logger.log({ msg: 'timeline and counters built', stories, rawCopies, ms: Date.now() - started });
+      const msg = counted ? 'timeline built again in its current shape' : 'timeline and counters built';
+      this.logger.log({ msg, stories, rawCopies, ms: Date.now() - started });
     }
   }
 }

@@ -1,18 +1,17 @@
 import { recordAt } from '../../testing/article-fixtures';
 import {
   ALL_STORIES_DIRECTORY,
-  bucketIdAt,
-  bucketIdsOf,
-  bucketSpan,
+  bucketId,
   decodeEntry,
   directoriesFor,
   directoriesOf,
   encodeEntry,
   entryMatches,
   entryOf,
-  hourOf,
-  HOUR_MS,
-  hoursToWalk,
+  SLOT_MS,
+  slotOf,
+  slotOfBucket,
+  slotsToWalk,
 } from './timeline-entry';
 
 const record = recordAt;
@@ -28,16 +27,12 @@ describe('timeline entries', () => {
   });
 
   it('fall in the bucket of their ten minutes and are listed by every directory a filter may name', () => {
-    const hour = Math.floor(Date.parse('2024-03-01T10:00:00Z') / HOUR_MS);
-    // 10:30 is in the fourth ten minutes of the hour
-    expect(bucketIdAt(entry.t)).toBe(`h:${hour}:3`);
-    expect(bucketIdsOf(hour)).toEqual([`h:${hour}`, ...[0, 1, 2, 3, 4, 5].map((i) => `h:${hour}:${i}`)]);
-    expect(bucketSpan(`h:${hour}:3`)).toEqual({
-      hour,
-      start: Date.parse('2024-03-01T10:30:00Z'),
-      end: Date.parse('2024-03-01T10:40:00Z'),
-    });
-    expect(bucketSpan(`h:${hour}`)).toEqual({ hour, start: hour * HOUR_MS, end: (hour + 1) * HOUR_MS });
+    const slot = slotOf(entry.t);
+    expect(slot * SLOT_MS).toBe(Date.parse('2024-03-01T10:30:00Z'));
+    expect(slotOf(Date.parse('2024-03-01T10:39:59Z'))).toBe(slot);
+    expect(slotOf(Date.parse('2024-03-01T10:40:00Z'))).toBe(slot + 1);
+    expect(bucketId(slot)).toBe(`b:${slot}`);
+    expect(slotOfBucket(bucketId(slot))).toBe(slot);
     expect(directoriesOf(entry)).toEqual(
       expect.arrayContaining([
         ALL_STORIES_DIRECTORY,
@@ -65,15 +60,16 @@ describe('timeline entries', () => {
     expect(entryMatches(entry, {}, { versionCreated: new Date('2024-03-01T10:30:00Z'), uri: 'urn:x:0' })).toBe(false);
   });
 
-  it('walk the hours every directory lists, newest first, within the window and before the cursor', () => {
-    const h = (iso: string) => hourOf(Date.parse(iso));
-    const all = [h('2024-03-01T08:00Z'), h('2024-03-01T09:00Z'), h('2024-03-01T10:00Z'), h('2024-03-01T11:00Z')];
-    expect(hoursToWalk([all, all.slice(1)], {})).toEqual([all[3], all[2], all[1]]);
-    expect(hoursToWalk([all], { since: new Date('2024-03-01T09:30Z'), until: new Date('2024-03-01T11:00Z') })).toEqual([
+  it('walk the slots every directory lists, newest first, within the window and before the cursor', () => {
+    const s = (iso: string) => slotOf(Date.parse(iso));
+    const all = [s('2024-03-01T08:00Z'), s('2024-03-01T09:00Z'), s('2024-03-01T10:00Z'), s('2024-03-01T11:00Z')];
+    expect(slotsToWalk([all, all.slice(1)], {})).toEqual([all[3], all[2], all[1]]);
+    // 09:05 falls in the 09:00 slot: it is walked (entries before 09:05 are filtered out of it)
+    expect(slotsToWalk([all], { since: new Date('2024-03-01T09:05Z'), until: new Date('2024-03-01T11:00Z') })).toEqual([
       all[2],
       all[1],
     ]);
-    const after = { versionCreated: new Date('2024-03-01T09:15Z'), uri: 'urn:x:9' };
-    expect(hoursToWalk([all], {}, after)).toEqual([all[1], all[0]]);
+    const after = { versionCreated: new Date('2024-03-01T09:05Z'), uri: 'urn:x:9' };
+    expect(slotsToWalk([all], {}, after)).toEqual([all[1], all[0]]);
   });
 });

@@ -9,22 +9,23 @@ import { TAG_KINDS, type ArticleRecord, type TagKind, type TagRef } from '../art
  * patched build, docs/infrastructure.md); every other filter and every sort is a scan that decodes each document.
  * So the archive keeps, at write time, documents it can find by `_id` alone (collection `timeline`):
  *
- * - a **bucket** per ten minutes of `versionCreated` (`h:<hours since 1970>:<0–5>`): one compact entry (a JSON
+ * - a **bucket** per ten minutes (a *slot*) of `versionCreated` (`b:<slots since 1970>`): one compact entry (a JSON
  *   string) per story whose current version falls in them: uri, time, status, language, source, the filter keys and
- *   the tags. Ten minutes, not an hour: a document holds at most 16 MB (about 16,000 entries), which a busy hour of
- *   web copy exceeds, and each batch rewrites the bucket it adds to. Databases written before hold one bucket per
- *   hour (`h:<hour>`): still read, and emptied as their stories move;
- * - a **directory** per filter value (`d:*`, `d:person:<key>`, `d:language:en`…): the hours whose bucket holds a
+ *   the tags. Ten minutes, not an hour: a document holds at most 16 MB (about 16,000 entries), which one busy hour
+ *   of web copy exceeds, and each batch rewrites the bucket it adds to;
+ * - a **directory** per filter value (`d:*`, `d:person:<key>`, `d:language:en`…): the slots whose bucket holds a
  *   story with that value.
  *
- * A list reads the directories of its filters, walks the common hours newest first, filters the entries of each
- * hour's buckets and stops when the page is full; then it reads the page's stories by `_id`. Tag counts read the buckets of
+ * A list reads the directories of its filters, walks the common slots newest first, filters the entries of each
+ * bucket and stops when the page is full; then it reads the page's stories by `_id`. Tag counts read the buckets of
  * their window. Entries are added with `$addToSet` and removed with `$pull` of the exact string the story recorded
- * (`timeline` on its document), so replaying a write changes nothing: a set, not a counter. A directory may name an
- * hour that no longer holds such a story (a story moved): it costs one extra read, never a wrong answer.
+ * (`timeline` on its document), so replaying a write changes nothing: a set, not a counter. A directory may name a
+ * slot that no longer holds such a story (a story moved): it costs one extra read, never a wrong answer.
  */
 
-export const HOUR_MS = 60 * 60 * 1000;
+/** Ten minutes: the span of one bucket. */
+export const SLOT_MS = 10 * 60 * 1000;
+export const SLOTS_PER_DAY = (24 * 60 * 60 * 1000) / SLOT_MS;
 
 /** One story's entry, as a bucket holds it. */
 export interface TimelineEntry {
@@ -53,33 +54,16 @@ export interface TimelineRef {
 const FILTER_FACETS = ['person', 'organisation', 'place', 'subject'] as const;
 type KeyFacet = (typeof FILTER_FACETS)[number];
 
-export function hourOf(t: number): number {
-  return Math.floor(t / HOUR_MS);
+export function slotOf(t: number): number {
+  return Math.floor(t / SLOT_MS);
 }
 
-/** Buckets per hour (ten minutes each). */
-export const BUCKETS_PER_HOUR = 6;
-const BUCKET_MS = HOUR_MS / BUCKETS_PER_HOUR;
-
-/** The bucket of a story whose current version has this time. */
-export function bucketIdAt(t: number): string {
-  const hour = hourOf(t);
-  return `h:${hour}:${Math.floor((t - hour * HOUR_MS) / BUCKET_MS)}`;
+export function bucketId(slot: number): string {
+  return `b:${slot}`;
 }
 
-/** Every bucket an hour may have, oldest first: the hour-wide one of older databases, then the ten-minute ones. */
-export function bucketIdsOf(hour: number): string[] {
-  const ids = [`h:${hour}`];
-  for (let i = 0; i < BUCKETS_PER_HOUR; i++) ids.push(`h:${hour}:${i}`);
-  return ids;
-}
-
-/** The hour of a bucket and the times it covers, [start, end). */
-export function bucketSpan(id: string): { hour: number; start: number; end: number } {
-  const [hour, part] = id.slice(2).split(':').map(Number);
-  if (part === undefined) return { hour, start: hour * HOUR_MS, end: (hour + 1) * HOUR_MS };
-  const start = hour * HOUR_MS + part * BUCKET_MS;
-  return { hour, start, end: start + BUCKET_MS };
+export function slotOfBucket(id: string): number {
+  return Number(id.slice(2));
 }
 
 export const ALL_STORIES_DIRECTORY = 'd:*';
@@ -163,7 +147,7 @@ export function decodeEntry(text: string): TimelineEntry {
   };
 }
 
-/** Every directory that must list this entry's hour. */
+/** Every directory that must list this entry's slot. */
 export function directoriesOf(e: TimelineEntry): string[] {
   const ids = [ALL_STORIES_DIRECTORY, directoryId('status', e.status)];
   if (e.language) ids.push(directoryId('language', e.language));
@@ -174,7 +158,7 @@ export function directoriesOf(e: TimelineEntry): string[] {
 
 const lower = (value: string) => value.trim().toLowerCase();
 
-/** The directories a filter narrows the walk to (all of them must list an hour); the whole timeline when none. */
+/** The directories a filter narrows the walk to (all of them must list a slot); the whole timeline when none. */
 export function directoriesFor(filter: ArticleFilter): string[] {
   const ids: string[] = [];
   for (const facet of FILTER_FACETS) {
@@ -208,15 +192,15 @@ export function compareNewestFirst(a: { t: number; uri: string }, b: { t: number
   return a.uri < b.uri ? 1 : a.uri > b.uri ? -1 : 0;
 }
 
-/** The hours to walk, newest first: those every directory lists, within [since, until) and not after the page key. */
-export function hoursToWalk(directories: number[][], filter: ArticleFilter, after?: PageKey): number[] {
-  let hours = new Set(directories[0] ?? []);
+/** The slots to walk, newest first: those every directory lists, within [since, until) and not after the page key. */
+export function slotsToWalk(directories: number[][], filter: ArticleFilter, after?: PageKey): number[] {
+  let slots = new Set(directories[0] ?? []);
   for (const other of directories.slice(1)) {
     const next = new Set(other);
-    hours = new Set([...hours].filter((h) => next.has(h)));
+    slots = new Set([...slots].filter((slot) => next.has(slot)));
   }
-  const min = filter.since ? hourOf(filter.since.getTime()) : -Infinity;
-  let max = filter.until ? hourOf(filter.until.getTime() - 1) : Infinity;
-  if (after) max = Math.min(max, hourOf(after.versionCreated.getTime()));
-  return [...hours].filter((h) => h >= min && h <= max).sort((a, b) => b - a);
+  const min = filter.since ? slotOf(filter.since.getTime()) : -Infinity;
+  let max = filter.until ? slotOf(filter.until.getTime() - 1) : Infinity;
+  if (after) max = Math.min(max, slotOf(after.versionCreated.getTime()));
+  return [...slots].filter((slot) => slot >= min && slot <= max).sort((a, b) => b - a);
 }

@@ -202,7 +202,23 @@ function tableRows(table: DomElement): string[][] {
   return all(table, 'tr').map((tr) => all(tr, 'th, td').map((cell) => textOf(cell)));
 }
 
-function walk(node: DomElement, out: ExtractedContent, depth = 0): void {
+/**
+ * The elements holding a caption-classed element somewhere below them: the only <div>s that can be captioned images.
+ * Found from the captions up (one query, then each ancestor once), so the walk never queries the subtree of every
+ * <div> — that made it cost the page's size times its depth.
+ */
+function captionHolders(root: DomElement): Set<DomElement> {
+  const holders = new Set<DomElement>();
+  for (const caption of all(root, '[class*="caption" i]')) {
+    for (let el = caption.parentElement; el && !holders.has(el); el = el.parentElement) {
+      holders.add(el);
+      if (el === root) break;
+    }
+  }
+  return holders;
+}
+
+function walk(node: DomElement, out: ExtractedContent, holders: ReadonlySet<DomElement>, depth = 0): void {
   if (depth > MAX_WALK_DEPTH) {
     pushParagraphs(out.blocks, 'p', node.textContent ?? '');
     return;
@@ -224,7 +240,7 @@ function walk(node: DomElement, out: ExtractedContent, depth = 0): void {
       continue;
     }
     flush();
-    if (tag === 'figure' || tag === 'picture' || (tag === 'div' && isCaptionedImage(child))) {
+    if (tag === 'figure' || tag === 'picture' || (tag === 'div' && holders.has(child) && isCaptionedImage(child))) {
       const picture = figureToPicture(child);
       if (picture) out.pictures.push(picture);
     } else if (tag === 'figcaption' || tag === 'hr') {
@@ -232,14 +248,14 @@ function walk(node: DomElement, out: ExtractedContent, depth = 0): void {
     } else if (/^h[1-6]$/.test(tag)) {
       pushParagraphs(out.blocks, 'h', inlineText(child, depth + 1));
     } else if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'address' || tag === 'summary') {
-      if (hasBlockChild(child)) walk(child, out, depth + 1);
+      if (hasBlockChild(child)) walk(child, out, holders, depth + 1);
       else pushParagraphs(out.blocks, 'p', inlineText(child, depth + 1));
     } else if (tag === 'li') {
-      if (hasBlockChild(child)) walk(child, out, depth + 1);
+      if (hasBlockChild(child)) walk(child, out, holders, depth + 1);
       else pushParagraphs(out.blocks, 'li', inlineText(child, depth + 1));
     } else if (tag === 'blockquote') {
       const inner: ExtractedContent = { blocks: [], pictures: out.pictures };
-      walk(child, inner, depth + 1);
+      walk(child, inner, holders, depth + 1);
       for (const b of inner.blocks) out.blocks.push({ kind: 'blockquote', text: b.text });
     } else if (tag === 'pre') {
       const text = (child.textContent ?? '').replace(/\s+$/, '');
@@ -249,7 +265,7 @@ function walk(node: DomElement, out: ExtractedContent, depth = 0): void {
       if (rows.length === 1 && rows[0].length === 1) pushParagraphs(out.blocks, 'p', rows[0][0]);
       else if (rows.length) out.blocks.push({ kind: 'table', text: rows.map((r) => r.join(' | ')).join('\n'), rows });
     } else {
-      walk(child, out, depth + 1);
+      walk(child, out, holders, depth + 1);
     }
   }
   flush();
@@ -261,7 +277,7 @@ function hasBlockChild(el: DomElement): boolean {
 
 export function extractContent(root: DomElement): ExtractedContent {
   const out: ExtractedContent = { blocks: [], pictures: [] };
-  walk(root, out);
+  walk(root, out, captionHolders(root));
   return out;
 }
 

@@ -71,17 +71,44 @@ export function textOf(node: DomNode | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** How much walking a reader that visits each element's subtree once per ancestor would do (see readerWork). */
+export interface ReaderWork {
+  elements: number;
+  /** the deepest element, root = 1 */
+  depth: number;
+  /** sum over elements of their depth: the elements visited when every element's subtree is walked once */
+  elementDepths: number;
+  /** sum over text characters of their depth: the characters copied when every element's text is read once */
+  textDepths: number;
+}
+
 /**
- * Depth of the element tree under root, counted without recursion; stops counting past limit. Walks the siblings
- * links rather than building a list of children per element.
+ * What a reader costs that asks every element for its text or its descendants (Readability on linkedom does: each
+ * `textContent` and `getElementsByTagName` walks the whole subtree), measured in one walk of the tree: such a reader
+ * is linear in the page's size times its depth, so a page nested 200 levels costs 200 times its size. Counted
+ * without recursion, along the sibling links; stops counting once `limits` is passed (only that it was passed
+ * matters then).
  */
-export function treeDepth(root: DomElement, limit: number): number {
-  let max = 0;
+export function readerWork(root: DomElement, limits?: Partial<ReaderWork>): ReaderWork {
+  const work: ReaderWork = { elements: 0, depth: 0, elementDepths: 0, textDepths: 0 };
+  const over = () =>
+    limits !== undefined &&
+    (work.elements > (limits.elements ?? Infinity) ||
+      work.depth > (limits.depth ?? Infinity) ||
+      work.elementDepths > (limits.elementDepths ?? Infinity) ||
+      work.textDepths > (limits.textDepths ?? Infinity));
   let depth = 1;
   let el: DomElement | null = root;
   while (el) {
-    if (depth > max) max = depth;
-    if (max > limit) return max;
+    work.elements++;
+    work.elementDepths += depth;
+    if (depth > work.depth) work.depth = depth;
+    const children = el.childNodes;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child.nodeType === TEXT_NODE) work.textDepths += (child.textContent?.length ?? 0) * depth;
+    }
+    if (over()) return work;
     const child: DomElement | null = el.firstElementChild;
     if (child) {
       el = child;
@@ -95,5 +122,5 @@ export function treeDepth(root: DomElement, limit: number): number {
     }
     el = el && el !== root ? el.nextElementSibling : null;
   }
-  return max;
+  return work;
 }

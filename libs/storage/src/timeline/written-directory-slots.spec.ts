@@ -1,8 +1,8 @@
-import { WrittenDirectoryHours } from './written-directory-hours';
+import { WrittenDirectorySlots } from './written-directory-slots';
 
-describe('WrittenDirectoryHours', () => {
-  it('knows the hours written per directory, and starts again empty past its bound', () => {
-    const written = new WrittenDirectoryHours(3);
+describe('WrittenDirectorySlots', () => {
+  it('knows the slots written per directory, and starts again empty past its bound', () => {
+    const written = new WrittenDirectorySlots(3);
     written.add([['d:*', [10, 11]]]);
     expect(written.has('d:*', 10)).toBe(true);
     expect(written.has('d:*', 12)).toBe(false);

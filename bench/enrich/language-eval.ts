@@ -12,7 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { detectLanguage, type LanguageKnowledge } from '../../libs/enrich/src/language/language-detector';
 import { loadLanguageKnowledge } from '../../libs/enrich/src/resources';
 import { tokenize } from '../../libs/enrich/src/text/tokenizer';
-import type { WordInfo } from '../../libs/enrich/src/text/word-info';
+import { NO_INFO, type WordInfo } from '../../libs/enrich/src/text/word-info';
 import { parseCsv } from './scripts/csv';
 import { IPTC_LOCALES, iptcRowsOf, type Split, splitOfDocument, splitOfTopic } from './scripts/language-split';
 import { dataDir } from './scripts/paths';
@@ -204,7 +204,7 @@ export function samplesOf(split: Split): Sample[] {
 
 export function detect(text: string, knowledge: LanguageKnowledge): string {
   const { tokens } = tokenize(undefined, [text]);
-  const infos = tokens.map((): WordInfo => ({ stop: 0, term: -1, phrases: undefined, entity: 0 }));
+  const infos = tokens.map((): WordInfo => ({ ...NO_INFO }));
   return detectLanguage(tokens, infos, knowledge);
 }
 

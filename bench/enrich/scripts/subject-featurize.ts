@@ -41,6 +41,8 @@ export class Featurizer {
         term: termHashOf(lower),
         phrases: undefined,
         entity: 0,
+        langScores: undefined,
+        langListed: 0,
       };
       this.cache.set(lower, info);
     }

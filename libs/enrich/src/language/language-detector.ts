@@ -99,7 +99,7 @@ export function detectLanguage(
       info.langListed = model.listedIn(t.lower);
     }
     const v = info.langScores;
-    listed[words - 1] = info.langListed!;
+    listed[words - 1] = info.langListed;
     for (let l = 0; l < n; l++) scores[l] += v[l];
     if (!t.cap || t.sentStart) {
       if (code < 0x250) wordVectors.latin[latinRead++] = v;

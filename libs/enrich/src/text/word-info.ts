@@ -6,10 +6,13 @@ import { type Token, WORD } from './tokenizer';
 export interface WordInfo {
   /** stop word in these languages (bit per LANGUAGES entry) */
   stop: number;
-  /** the word's evidence for each language of the language model, computed when the detector first reads it */
-  langScores?: Float32Array;
+  /**
+   * the word's evidence for each language of the language model, computed when the detector first reads it (the
+   * field exists from the start, undefined, so every WordInfo has one shape and the per-token reads stay monomorphic)
+   */
+  langScores: Float32Array | undefined;
   /** bit l: language l's frequency list holds the word (set with langScores) */
-  langListed?: number;
+  langListed: number;
   /** the word's hashed feature term for the subject classifier (topic-features.ts), -1 for none */
   term: number;
   /** Media Topic names that start with this word */
@@ -42,6 +45,8 @@ export class WordInfos {
         term: termHashOf(lower),
         phrases: this.model.phrasesOf(lower),
         entity: this.entityFlags(lower),
+        langScores: undefined,
+        langListed: 0,
       };
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(lower, info);
@@ -57,4 +62,11 @@ export class WordInfos {
   }
 }
 
-export const NO_INFO: Readonly<WordInfo> = { stop: 0, term: -1, phrases: undefined, entity: 0 };
+export const NO_INFO: Readonly<WordInfo> = {
+  stop: 0,
+  term: -1,
+  phrases: undefined,
+  entity: 0,
+  langScores: undefined,
+  langListed: 0,
+};

@@ -41,6 +41,7 @@ export class Featurizer {
         term: termHashOf(lower),
         phrases: undefined,
         entity: 0,
+        keyword: 0,
         langScores: undefined,
         langListed: 0,
       };

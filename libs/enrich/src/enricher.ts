@@ -2,7 +2,7 @@ import { splitCaption } from './captions/captions';
 import type { Enricher, Enrichment, EnrichInput } from './enrichment';
 import { EntityExtractor } from './entities/entity-extractor';
 import { entityWordFlags } from './entities/word-flags';
-import { extractKeywords } from './keywords/keywords';
+import { extractKeywords, keywordClass } from './keywords/keywords';
 import { detectLanguage } from './language/language-detector';
 import { enrichDataDir } from './data-files';
 import { loadNerModel, NerTagger } from './ner/ner-model';
@@ -37,7 +37,12 @@ class DefaultEnricher implements Enricher {
   ) {
     this.entities = new EntityExtractor(res, tagger);
     this.subjects = new SubjectClassifier(res.subjectModel, res.mediaTopics, options.subjectThreshold);
-    this.words = new WordInfos(res.stopwords, res.subjectModel, (lower) => entityWordFlags(res, lower));
+    this.words = new WordInfos(
+      res.stopwords,
+      res.subjectModel,
+      (lower) => entityWordFlags(res, lower),
+      (lower) => keywordClass(res.keywordWords, lower),
+    );
   }
 
   enrich(input: EnrichInput): Enrichment {
@@ -55,8 +60,14 @@ class DefaultEnricher implements Enricher {
     // names are the entities' business: no key phrase is an entity's name or one of its words
     const names = new Set<string>();
     for (const e of entities) names.add(e.name.toLowerCase());
-    for (const m of mentions) for (const w of m.text.toLowerCase().split(' ')) names.add(w);
-    const keywords = extractKeywords(tokens, infos, langMask, this.res.keywordWords, mentions).filter(
+    // a name is mentioned many times: its words are split once per distinct mention text
+    const seen = new Set<string>();
+    for (const m of mentions) {
+      if (seen.has(m.text)) continue;
+      seen.add(m.text);
+      for (const w of m.text.toLowerCase().split(' ')) names.add(w);
+    }
+    const keywords = extractKeywords(tokens, infos, langMask, mentions).filter(
       (k) => !names.has(k),
     );
 

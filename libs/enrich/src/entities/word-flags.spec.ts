@@ -1,6 +1,7 @@
 import { loadResources, type Resources } from '../resources';
 import { tokenize } from '../text/tokenizer';
 import { WordInfos } from '../text/word-info';
+import { keywordClass } from '../keywords/keywords';
 import { EntityExtractor } from './entity-extractor';
 import { entityWordFlags, isFirstNameIn, WordFlag } from './word-flags';
 
@@ -42,7 +43,12 @@ describe('entityWordFlags', () => {
   });
 
   it('gives the entity extractor the same answers with WordInfos as without', () => {
-    const words = new WordInfos(res.stopwords, res.subjectModel, (lower) => entityWordFlags(res, lower));
+    const words = new WordInfos(
+      res.stopwords,
+      res.subjectModel,
+      (lower) => entityWordFlags(res, lower),
+      (lower) => keywordClass(res.keywordWords, lower),
+    );
     const texts: [string, string[], string][] = [
       [
         'NATO chief Jens Stoltenberg visits Washington',

@@ -2,7 +2,7 @@ import { enrichDataDir, readJson } from '../data-files';
 import { loadStopwords, LANGUAGES } from '../resources';
 import { tokenize, WORD } from '../text/tokenizer';
 import { NO_INFO, type WordInfo } from '../text/word-info';
-import { extractKeywords, keywordWords } from './keywords';
+import { extractKeywords, keywordClass, keywordWords } from './keywords';
 
 const dir = enrichDataDir();
 const stopwords = loadStopwords(dir);
@@ -12,9 +12,11 @@ const mask = (lang: string): number => 1 << LANGUAGES.indexOf(lang as (typeof LA
 function keywords(text: string, lang = 'en', headline?: string): string[] {
   const { tokens } = tokenize(headline, [text]);
   const infos: WordInfo[] = tokens.map((t) =>
-    t.kind === WORD ? { ...NO_INFO, stop: stopwords.get(t.lower) ?? 0 } : NO_INFO,
+    t.kind === WORD
+      ? { ...NO_INFO, stop: stopwords.get(t.lower) ?? 0, keyword: keywordClass(words, t.lower) }
+      : NO_INFO,
   );
-  return extractKeywords(tokens, infos, mask(lang), words);
+  return extractKeywords(tokens, infos, mask(lang));
 }
 
 describe('extractKeywords', () => {

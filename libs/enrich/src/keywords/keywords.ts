@@ -27,6 +27,18 @@ export interface KeywordWordsFile {
   infinitives: string[];
 }
 
+/** Bits of keywordClass(): what the keyword rules ask of a word, answered once per distinct word (WordInfo.keyword). */
+export const KeywordClass = { verb: 1, adverb: 2, numberWord: 4, infinitive: 8 } as const;
+
+export function keywordClass(words: KeywordWords, lower: string): number {
+  return (
+    (words.verbs.has(lower) ? KeywordClass.verb : 0) |
+    (words.adverbs.has(lower) ? KeywordClass.adverb : 0) |
+    (words.numberWords.has(lower) ? KeywordClass.numberWord : 0) |
+    (words.infinitives.has(lower) ? KeywordClass.infinitive : 0)
+  );
+}
+
 export function keywordWords(file: KeywordWordsFile): KeywordWords {
   return {
     verbs: new Set([...file.verbs, ...EXTRA_VERBS]),
@@ -59,7 +71,6 @@ export function extractKeywords(
   tokens: readonly Token[],
   infos: readonly WordInfo[],
   langMask: number,
-  words: KeywordWords,
   mentions: readonly Mention[] = [],
   max = 8,
 ): string[] {
@@ -74,7 +85,7 @@ export function extractKeywords(
     if (runStart < 0) return;
     let a = runStart;
     // number words and ordinals are no part of what a story is about ("fourth quarter" → "quarter")
-    while (english && a < end && words.numberWords.has(tokens[a].lower)) a++;
+    while (english && a < end && (infos[a].keyword & KeywordClass.numberWord) !== 0) a++;
     if (german) {
       // a German noun phrase is inflected adjectives then capitalised nouns: drop the verbs around it
       while (a < end && !tokens[a].cap && !GERMAN_ADJECTIVE_ENDING.test(tokens[a].lower)) a++;
@@ -102,13 +113,13 @@ export function extractKeywords(
     }
     if (!breaks && english) {
       const w = t.lower;
+      const kind = infos[i].keyword;
       // a verb or adverb ends the noun phrase; an -ed form opening a run is an adjective ("armed robbers")
       breaks =
-        words.verbs.has(w) ||
-        words.adverbs.has(w) ||
+        (kind & (KeywordClass.verb | KeywordClass.adverb)) !== 0 ||
         (w.length > 4 && w.endsWith('ly')) ||
         (runStart >= 0 && w.length > 4 && w.endsWith('ed')) ||
-        (runStart < 0 && i > 0 && tokens[i - 1].lower === 'to' && words.infinitives.has(w));
+        (runStart < 0 && i > 0 && tokens[i - 1].lower === 'to' && (kind & KeywordClass.infinitive) !== 0);
     }
     if (breaks) {
       flush(i);

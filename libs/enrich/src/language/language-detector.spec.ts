@@ -1,7 +1,7 @@
 import { enrichDataDir } from '../data-files';
 import { loadLanguageKnowledge } from '../resources';
 import { tokenize } from '../text/tokenizer';
-import type { WordInfo } from '../text/word-info';
+import { NO_INFO, type WordInfo } from '../text/word-info';
 import { detectLanguage } from './language-detector';
 
 // Sentences written for these tests (invented news copy), one per language; the close pairs say the same thing.
@@ -9,7 +9,7 @@ const knowledge = loadLanguageKnowledge(enrichDataDir());
 
 function detect(text: string, hint?: string): string {
   const { tokens } = tokenize(undefined, [text]);
-  const infos = tokens.map((): WordInfo => ({ stop: 0, term: -1, phrases: undefined, entity: 0 }));
+  const infos = tokens.map((): WordInfo => ({ ...NO_INFO }));
   return detectLanguage(tokens, infos, knowledge, hint);
 }
 

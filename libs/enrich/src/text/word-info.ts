@@ -19,6 +19,8 @@ export interface WordInfo {
   phrases: NamePhrase[] | undefined;
   /** what the entity rules ask of the word (WordFlag bits of entities/word-flags.ts) */
   entity: number;
+  /** what the key-phrase rules ask of the word (KeywordClass bits of keywords/keywords.ts) */
+  keyword: number;
 }
 
 const CACHE_LIMIT = 200_000;
@@ -35,6 +37,8 @@ export class WordInfos {
     private readonly model: SubjectModel,
     /** the entity flags of a word (entityWordFlags) */
     private readonly entityFlags: (lower: string) => number,
+    /** the key-phrase classes of a word (keywordClass) */
+    private readonly keywordClass: (lower: string) => number,
   ) {}
 
   of(lower: string): WordInfo {
@@ -45,6 +49,7 @@ export class WordInfos {
         term: termHashOf(lower),
         phrases: this.model.phrasesOf(lower),
         entity: this.entityFlags(lower),
+        keyword: this.keywordClass(lower),
         langScores: undefined,
         langListed: 0,
       };
@@ -67,6 +72,7 @@ export const NO_INFO: Readonly<WordInfo> = {
   term: -1,
   phrases: undefined,
   entity: 0,
+  keyword: 0,
   langScores: undefined,
   langListed: 0,
 };

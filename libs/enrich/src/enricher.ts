@@ -67,9 +67,7 @@ class DefaultEnricher implements Enricher {
       seen.add(m.text);
       for (const w of m.text.toLowerCase().split(' ')) names.add(w);
     }
-    const keywords = extractKeywords(tokens, infos, langMask, mentions).filter(
-      (k) => !names.has(k),
-    );
+    const keywords = extractKeywords(tokens, infos, langMask, mentions).filter((k) => !names.has(k));
 
     // the source's abstract when it holds a whole sentence (a teaser cut mid-word does not), else the lead
     const abstract = input.abstract?.trim();

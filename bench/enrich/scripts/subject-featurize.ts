@@ -44,6 +44,7 @@ export class Featurizer {
         keyword: 0,
         langScores: undefined,
         langListed: 0,
+        nerWeights: undefined,
       };
       this.cache.set(lower, info);
     }

@@ -793,7 +793,15 @@ export class EntityExtractor {
     const n = this.tokens.length;
     if (this.flagArray.length < n) this.flagArray = new Int32Array(Math.max(n, this.flagArray.length * 2));
     for (let k = 0; k < n; k++) this.flagArray[k] = this.flagsAt(k);
-    const spans = documentSpans(tagger, doc, this.flagArray, this.skip, language, (k) => modes[k].titleCase);
+    const spans = documentSpans(
+      tagger,
+      doc,
+      this.flagArray,
+      this.skip,
+      language,
+      (k) => modes[k].titleCase,
+      this.infos,
+    );
     const allCaps = new Set<number>();
     this.segments.forEach((seg, k) => modes[k].allCaps && allCaps.add(seg.index));
     for (const s of spans) this.applySpan(s, allCaps.has(this.tokens[s.from].seg));

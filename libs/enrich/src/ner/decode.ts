@@ -29,16 +29,19 @@ export function emissions(
   n: number,
   tagCount: number,
   out: Float32Array,
+  /** per token and tag, a sum to start from (the weights of features summed beforehand), else 0 */
+  start?: Int32Array,
 ): void {
-  if (tagCount !== 7) return emissionsAnyTags(weights, feats, offsets, n, tagCount, out);
+  if (tagCount !== 7) return emissionsAnyTags(weights, feats, offsets, n, tagCount, out, start);
   for (let k = 0; k < n; k++) {
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let s4 = 0;
-    let s5 = 0;
-    let s6 = 0;
+    const b = k * 7;
+    let s0 = start ? start[b] : 0;
+    let s1 = start ? start[b + 1] : 0;
+    let s2 = start ? start[b + 2] : 0;
+    let s3 = start ? start[b + 3] : 0;
+    let s4 = start ? start[b + 4] : 0;
+    let s5 = start ? start[b + 5] : 0;
+    let s6 = start ? start[b + 6] : 0;
     for (let f = offsets[k], end = offsets[k + 1]; f < end; f++) {
       const row = feats[f];
       s0 += weights[row];
@@ -49,14 +52,13 @@ export function emissions(
       s5 += weights[row + 5];
       s6 += weights[row + 6];
     }
-    const base = k * 7;
-    out[base] = s0;
-    out[base + 1] = s1;
-    out[base + 2] = s2;
-    out[base + 3] = s3;
-    out[base + 4] = s4;
-    out[base + 5] = s5;
-    out[base + 6] = s6;
+    out[b] = s0;
+    out[b + 1] = s1;
+    out[b + 2] = s2;
+    out[b + 3] = s3;
+    out[b + 4] = s4;
+    out[b + 5] = s5;
+    out[b + 6] = s6;
   }
 }
 
@@ -67,10 +69,11 @@ function emissionsAnyTags(
   n: number,
   tagCount: number,
   out: Float32Array,
+  start?: Int32Array,
 ): void {
   for (let k = 0; k < n; k++) {
     const base = k * tagCount;
-    for (let t = 0; t < tagCount; t++) out[base + t] = 0;
+    for (let t = 0; t < tagCount; t++) out[base + t] = start ? start[base + t] : 0;
     for (let f = offsets[k], end = offsets[k + 1]; f < end; f++) {
       const row = feats[f];
       for (let t = 0; t < tagCount; t++) out[base + t] += weights[row + t];

@@ -1,6 +1,7 @@
 import type { EntityKind } from '../enrichment';
 import { WordFlag as F } from '../entities/word-flags';
 import { NUMBER, type Tokenized, WORD } from '../text/tokenizer';
+import type { WordInfo } from '../text/word-info';
 import { Cue, companyCueAt, cueAt, isCompanySuffix, isSportContext } from './context-cues';
 import { isAllCapsSegment, languageBucket } from './features';
 import type { NerTagger } from './ner-model';
@@ -65,6 +66,8 @@ export function documentSpans(
   language: string,
   /** segments (by position in doc.segments) the model should not read: title-case headlines */
   ignored: (segmentPosition: number) => boolean,
+  /** WordInfo of each token of doc (WordInfos.annotate): the tagger then sums a word's own features once */
+  words?: readonly WordInfo[],
 ): DocumentSpan[] {
   const lang = languageBucket(language);
   const raw: (DocumentSpan & { caps: boolean })[] = [];
@@ -93,6 +96,7 @@ export function documentSpans(
         flags,
         allCaps,
         lang,
+        words,
       });
       for (const s of spansOf(tagger.tags, n, from)) {
         let skipped = false;

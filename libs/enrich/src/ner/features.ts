@@ -1,4 +1,5 @@
 import type { Gazetteer } from '../entities/gazetteer';
+import type { WordInfo } from '../text/word-info';
 import { WordFlag as F } from '../entities/word-flags';
 import { NUMBER, PUNCT, type Token, WORD } from '../text/tokenizer';
 import { feature, hashRange } from './hash';
@@ -125,6 +126,12 @@ export interface SequenceInput {
   lang: number;
   /** training only: the source text is lower-cased, so shapes and the gazetteer say nothing */
   lowercased?: boolean;
+  /**
+   * WordInfo per token index (WordInfos.annotate of tokens): when given, the features of a word token that depend on
+   * its lower-case form alone (wordFeatures) are left out of `feats` and the token's WordInfo is put in `wordInfos`,
+   * so a tagger can sum their weights once per distinct word (NerTagger)
+   */
+  words?: readonly WordInfo[];
 }
 
 export function wordShape(t: Token, flags: number, allCaps: boolean): number {
@@ -171,6 +178,8 @@ export class FeatureExtractor {
   private words = new Int32Array(256);
   private shapes = new Uint8Array(256);
   private gaz = new Uint8Array(256);
+  /** with SequenceInput.words: token k's WordInfo when its word features were left to the tagger, else undefined */
+  wordInfos: (WordInfo | undefined)[] = [];
   private count = 0;
 
   constructor(
@@ -215,8 +224,10 @@ export class FeatureExtractor {
       const sp1 = i + 1 < segTo ? shapes[x + 1] : BOUNDARY_SHAPE;
       const start = t.sentStart || i === segFrom ? 1 : 0;
       const f0 = flags[i];
+      const info = t.kind === WORD && input.words ? input.words[i] : undefined;
+      this.wordInfos[k] = info;
       this.add(feature(T.bias, 0));
-      this.add(feature(T.w0, w0));
+      if (!info) this.add(feature(T.w0, w0));
       this.add(feature(T.wm1, wm1));
       this.add(feature(T.wp1, wp1));
       this.add(feature(T.wm2, i - 2 >= segFrom ? words[x - 2] : BOUNDARY_WORD));
@@ -234,13 +245,7 @@ export class FeatureExtractor {
       this.add(feature(T.langLex, (s0 << 4) | (f0 & F.stopword ? 1 : 0) | (f0 & F.dictionary ? 2 : 0), lang));
       if (input.allCaps) this.add(feature(T.capsLine, s0));
       if (t.kind === WORD) {
-        const s = t.lower;
-        const len = s.length;
-        if (len > 2) this.add(feature(T.prefix2, hashRange(s, 0, 2)));
-        if (len > 3) this.add(feature(T.prefix3, hashRange(s, 0, 3)));
-        if (len > 2) this.add(feature(T.suffix2, hashRange(s, len - 2, len)));
-        if (len > 3) this.add(feature(T.suffix3, hashRange(s, len - 3, len)));
-        if (len > 4) this.add(feature(T.suffix4, hashRange(s, len - 4, len)));
+        if (!info) this.addAffixes(t.lower);
         for (let b = 0; b < OWN_FLAGS.length; b++) if (f0 & OWN_FLAGS[b]) this.add(feature(T.lex, b));
       }
       if (i - 1 >= segFrom) {
@@ -261,6 +266,28 @@ export class FeatureExtractor {
     }
     this.offsets[n] = this.count;
     return n;
+  }
+
+  /**
+   * The rows of the features a word token has whatever surrounds it: its lower-case form and its prefixes and
+   * suffixes (the same features extract() gives it without SequenceInput.words).
+   */
+  wordFeatures(lower: string): Int32Array {
+    const start = this.count;
+    this.add(feature(T.w0, hashRange(lower, 0, lower.length)));
+    this.addAffixes(lower);
+    const rows = this.feats.slice(start, this.count);
+    this.count = start;
+    return rows;
+  }
+
+  private addAffixes(s: string): void {
+    const len = s.length;
+    if (len > 2) this.add(feature(T.prefix2, hashRange(s, 0, 2)));
+    if (len > 3) this.add(feature(T.prefix3, hashRange(s, 0, 3)));
+    if (len > 2) this.add(feature(T.suffix2, hashRange(s, len - 2, len)));
+    if (len > 3) this.add(feature(T.suffix3, hashRange(s, len - 3, len)));
+    if (len > 4) this.add(feature(T.suffix4, hashRange(s, len - 4, len)));
   }
 
   /** Feature hash → bucket * tagCount (the row of the weight table), stored for the current token. */

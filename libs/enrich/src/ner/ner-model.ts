@@ -72,6 +72,7 @@ export class NerTagger {
   private emit = new Float32Array(256 * TAG_COUNT);
   private score = new Float32Array(256 * TAG_COUNT);
   private back = new Uint8Array(256 * TAG_COUNT);
+  private base = new Int32Array(256 * TAG_COUNT);
   /** tags of the last sequence tagged */
   tags = new Uint8Array(256);
 
@@ -83,7 +84,11 @@ export class NerTagger {
     this.transitions = transitionTable(TAG_COUNT, model.transitions);
   }
 
-  /** Tags tokens[from, to) into this.tags[0, n); returns n. */
+  /**
+   * Tags tokens[from, to) into this.tags[0, n); returns n. With `input.words`, the weights of a word's own features
+   * (its form and affixes) are summed once per distinct word and kept in its WordInfo (`nerWeights`): the weights are
+   * integers, so the emission scores are exactly those of summing every feature per token.
+   */
   tag(input: SequenceInput): number {
     const n = this.features.extract(input);
     if (n * TAG_COUNT > this.emit.length) {
@@ -94,9 +99,35 @@ export class NerTagger {
       this.back = new Uint8Array(size);
       this.tags = new Uint8Array(size / TAG_COUNT + 1);
     }
-    emissions(this.model.weights, this.features.feats, this.features.offsets, n, TAG_COUNT, this.emit);
+    const base = input.words ? this.wordWeights(input, n) : undefined;
+    emissions(this.model.weights, this.features.feats, this.features.offsets, n, TAG_COUNT, this.emit, base);
     viterbi(this.emit, this.transitions, n, TAG_COUNT, this.score, this.back, this.tags);
     return n;
+  }
+
+  /** Per token of the sequence, the summed weights of its word's own features (zero for tokens without). */
+  private wordWeights(input: SequenceInput, n: number): Int32Array {
+    if (this.base.length < n * TAG_COUNT) this.base = new Int32Array(this.emit.length);
+    const base = this.base;
+    const weights = this.model.weights;
+    const infos = this.features.wordInfos;
+    for (let k = 0; k < n; k++) {
+      const info = infos[k];
+      const at = k * TAG_COUNT;
+      if (!info) {
+        base.fill(0, at, at + TAG_COUNT);
+        continue;
+      }
+      let sums = info.nerWeights;
+      if (!sums) {
+        sums = new Int32Array(TAG_COUNT);
+        for (const row of this.features.wordFeatures(input.tokens[input.from + k].lower))
+          for (let t = 0; t < TAG_COUNT; t++) sums[t] += weights[row + t];
+        info.nerWeights = sums;
+      }
+      base.set(sums, at);
+    }
+    return base;
   }
 
   /** Emission scores of the last sequence (token k, tag t at k * TAG_COUNT + t), for confidence. */

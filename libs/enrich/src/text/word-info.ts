@@ -13,6 +13,8 @@ export interface WordInfo {
   langScores: Float32Array | undefined;
   /** bit l: language l's frequency list holds the word (set with langScores) */
   langListed: number;
+  /** the entity recogniser's summed weights of the word's own features, per tag (set by NerTagger when first read) */
+  nerWeights: Int32Array | undefined;
   /** the word's hashed feature term for the subject classifier (topic-features.ts), -1 for none */
   term: number;
   /** Media Topic names that start with this word */
@@ -52,6 +54,7 @@ export class WordInfos {
         keyword: this.keywordClass(lower),
         langScores: undefined,
         langListed: 0,
+        nerWeights: undefined,
       };
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(lower, info);
@@ -75,4 +78,5 @@ export const NO_INFO: Readonly<WordInfo> = {
   keyword: 0,
   langScores: undefined,
   langListed: 0,
+  nerWeights: undefined,
 };

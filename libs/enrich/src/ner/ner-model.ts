@@ -125,7 +125,7 @@ export class NerTagger {
           for (let t = 0; t < TAG_COUNT; t++) sums[t] += weights[row + t];
         info.nerWeights = sums;
       }
-      base.set(sums, at);
+      for (let t = 0; t < TAG_COUNT; t++) base[at + t] = sums[t];
     }
     return base;
   }

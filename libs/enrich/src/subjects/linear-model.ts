@@ -77,7 +77,13 @@ export class LinearModel {
     let lo = 0;
     for (let i = 0; i < n && lo < buckets.length; i++) {
       const id = ids[i];
-      let hi = buckets.length;
+      // the next id is usually near: gallop from lo to bracket it, then bisect (the same lower bound, fewer probes)
+      let hi = lo;
+      for (let step = 1; hi < buckets.length && buckets[hi] < id; step *= 2) {
+        lo = hi + 1;
+        hi += step;
+      }
+      if (hi > buckets.length) hi = buckets.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         if (buckets[mid] < id) lo = mid + 1;

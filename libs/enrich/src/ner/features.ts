@@ -128,8 +128,9 @@ export interface SequenceInput {
   lowercased?: boolean;
   /**
    * WordInfo per token index (WordInfos.annotate of tokens): when given, the features of a word token that depend on
-   * its lower-case form alone (wordFeatures) are left out of `feats` and the token's WordInfo is put in `wordInfos`,
-   * so a tagger can sum their weights once per distinct word (NerTagger)
+   * its lower-case form alone (wordFeatures: form, affixes, and word lists when `flags` holds its WordInfo's `entity`)
+   * are left out of `feats` and the token's WordInfo is put in `wordInfos`, so a tagger can sum their weights once
+   * per distinct word (NerTagger)
    */
   words?: readonly WordInfo[];
 }
@@ -224,7 +225,10 @@ export class FeatureExtractor {
       const sp1 = i + 1 < segTo ? shapes[x + 1] : BOUNDARY_SHAPE;
       const start = t.sentStart || i === segFrom ? 1 : 0;
       const f0 = flags[i];
-      const info = t.kind === WORD && input.words ? input.words[i] : undefined;
+      // the word's own features go to the tagger's per-word sums when its flags are its WordInfo's (as the extractor
+      // passes them); otherwise they are computed here
+      let info = t.kind === WORD && input.words ? input.words[i] : undefined;
+      if (info && info.entity !== f0) info = undefined;
       this.wordInfos[k] = info;
       this.add(feature(T.bias, 0));
       if (!info) this.add(feature(T.w0, w0));
@@ -244,10 +248,7 @@ export class FeatureExtractor {
       this.add(feature(T.length, Math.min(t.text.length, 12), s0));
       this.add(feature(T.langLex, (s0 << 4) | (f0 & F.stopword ? 1 : 0) | (f0 & F.dictionary ? 2 : 0), lang));
       if (input.allCaps) this.add(feature(T.capsLine, s0));
-      if (t.kind === WORD) {
-        if (!info) this.addAffixes(t.lower);
-        for (let b = 0; b < OWN_FLAGS.length; b++) if (f0 & OWN_FLAGS[b]) this.add(feature(T.lex, b));
-      }
+      if (t.kind === WORD && !info) this.addOwnFeatures(t.lower, f0, false);
       if (i - 1 >= segFrom) {
         const fp = flags[i - 1] & PREV_FLAGS;
         if (fp) for (let b = 0; b < 31; b++) if (fp & (1 << b)) this.add(feature(T.lexPrev, b));
@@ -269,25 +270,28 @@ export class FeatureExtractor {
   }
 
   /**
-   * The rows of the features a word token has whatever surrounds it: its lower-case form and its prefixes and
-   * suffixes (the same features extract() gives it without SequenceInput.words).
+   * The rows of the features a word token has whatever surrounds it: its lower-case form, prefixes, suffixes and
+   * word-list memberships (`flags`: its WordFlag bits), the same features extract() gives it without
+   * SequenceInput.words.
    */
-  wordFeatures(lower: string): Int32Array {
+  wordFeatures(lower: string, flags: number): Int32Array {
     const start = this.count;
-    this.add(feature(T.w0, hashRange(lower, 0, lower.length)));
-    this.addAffixes(lower);
+    this.addOwnFeatures(lower, flags, true);
     const rows = this.feats.slice(start, this.count);
     this.count = start;
     return rows;
   }
 
-  private addAffixes(s: string): void {
+  /** A word token's own features; its form's (T.w0) is added by extract() itself except for wordFeatures(). */
+  private addOwnFeatures(s: string, f0: number, form: boolean): void {
     const len = s.length;
+    if (form) this.add(feature(T.w0, hashRange(s, 0, len)));
     if (len > 2) this.add(feature(T.prefix2, hashRange(s, 0, 2)));
     if (len > 3) this.add(feature(T.prefix3, hashRange(s, 0, 3)));
     if (len > 2) this.add(feature(T.suffix2, hashRange(s, len - 2, len)));
     if (len > 3) this.add(feature(T.suffix3, hashRange(s, len - 3, len)));
     if (len > 4) this.add(feature(T.suffix4, hashRange(s, len - 4, len)));
+    for (let b = 0; b < OWN_FLAGS.length; b++) if (f0 & OWN_FLAGS[b]) this.add(feature(T.lex, b));
   }
 
   /** Feature hash → bucket * tagCount (the row of the weight table), stored for the current token. */

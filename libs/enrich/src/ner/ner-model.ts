@@ -86,7 +86,7 @@ export class NerTagger {
 
   /**
    * Tags tokens[from, to) into this.tags[0, n); returns n. With `input.words`, the weights of a word's own features
-   * (its form and affixes) are summed once per distinct word and kept in its WordInfo (`nerWeights`): the weights are
+   * (its form, affixes and word lists) are summed once per distinct word and kept in its WordInfo (`nerWeights`): the weights are
    * integers, so the emission scores are exactly those of summing every feature per token.
    */
   tag(input: SequenceInput): number {
@@ -121,7 +121,7 @@ export class NerTagger {
       let sums = info.nerWeights;
       if (!sums) {
         sums = new Int32Array(TAG_COUNT);
-        for (const row of this.features.wordFeatures(input.tokens[input.from + k].lower))
+        for (const row of this.features.wordFeatures(input.tokens[input.from + k].lower, info.entity))
           for (let t = 0; t < TAG_COUNT; t++) sums[t] += weights[row + t];
         info.nerWeights = sums;
       }

@@ -148,22 +148,17 @@ function markNames(tokens: readonly Token[], mentions: readonly Mention[]): void
   if (inName.length < tokens.length) inName = new Uint8Array(tokens.length * 2);
   inName.fill(0, 0, tokens.length);
   if (!mentions.length) return;
-  const bySeg = new Map<number, [number, number][]>();
+  // a segment's tokens are consecutive and in text order: each mention looks only at its own stretch of them
+  const firstOfSegment = new Map<number, number>();
+  for (let i = 0; i < tokens.length; i++)
+    if (i === 0 || tokens[i].seg !== tokens[i - 1].seg) firstOfSegment.set(tokens[i].seg, i);
   for (const m of mentions) {
-    const list = bySeg.get(m.paragraph) ?? [];
-    list.push([m.offset, m.offset + m.text.length]);
-    bySeg.set(m.paragraph, list);
-  }
-  for (let i = 0; i < tokens.length; i++) {
-    const ranges = bySeg.get(tokens[i].seg);
-    if (!ranges) continue;
-    const { start, end } = tokens[i];
-    for (const [a, b] of ranges) {
-      if (start >= a && end <= b) {
-        inName[i] = 1;
-        break;
-      }
-    }
+    const a = m.offset;
+    const b = m.offset + m.text.length;
+    const first = firstOfSegment.get(m.paragraph);
+    if (first === undefined) continue;
+    for (let i = first; i < tokens.length && tokens[i].seg === m.paragraph && tokens[i].start < b; i++)
+      if (tokens[i].start >= a && tokens[i].end <= b) inName[i] = 1;
   }
 }
 

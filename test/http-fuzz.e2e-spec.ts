@@ -187,7 +187,9 @@ describe('HTTP fuzz: hostile bodies through the running pipeline', () => {
       for (const m of [...articles.messages, ...dlq.messages]) ids.add(m.headers['wd-ingest-id']);
       return [...accepted].filter((id) => ids.has(id)).length;
     };
-    await eventually(() => settled() === accepted.size, 80000, `all ${accepted.size} accepted items settled`).catch(
+    // about 40 s on a quiet 2-core machine; a loaded one (other suites, benchmarks) needs more, and waiting longer
+    // proves the same: every accepted item ends as an article or a dead letter
+    await eventually(() => settled() === accepted.size, 180_000, `all ${accepted.size} accepted items settled`).catch(
       (e: Error) => {
         throw new Error(`${e.message}: only ${settled()} of them reached articles or the DLQ`);
       },
@@ -213,5 +215,5 @@ describe('HTTP fuzz: hostile bodies through the running pipeline', () => {
     expect(articleIds.size).toBeGreaterThan(0); // the good copy in the mix still comes through
     expect(deadIds.size).toBeGreaterThan(0);
     expect((await http(`${ingestUrl}/health/ready`)).status).toBe(200);
-  });
+  }, 300_000);
 });

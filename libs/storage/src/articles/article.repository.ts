@@ -136,16 +136,17 @@ export class ArticleRepository {
         let end = i;
         while (end < steps.length && steps[end].target === 'timeline') end++;
         const timelineSteps = steps.slice(i, end);
-        const failuresBefore = rejected.size;
-        await this.shared(async () => {
-          for (const step of timelineSteps) await this.execute(step, rejected);
+        const failed = await this.shared(async () => {
+          let count = 0;
+          for (const step of timelineSteps) count += (await this.execute(step, rejected)).failed;
+          return count;
         });
-        if (rejected.size === failuresBefore) this.writtenDirectorySlots.add(directorySlots);
+        if (failed === 0) this.writtenDirectorySlots.add(directorySlots);
         i = end;
         continue;
       }
       const step = steps[i++];
-      const inserted = await this.execute(step, rejected);
+      const { inserted } = await this.execute(step, rejected);
       if (step.kind === 'insert' && step.target === 'articles') storiesCreated += inserted;
     }
     if (storiesCreated > 0) await this.increment(STORIES_COUNTER, storiesCreated);
@@ -154,8 +155,14 @@ export class ArticleRepository {
     await this.attachCanceledContent(outcomes);
   }
 
-  /** Runs one step; for inserts, how many documents were new (a duplicate is run as its fallback statement). */
-  private async execute(step: WriteStep, rejected: Map<number, PermanentFailure>): Promise<number> {
+  /**
+   * Runs one step: how many statements the store refused for good, and for inserts how many documents were new (a
+   * duplicate is run as its fallback statement).
+   */
+  private async execute(
+    step: WriteStep,
+    rejected: Map<number, PermanentFailure>,
+  ): Promise<{ inserted: number; failed: number }> {
     const model = this.models[step.target];
     const reject = (items: number[], failure: PermanentFailure) => items.forEach((i) => rejected.set(i, failure));
     if (step.kind === 'write') {
@@ -165,7 +172,7 @@ export class ArticleRepository {
         this.profile.maxOpsPerCommand,
       );
       failures.forEach((failure, i) => reject(step.ops[i].items, failure));
-      return 0;
+      return { inserted: 0, failed: failures.size };
     }
     const { duplicates, failures } = await insertIgnoringDuplicates(
       model,
@@ -174,8 +181,9 @@ export class ArticleRepository {
     );
     failures.forEach((failure, i) => reject(step.docs[i].items, failure));
     const fallbacks = [...duplicates].filter((i) => step.docs[i].fallback);
+    let fallbacksFailed = 0;
     if (fallbacks.length > 0) {
-      await this.execute(
+      const fallbackRun = await this.execute(
         {
           kind: 'write',
           target: step.target,
@@ -183,8 +191,9 @@ export class ArticleRepository {
         },
         rejected,
       );
+      fallbacksFailed = fallbackRun.failed;
     }
-    return step.docs.length - duplicates.size - failures.size;
+    return { inserted: step.docs.length - duplicates.size - failures.size, failed: failures.size + fallbacksFailed };
   }
 
   private async shared<T>(work: () => Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import { emissions, FORBIDDEN, transitionTable, viterbi } from './decode';
+import { allowedPredecessors, emissions, FORBIDDEN, transitionTable, viterbi } from './decode';
 import { spansOf, TAG_COUNT, TAG_INDEX, TAGS } from './tags';
 
 const tag = (name: string): number => TAG_INDEX.get(name)!;
@@ -24,6 +24,28 @@ function decode(rows: Record<string, number>[], learned?: Float32Array): string[
 }
 
 describe('viterbi', () => {
+  it('finds the same path trying only the allowed predecessors', () => {
+    // pseudo-random emissions and learned transitions of the weights' magnitude (deterministic)
+    let seed = 7;
+    const next = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed / 2 ** 32 - 0.5) * 60_000;
+    };
+    const learned = Float32Array.from({ length: (TAG_COUNT + 1) * TAG_COUNT }, next);
+    const transitions = transitionTable(TAG_COUNT, learned);
+    const predecessors = allowedPredecessors(transitions, TAG_COUNT);
+    for (const n of [1, 2, 5, 40, 300]) {
+      const emit = Float32Array.from({ length: n * TAG_COUNT }, next);
+      const run = (ps?: Uint8Array[]): number[] => {
+        const tags = new Uint8Array(n);
+        const args = [new Float32Array(n * TAG_COUNT), new Uint8Array(n * TAG_COUNT), tags] as const;
+        viterbi(emit, transitions, n, TAG_COUNT, ...args, ps);
+        return [...tags];
+      };
+      expect(run(predecessors)).toEqual(run());
+    }
+  });
+
   const cases: [string, Record<string, number>[], string[]][] = [
     [
       'the best tag per token when nothing conflicts',

@@ -19,6 +19,21 @@ export function transitionTable(tagCount: number, learned?: ArrayLike<number>): 
 }
 
 /**
+ * For each tag t, the tags that may precede it (transition not FORBIDDEN), ascending. Viterbi need try no others: a
+ * FORBIDDEN step (-1e9) never beats an allowed one, and every tag has one whose score is finite (O and B-X follow
+ * anything; I-X follows B-X, which follows anything).
+ */
+export function allowedPredecessors(transitions: Float32Array, tagCount: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let t = 0; t < tagCount; t++) {
+    const ps: number[] = [];
+    for (let p = 0; p < tagCount; p++) if (transitions[p * tagCount + t] !== FORBIDDEN) ps.push(p);
+    out.push(Uint8Array.from(ps.length ? ps : Array.from({ length: tagCount }, (_, p) => p)));
+  }
+  return out;
+}
+
+/**
  * Emission scores: for each token k and tag t, the sum of the weights of k's features (rows of the table). Seven tags
  * (the BIO tags of three types) are summed in locals, one read of each row, instead of through the output array.
  */
@@ -93,6 +108,8 @@ export function viterbi(
   score: Float32Array,
   back: Uint8Array,
   tags: Uint8Array,
+  /** allowedPredecessors(transitions): only these are tried (the same path, fewer steps); default every tag */
+  predecessors?: readonly Uint8Array[],
 ): void {
   if (n === 0) return;
   const start = tagCount * tagCount;
@@ -103,11 +120,23 @@ export function viterbi(
     for (let t = 0; t < tagCount; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < tagCount; p++) {
-        const s = score[prev + p] + transitions[p * tagCount + t];
-        if (s > best) {
-          best = s;
-          arg = p;
+      if (predecessors) {
+        const ps = predecessors[t];
+        for (let j = 0; j < ps.length; j++) {
+          const p = ps[j];
+          const s = score[prev + p] + transitions[p * tagCount + t];
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
+        }
+      } else {
+        for (let p = 0; p < tagCount; p++) {
+          const s = score[prev + p] + transitions[p * tagCount + t];
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
         }
       }
       score[cur + t] = best + emit[cur + t];

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Gazetteer } from '../entities/gazetteer';
-import { emissions, transitionTable, viterbi } from './decode';
+import { allowedPredecessors, emissions, transitionTable, viterbi } from './decode';
 import { FeatureExtractor, type SequenceInput } from './features';
 import { TAG_COUNT, TAGS } from './tags';
 
@@ -69,6 +69,7 @@ export function loadNerModel(dir: string): NerModelData | undefined {
 export class NerTagger {
   readonly features: FeatureExtractor;
   private readonly transitions: Float32Array;
+  private readonly predecessors: Uint8Array[];
   private emit = new Float32Array(256 * TAG_COUNT);
   private score = new Float32Array(256 * TAG_COUNT);
   private back = new Uint8Array(256 * TAG_COUNT);
@@ -82,6 +83,7 @@ export class NerTagger {
   ) {
     this.features = new FeatureExtractor(gazetteer, model.header.buckets, TAG_COUNT);
     this.transitions = transitionTable(TAG_COUNT, model.transitions);
+    this.predecessors = allowedPredecessors(this.transitions, TAG_COUNT);
   }
 
   /**
@@ -101,7 +103,7 @@ export class NerTagger {
     }
     const base = input.words ? this.wordWeights(input, n) : undefined;
     emissions(this.model.weights, this.features.feats, this.features.offsets, n, TAG_COUNT, this.emit, base);
-    viterbi(this.emit, this.transitions, n, TAG_COUNT, this.score, this.back, this.tags);
+    viterbi(this.emit, this.transitions, n, TAG_COUNT, this.score, this.back, this.tags, this.predecessors);
     return n;
   }
 

@@ -252,10 +252,17 @@ export class TimelineChanges {
   }
 
   ops(): PlannedOp[] {
+    return [...this.directoryOps(), ...this.bucketOps()];
+  }
+
+  directoryOps(): PlannedOp[] {
+    return [...this.directories].map(([id, { slots, items }]) =>
+      upsert(id, { $addToSet: { b: { $each: [...slots] } } }, items),
+    );
+  }
+
+  bucketOps(): PlannedOp[] {
     const ops: PlannedOp[] = [];
-    for (const [id, { slots, items }] of this.directories) {
-      ops.push(upsert(id, { $addToSet: { b: { $each: [...slots] } } }, items));
-    }
     for (const [id, { entries, items }] of this.adds) {
       ops.push(upsert(id, { $addToSet: { m: { $each: [...entries] } }, $set: { s: this.stamp } }, items));
     }

@@ -50,6 +50,7 @@ export class TimelineBackfill {
     const started = Date.now();
     let stories = 0;
     let chunk: (ArticleRecord & { timeline?: TimelineRef })[] = [];
+    const directories = new Map<string, Set<number>>();
     const flush = async () => {
       const changes = new TimelineChanges(randomUUID());
       const storyOps: WriteOp[] = [];
@@ -61,12 +62,18 @@ export class TimelineBackfill {
         const ref = changes.move(entryOf(doc), undefined, []);
         storyOps.push({ updateOne: { filter: { _id: doc.uri }, update: { $set: { timeline: ref } } } });
       }
-      for (const ops of [changes.ops(), changes.stampOps()]) {
+      for (const ops of [changes.bucketOps(), changes.stampOps()]) {
         await bulkWriteIdempotent(
           this.timeline,
           ops.map((o) => o.op),
           this.profile.maxOpsPerCommand,
         );
+      }
+      // directories once, at the end: written per chunk, each would be rewritten hundreds of times as it grows
+      for (const [id, slots] of changes.directorySlots()) {
+        const known = directories.get(id) ?? new Set<number>();
+        slots.forEach((slot) => known.add(slot));
+        directories.set(id, known);
       }
       await bulkWriteIdempotent(this.articles, storyOps, this.profile.maxOpsPerCommand);
       stories += chunk.length;
@@ -81,6 +88,10 @@ export class TimelineBackfill {
       if (chunk.length >= CHUNK) await flush();
     }
     if (chunk.length > 0) await flush();
+    const directoryOps: WriteOp[] = [...directories].map(([id, slots]) => ({
+      updateOne: { filter: { _id: id }, update: { $addToSet: { b: { $each: [...slots] } } }, upsert: true },
+    }));
+    await bulkWriteIdempotent(this.timeline, directoryOps, this.profile.maxOpsPerCommand);
     const rawCopies = await this.raw.estimatedDocumentCount();
     const set = (id: string, n: number): WriteOp => ({
       updateOne: { filter: { _id: id }, update: { $setOnInsert: { n } }, upsert: true },

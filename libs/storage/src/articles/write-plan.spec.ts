@@ -1,5 +1,5 @@
 import type { Ninjs } from '@wiredesk/ninjs';
-import { encodeEntry, entryOf } from '../timeline/timeline-entry';
+import { bucketId, encodeEntry, entryOf, recordedBucket, slotOf } from '../timeline/timeline-entry';
 import { WrittenDirectorySlots } from '../timeline/written-directory-slots';
 import { toArticleRecord } from './article-record';
 import { planStory } from './version-plan';
@@ -100,6 +100,26 @@ describe('buildWriteSteps', () => {
       'insert articles 1',
     ]);
     expect(again.directorySlots).toEqual([]);
+  });
+
+  it('finds an entry recorded before ten-minute buckets in the bucket of its slot', () => {
+    const v1 = item(0, 1);
+    const m = encodeEntry(entryOf(v1.record));
+    const slotBucket = bucketId(slotOf(v1.record.versionCreated.getTime()));
+    const recorded = { b: 'h:474793', m };
+    expect(recordedBucket(recorded)).toBe(slotBucket);
+    const stored = {
+      version: 1,
+      contentHash: v1.record.contentHash,
+      canceled: false,
+      versionHashes: [{ v: 1, h: v1.record.contentHash }],
+      timeline: recorded,
+    };
+    const { steps } = buildWriteSteps([planned([item(0, 3)], stored)], new Map(), now, 15e6, 'stamp-1');
+    const ops = (steps[1] as Extract<WriteStep, { kind: 'write' }>).ops.map((o) => o.op);
+    expect(ops).toContainEqual({
+      updateOne: { filter: { _id: slotBucket }, update: { $pullAll: { m: [m] }, $set: { s: 'stamp-1' } } },
+    });
   });
 
   it('moves an updated story in the timeline: adds the new entry, removes exactly the one it recorded', () => {

@@ -7,7 +7,9 @@ import {
   directoriesOf,
   encodeEntry,
   entryOf,
+  recordedBucket,
   slotOf,
+  slotOfBucket,
   type TimelineEntry,
   type TimelineRef,
 } from '../timeline/timeline-entry';
@@ -219,15 +221,27 @@ export class TimelineChanges {
 
   /** Adds a story's new entry (and its slot to the directories), removes the one it recorded; the new ref. */
   move(entry: TimelineEntry, old: TimelineRef | undefined, items: number[]): TimelineRef {
-    const slot = slotOf(entry.t);
-    const ref: TimelineRef = { b: bucketId(slot), m: encodeEntry(entry) };
-    if (old && old.b === ref.b && old.m === ref.m) return ref;
+    const ref: TimelineRef = { b: bucketId(slotOf(entry.t)), m: encodeEntry(entry) };
+    const oldBucket = old && recordedBucket(old);
+    if (old && oldBucket === ref.b && old.m === ref.m) return ref;
+    this.add(entry, ref, items);
+    if (old && oldBucket) {
+      collect(this.pulls, oldBucket, old.m, items);
+      this.changed(oldBucket, items);
+    }
+    return ref;
+  }
+
+  /** Puts an entry back exactly as its story recorded it, in the bucket of its slot (rebuilding an older timeline). */
+  restore(recorded: TimelineRef): void {
+    const entry = decodeEntry(recorded.m);
+    this.add(entry, { b: bucketId(slotOf(entry.t)), m: recorded.m }, []);
+  }
+
+  private add(entry: TimelineEntry, ref: TimelineRef, items: number[]): void {
     collect(this.adds, ref.b, ref.m, items);
     this.changed(ref.b, items);
-    if (old) {
-      collect(this.pulls, old.b, old.m, items);
-      this.changed(old.b, items);
-    }
+    const slot = slotOfBucket(ref.b);
     for (const id of directoriesOf(entry)) {
       if (this.written?.has(id, slot)) continue;
       const dir = this.directories.get(id) ?? { slots: new Set<number>(), items: new Set<number>() };
@@ -235,14 +249,20 @@ export class TimelineChanges {
       items.forEach((i) => dir.items.add(i));
       this.directories.set(id, dir);
     }
-    return ref;
   }
 
   ops(): PlannedOp[] {
+    return [...this.directoryOps(), ...this.bucketOps()];
+  }
+
+  directoryOps(): PlannedOp[] {
+    return [...this.directories].map(([id, { slots, items }]) =>
+      upsert(id, { $addToSet: { b: { $each: [...slots] } } }, items),
+    );
+  }
+
+  bucketOps(): PlannedOp[] {
     const ops: PlannedOp[] = [];
-    for (const [id, { slots, items }] of this.directories) {
-      ops.push(upsert(id, { $addToSet: { b: { $each: [...slots] } } }, items));
-    }
     for (const [id, { entries, items }] of this.adds) {
       ops.push(upsert(id, { $addToSet: { m: { $each: [...entries] } }, $set: { s: this.stamp } }, items));
     }

@@ -66,6 +66,14 @@ export function slotOfBucket(id: string): number {
   return Number(id.slice(2));
 }
 
+/**
+ * The bucket a story's recorded entry is in. Entries recorded before ten-minute buckets name an hour's bucket
+ * (`h:<hour>`): rebuilding that timeline (timeline-backfill.ts) put them, unchanged, in the bucket of their slot.
+ */
+export function recordedBucket(ref: TimelineRef): string {
+  return ref.b.startsWith('b:') ? ref.b : bucketId(slotOf(decodeEntry(ref.m).t));
+}
+
 export const ALL_STORIES_DIRECTORY = 'd:*';
 
 export function directoryId(facet: string, value: string): string {

@@ -66,19 +66,6 @@ export class TagTally {
     }
   }
 
-  addTally(other: TagTally): void {
-    for (const [key, theirs] of other.byKey) {
-      const ours = this.byKey.get(key);
-      if (!ours) {
-        this.byKey.set(key, { count: theirs.count, names: new Map(theirs.names), uri: theirs.uri });
-        continue;
-      }
-      ours.count += theirs.count;
-      ours.uri ??= theirs.uri;
-      for (const [name, n] of theirs.names) ours.names.set(name, (ours.names.get(name) ?? 0) + n);
-    }
-  }
-
   addFrozen(frozen: FrozenTally): void {
     for (const [key, count, uri, ...names] of frozen) {
       let ours = this.byKey.get(key);
@@ -110,7 +97,10 @@ export class TagTally {
   }
 }
 
-/** The most frequent tags of one kind among the live stories whose current version falls in the window. */
+/**
+ * The most frequent tags of one kind among the live stories whose current version falls in the window: the whole rule
+ * in one function, which tag-count-reader.ts computes bucket by bucket (and its specs hold it to).
+ */
 export function countTags(entries: Iterable<TimelineEntry>, kind: TagKind, window: TagWindow): TagCount[] {
   const since = window.since.getTime();
   const until = window.until.getTime();

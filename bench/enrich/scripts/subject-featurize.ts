@@ -6,7 +6,7 @@ import { detectLanguage, type LanguageKnowledge } from '../../../libs/enrich/src
 import { LANGUAGES, loadLanguageKnowledge, loadStopwords } from '../../../libs/enrich/src/resources';
 import { termHashOf, TopicFeatures } from '../../../libs/enrich/src/subjects/topic-features';
 import { tokenize, WORD } from '../../../libs/enrich/src/text/tokenizer';
-import { NO_INFO, type WordInfo } from '../../../libs/enrich/src/text/word-info';
+import { NO_INFO, wordInfo, type WordInfo } from '../../../libs/enrich/src/text/word-info';
 import { dataDir } from './paths';
 
 export interface Vector {
@@ -36,16 +36,13 @@ export class Featurizer {
   private info(lower: string): WordInfo {
     let info = this.cache.get(lower);
     if (!info) {
-      info = {
+      info = wordInfo({
         stop: this.stopwords.get(lower) ?? 0,
         term: termHashOf(lower),
         phrases: undefined,
         entity: 0,
         keyword: 0,
-        langScores: undefined,
-        langListed: 0,
-        nerWeights: undefined,
-      };
+      });
       this.cache.set(lower, info);
     }
     return info;

@@ -27,6 +27,12 @@ export interface WordInfo {
 
 const CACHE_LIMIT = 200_000;
 
+/** A word's entry, with the fields later steps fill in present from the start (one shape: see `langScores`). */
+export function wordInfo(known: Pick<WordInfo, 'stop' | 'term' | 'phrases' | 'entity' | 'keyword'>): WordInfo {
+  const { stop, term, phrases, entity, keyword } = known;
+  return { stop, term, phrases, entity, keyword, langScores: undefined, langListed: 0, nerWeights: undefined };
+}
+
 /**
  * One Map lookup per token serves language detection, keywords, subjects and the entity rules, instead of one per
  * step and question. The cache is bounded so a long-running service stays small.
@@ -46,16 +52,13 @@ export class WordInfos {
   of(lower: string): WordInfo {
     let info = this.cache.get(lower);
     if (!info) {
-      info = {
+      info = wordInfo({
         stop: this.stopwords.get(lower) ?? 0,
         term: termHashOf(lower),
         phrases: this.model.phrasesOf(lower),
         entity: this.entityFlags(lower),
         keyword: this.keywordClass(lower),
-        langScores: undefined,
-        langListed: 0,
-        nerWeights: undefined,
-      };
+      });
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(lower, info);
     }
@@ -70,13 +73,4 @@ export class WordInfos {
   }
 }
 
-export const NO_INFO: Readonly<WordInfo> = {
-  stop: 0,
-  term: -1,
-  phrases: undefined,
-  entity: 0,
-  keyword: 0,
-  langScores: undefined,
-  langListed: 0,
-  nerWeights: undefined,
-};
+export const NO_INFO: Readonly<WordInfo> = wordInfo({ stop: 0, term: -1, phrases: undefined, entity: 0, keyword: 0 });

@@ -35,6 +35,15 @@ function planned(items: PreparedItem[], stored?: PlannedStory['stored'] & { vers
   return { uri: 'urn:x:1', items, plan, ...(stored ? { stored } : {}) };
 }
 
+/** What the store holds after version 1 (`v1`) of the story, with the timeline entry it recorded, if any. */
+const storedV1 = (v1: PreparedItem, timeline?: { b: string; m: string }) => ({
+  version: 1,
+  contentHash: v1.record.contentHash,
+  canceled: false,
+  versionHashes: [{ v: 1, h: v1.record.contentHash }],
+  ...(timeline ? { timeline } : {}),
+});
+
 const summary = (steps: WriteStep[]) =>
   steps.map((s) => `${s.kind} ${s.target} ${s.kind === 'insert' ? s.docs.length : s.ops.length}`);
 /** the updateOne / updateMany bodies of every write statement */
@@ -70,13 +79,7 @@ describe('buildWriteSteps', () => {
 
   it('names every document by _id alone, on every store', () => {
     const v1 = item(0, 1);
-    const stored = {
-      version: 1,
-      contentHash: v1.record.contentHash,
-      canceled: false,
-      versionHashes: [{ v: 1, h: v1.record.contentHash }],
-      timeline: { b: 'b:1', m: encodeEntry(entryOf(v1.record)) },
-    };
+    const stored = storedV1(v1, { b: 'b:1', m: encodeEntry(entryOf(v1.record)) });
     const { steps } = buildWriteSteps(
       [planned([item(0, 2), item(1, 3, { pubStatus: 'canceled' })], stored)],
       new Map(),
@@ -87,7 +90,7 @@ describe('buildWriteSteps', () => {
     for (const { filter } of statements(steps)) expect(Object.keys(filter)).toEqual(['_id']);
   });
 
-  it('leaves out the directory hours this process has written, and says which it adds', () => {
+  it('leaves out the directory slots this process has written, and says which it adds', () => {
     const first = buildWriteSteps([planned([item(0, 1)])], new Map(), now, 15e6, 'stamp-1');
     expect(first.directorySlots.map(([id]) => id).sort()).toEqual(['d:*', 'd:status:usable']);
     const written = new WrittenDirectorySlots();
@@ -108,13 +111,7 @@ describe('buildWriteSteps', () => {
     const slotBucket = bucketId(slotOf(v1.record.versionCreated.getTime()));
     const recorded = { b: 'h:474793', m };
     expect(recordedBucket(recorded)).toBe(slotBucket);
-    const stored = {
-      version: 1,
-      contentHash: v1.record.contentHash,
-      canceled: false,
-      versionHashes: [{ v: 1, h: v1.record.contentHash }],
-      timeline: recorded,
-    };
+    const stored = storedV1(v1, recorded);
     const { steps } = buildWriteSteps([planned([item(0, 3)], stored)], new Map(), now, 15e6, 'stamp-1');
     const ops = (steps[1] as Extract<WriteStep, { kind: 'write' }>).ops.map((o) => o.op);
     expect(ops).toContainEqual({
@@ -125,13 +122,7 @@ describe('buildWriteSteps', () => {
   it('moves an updated story in the timeline: adds the new entry, removes exactly the one it recorded', () => {
     const v1 = item(0, 1);
     const old = { b: 'b:2848000', m: encodeEntry(entryOf(v1.record)) };
-    const stored = {
-      version: 1,
-      contentHash: v1.record.contentHash,
-      canceled: false,
-      versionHashes: [{ v: 1, h: v1.record.contentHash }],
-      timeline: old,
-    };
+    const stored = storedV1(v1, old);
     const { steps } = buildWriteSteps([planned([item(0, 3)], stored)], new Map(), now, 15e6, 'stamp-1');
     expect(summary(steps)).toEqual(['insert versions 1', 'write timeline 4', 'write timeline 2', 'write articles 1']);
     const ops = (steps[1] as Extract<WriteStep, { kind: 'write' }>).ops.map((o) => o.op);
@@ -178,24 +169,13 @@ describe('buildWriteSteps', () => {
 
   it('writes nothing for a replay of what is stored', () => {
     const v1 = item(0, 1);
-    const stored = {
-      version: 1,
-      contentHash: v1.record.contentHash,
-      canceled: false,
-      versionHashes: [{ v: 1, h: v1.record.contentHash }],
-      timeline: { b: 'b:1', m: encodeEntry(entryOf(v1.record)) },
-    };
+    const stored = storedV1(v1, { b: 'b:1', m: encodeEntry(entryOf(v1.record)) });
     expect(buildWriteSteps([planned([v1], stored)], new Map(), now, 15e6, 'stamp-1').steps).toEqual([]);
   });
 
   it('keeps a revision whose version document is missing as stale, and writes nothing for it', () => {
     const v1 = item(0, 1);
-    const stored = {
-      version: 1,
-      contentHash: v1.record.contentHash,
-      canceled: false,
-      versionHashes: [{ v: 1, h: v1.record.contentHash }],
-    };
+    const stored = storedV1(v1);
     const replay = { ...item(0, 1, {}, 'other-hash-of-v1'), replay: true };
     const story = planned([replay], stored);
     const { steps, stale } = buildWriteSteps([story], new Map(), now, 15e6, 'stamp-1');
